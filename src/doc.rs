@@ -1,0 +1,184 @@
+//! The document model every extractor reads: the text, its layout, the regions of running
+//! text in reading order, their sentences and (on first use) a token stream.
+//!
+//! Spans inside are UTF-8 byte offsets into `text`; `Document::span` turns one into the
+//! record's `{text, start, end}` with code-point offsets.
+
+use std::cell::OnceCell;
+
+use serde::Serialize;
+
+use crate::calendar::Date;
+use crate::layout::{self, Layout};
+use crate::sentences;
+use crate::text::{OffsetMap, Span};
+use crate::tokens::{self, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionKind {
+    Headline,
+    Subheading,
+    Caption,
+    Highlight,
+    Paragraph,
+}
+
+/// A stretch of running text extractors read: the headline, a subheading, a picture or video
+/// caption, a highlight, or a body paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub kind: RegionKind,
+    pub span: Span,
+    /// For a paragraph its index in `layout.paragraphs`; otherwise the index of the body
+    /// paragraph it precedes (0 for the headline).
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Document::regions`.
+    pub region: usize,
+}
+
+/// A span as records carry it: the text and its code-point offsets into the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub layout: Layout,
+    pub regions: Vec<Region>,
+    pub sentences: Vec<Sentence>,
+    /// What relative dates resolve against: the caller's date, else the article's own stamp.
+    pub reference_date: Option<Date>,
+    offsets: OffsetMap<'t>,
+    tokens: OnceCell<Vec<Token>>,
+}
+
+impl<'t> Document<'t> {
+    pub fn new(text: &'t str, published: Option<Date>) -> Self {
+        let layout = layout::parse(text);
+        let regions = regions(&layout);
+        let mut sentences = Vec::new();
+        for (i, r) in regions.iter().enumerate() {
+            for span in sentences::split(text, r.span) {
+                sentences.push(Sentence { span, region: i });
+            }
+        }
+        let stamped = layout
+            .published
+            .as_ref()
+            .and_then(|p| p.value.as_deref())
+            .and_then(Date::parse_iso);
+        Document {
+            text,
+            layout,
+            regions,
+            sentences,
+            reference_date: published.or(stamped),
+            offsets: OffsetMap::new(text),
+            tokens: OnceCell::new(),
+        }
+    }
+
+    pub fn str(&self, span: Span) -> &'t str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Code-point offsets of a byte span.
+    pub fn chars(&self, span: Span) -> (usize, usize) {
+        self.offsets.chars(span)
+    }
+
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.offsets.char_offset(byte)
+    }
+
+    pub fn span(&self, span: Span) -> TextSpan {
+        let (start, end) = self.chars(span);
+        TextSpan { text: self.str(span).to_string(), start, end }
+    }
+
+    /// Tokens of every region, in reading order, computed on first use.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.get_or_init(|| {
+            let mut out = Vec::with_capacity(self.text.len() / 5);
+            for (i, s) in self.sentences.iter().enumerate() {
+                tokens::tokenize(self.text, s.span, i as u32, &mut out);
+            }
+            out
+        })
+    }
+
+    /// Body paragraphs only.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Region> {
+        self.regions.iter().filter(|r| r.kind == RegionKind::Paragraph)
+    }
+}
+
+fn regions(l: &Layout) -> Vec<Region> {
+    let mut out = Vec::new();
+    if let Some(h) = l.headline {
+        out.push(Region { kind: RegionKind::Headline, span: h, paragraph: 0 });
+    }
+    for s in &l.subheadings {
+        out.push(Region { kind: RegionKind::Subheading, span: s.span, paragraph: s.paragraph });
+    }
+    for img in &l.images {
+        if let Some(c) = img.caption {
+            out.push(Region { kind: RegionKind::Caption, span: c, paragraph: img.paragraph });
+        }
+    }
+    for m in &l.media {
+        out.push(Region { kind: RegionKind::Caption, span: m.caption, paragraph: m.paragraph });
+    }
+    for h in &l.highlights {
+        out.push(Region { kind: RegionKind::Highlight, span: *h, paragraph: l.paragraphs.len() });
+    }
+    for (i, p) in l.paragraphs.iter().enumerate() {
+        out.push(Region { kind: RegionKind::Paragraph, span: *p, paragraph: i });
+    }
+    out.sort_by_key(|r| r.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_in_reading_order_with_sentences() {
+        let t = include_str!("../tests/data/seed_article.txt");
+        let d = Document::new(t, None);
+        assert_eq!(d.regions[0].kind, RegionKind::Headline);
+        assert_eq!(d.regions[1].kind, RegionKind::Caption);
+        assert!(d.regions.windows(2).all(|w| w[0].span.start < w[1].span.start));
+        let paras = d.paragraphs().count();
+        assert_eq!(paras, 23);
+        assert!(d.sentences.len() > paras);
+        assert!(!d.tokens().is_empty());
+        assert!(d.reference_date.is_none());
+    }
+
+    #[test]
+    fn reference_date_prefers_the_caller() {
+        let t = "Published 5 January 2014\n\nSomething happened on Sunday.";
+        let d = Document::new(t, None);
+        assert_eq!(d.reference_date, Date::new(2014, 1, 5));
+        let d = Document::new(t, Date::new(2020, 2, 2));
+        assert_eq!(d.reference_date, Date::new(2020, 2, 2));
+    }
+
+    #[test]
+    fn spans_carry_code_point_offsets() {
+        let t = "Café owner said «non» today.";
+        let d = Document::new(t, None);
+        let p = d.span(d.layout.paragraphs[0]);
+        assert_eq!((p.start, p.end), (0, t.chars().count()));
+    }
+}

@@ -1,0 +1,166 @@
+//! First pass: what each line is on its own, before context decides its role.
+
+use std::sync::LazyLock;
+
+use regex::{RegexSet, RegexSetBuilder};
+
+use super::byline::{self, Byline};
+use super::dateline::{self, Dateline};
+use super::stamps::{self, Stamp};
+use crate::tables::{AGENCIES, BOILERPLATE, TAIL_MARKERS};
+use crate::text::{trim, Span};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Blank,
+    Text,
+    /// "Image caption ..."; the span is the caption without its label (may be empty).
+    ImageCaption(Span),
+    MediaCaption(Span),
+    /// "Image copyright X" / "Image source, X"; the span is X (may be empty).
+    Credit(Span),
+    /// A line that is only an agency name ("Getty Images"): a credit when next to a caption.
+    Agency,
+    Boiler(&'static str),
+    Tail(&'static str),
+    HighlightMarker,
+    StoryHighlights,
+    Stamp(Stamp),
+    Byline(Byline),
+    Dateline(Dateline),
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Trimmed of blank characters.
+    pub span: Span,
+    pub kind: LineKind,
+}
+
+fn whole_line_set(rows: &[(String, String)]) -> RegexSet {
+    RegexSetBuilder::new(rows.iter().map(|(_, re)| format!("^(?:{re})$")))
+        .case_insensitive(true)
+        .build()
+        .unwrap_or_else(|e| panic!("bad rule table regex: {e}"))
+}
+
+static BOILER_SET: LazyLock<RegexSet> = LazyLock::new(|| whole_line_set(&BOILERPLATE));
+static TAIL_SET: LazyLock<RegexSet> = LazyLock::new(|| whole_line_set(&TAIL_MARKERS));
+
+/// Labels that introduce picture and video blocks in BBC-style scrapes, with or without a
+/// comma or colon after them.
+const CAPTION_LABELS: &[(&str, u8)] = &[
+    ("image caption", b'i'),
+    ("media caption", b'm'),
+    ("image copyright", b'c'),
+    ("image source", b'c'),
+    ("picture:", b'c'),
+    ("photo:", b'c'),
+    ("photograph:", b'c'),
+];
+
+/// Longest line the short-line rules look at; longer lines are prose.
+const SHORT: usize = 200;
+
+pub fn classify(text: &str) -> Vec<Line> {
+    crate::text::lines(text)
+        .into_iter()
+        .map(|raw| {
+            let span = trim(text, raw);
+            let kind = kind_of(text, span);
+            Line { span, kind }
+        })
+        .collect()
+}
+
+fn kind_of(text: &str, span: Span) -> LineKind {
+    if span.is_empty() {
+        return LineKind::Blank;
+    }
+    let s = &text[span.start..span.end];
+    if s == "@highlight" {
+        return LineKind::HighlightMarker;
+    }
+    if let Some(kind) = caption_label(text, span) {
+        return kind;
+    }
+    if s.len() > SHORT {
+        return LineKind::Text;
+    }
+    let first = s.as_bytes()[0];
+    if first.is_ascii_alphabetic() || !first.is_ascii() {
+        if let Some(i) = TAIL_SET.matches(s).iter().next() {
+            return LineKind::Tail(&TAIL_MARKERS[i].0);
+        }
+        if let Some(i) = BOILER_SET.matches(s).iter().next() {
+            return LineKind::Boiler(&BOILERPLATE[i].0);
+        }
+        if s.eq_ignore_ascii_case("story highlights") {
+            return LineKind::StoryHighlights;
+        }
+        if AGENCIES.iter().any(|a| a == s) {
+            return LineKind::Agency;
+        }
+    }
+    if s.len() <= 160 {
+        if s.bytes().any(|b| b.is_ascii_digit()) {
+            if let Some(st) = stamps::parse_line(text, span) {
+                return LineKind::Stamp(st);
+            }
+        }
+        if matches!(first, b'B' | b'b' | b'W' | b'w' | b'R' | b'r') {
+            if let Some(b) = byline::parse_line(text, span) {
+                return LineKind::Byline(b);
+            }
+        }
+        if first.is_ascii_uppercase() || first == b'(' {
+            if let Some(d) = dateline::parse_line(text, span) {
+                return LineKind::Dateline(d);
+            }
+        }
+    }
+    LineKind::Text
+}
+
+fn caption_label(text: &str, span: Span) -> Option<LineKind> {
+    let s = &text[span.start..span.end];
+    let head = s.get(..20.min(s.len())).unwrap_or(s).to_ascii_lowercase();
+    let (label, tag) = CAPTION_LABELS.iter().find(|(l, _)| head.starts_with(l))?;
+    let rest = &s[label.len()..];
+    // "Image captions are ..." is prose: the label must end at a word boundary.
+    if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let skip = rest.len() - rest.trim_start_matches([',', ':', ' ', '\u{a0}']).len();
+    let body = trim(text, Span::new(span.start + label.len() + skip, span.end));
+    Some(match tag {
+        b'i' => LineKind::ImageCaption(body),
+        b'm' => LineKind::MediaCaption(body),
+        _ => LineKind::Credit(body),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(t: &str) -> Vec<LineKind> {
+        classify(t).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn labels_and_boilerplate() {
+        let k = kinds("Image caption Gunmen in Fallujah\nShare this page\nRelated Topics\n\nGetty Images");
+        assert!(matches!(k[0], LineKind::ImageCaption(_)));
+        assert_eq!(k[1], LineKind::Boiler("share"));
+        assert_eq!(k[2], LineKind::Tail("related_topics"));
+        assert_eq!(k[3], LineKind::Blank);
+        assert_eq!(k[4], LineKind::Agency);
+    }
+
+    #[test]
+    fn prose_stays_text() {
+        let k = kinds("Image captions are written by editors.\nShare prices fell sharply on Monday.");
+        assert_eq!(k, vec![LineKind::Text, LineKind::Text]);
+    }
+}

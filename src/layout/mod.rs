@@ -1,0 +1,507 @@
+//! Article layout from plain text: section, headline, byline, dateline, stamps, pictures,
+//! subheadings, paragraphs, highlights, related topics and the boilerplate kept out of the body.
+//!
+//! Two passes: `lines` says what each line is on its own; `assemble` walks the blocks (runs
+//! of non-blank lines) and decides roles from context (header or body, what comes next).
+//! Every non-blank line ends up in exactly one field, so nothing is silently lost.
+
+pub mod byline;
+pub mod dateline;
+pub mod lines;
+pub mod stamps;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::tables::SECTIONS;
+use crate::text::{count_words, Span};
+pub use dateline::Dateline;
+use lines::{Line, LineKind};
+pub use stamps::{Stamp, StampKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// From the first to the last line of the picture block.
+    pub block: Span,
+    pub title: Option<Span>,
+    pub caption: Option<Span>,
+    pub credit: Option<Span>,
+    /// Index of the body paragraph the picture precedes.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Media {
+    pub block: Span,
+    pub caption: Span,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subheading {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boilerplate {
+    pub span: Span,
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    pub section: Option<Span>,
+    pub headline: Option<Span>,
+    pub headline_attribution: Option<Span>,
+    pub byline: Option<Span>,
+    pub authors: Vec<Span>,
+    pub dateline: Option<Dateline>,
+    pub published: Option<Stamp>,
+    pub updated: Option<Stamp>,
+    pub images: Vec<Image>,
+    pub media: Vec<Media>,
+    pub subheadings: Vec<Subheading>,
+    pub paragraphs: Vec<Span>,
+    pub highlights: Vec<Span>,
+    pub related_topics: Vec<Span>,
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// Parses the layout of a plain-text article.
+pub fn parse(text: &str) -> Layout {
+    let lines = lines::classify(text);
+    let blank_separated = uses_blank_lines(&lines);
+    let mut a = Assembler { text, out: Layout::default(), header: Vec::new(), in_header: true, ..Default::default() };
+    a.blank_separated = blank_separated;
+    let blocks = blocks(&lines);
+    for (bi, block) in blocks.iter().enumerate() {
+        let next_has_text = blocks[bi + 1..]
+            .iter()
+            .any(|b| b.iter().any(|l| l.kind == LineKind::Text));
+        a.block(block, next_has_text);
+        a.story_highlights = false;
+    }
+    a.finish();
+    a.out
+}
+
+/// True when paragraphs are separated by blank lines (most scrapes); false for one-sentence-
+/// or one-paragraph-per-line text such as CoNLL, where a subheading cannot be told apart.
+fn uses_blank_lines(lines: &[Line]) -> bool {
+    let mut seen_text = false;
+    let mut gap = false;
+    for l in lines {
+        match l.kind {
+            LineKind::Blank => gap = seen_text,
+            _ if gap => return true,
+            _ => seen_text = true,
+        }
+    }
+    false
+}
+
+fn blocks(lines: &[Line]) -> Vec<&[Line]> {
+    lines
+        .split(|l| l.kind == LineKind::Blank)
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+#[derive(Default)]
+struct Assembler<'t> {
+    text: &'t str,
+    out: Layout,
+    /// Title-like lines seen before the body starts: section and headline candidates.
+    header: Vec<Span>,
+    in_header: bool,
+    blank_separated: bool,
+    tail: Option<&'static str>,
+    highlight_next: bool,
+    story_highlights: bool,
+}
+
+impl<'t> Assembler<'t> {
+    fn s(&self, span: Span) -> &'t str {
+        &self.text[span.start..span.end]
+    }
+
+    fn boiler(&mut self, span: Span, kind: &'static str) {
+        self.out.boilerplate.push(Boilerplate { span, kind });
+    }
+
+    fn block(&mut self, block: &[Line], next_has_text: bool) {
+        let pictures = picture_groups(block);
+        let mut i = 0;
+        let mut run: Vec<Span> = Vec::new();
+        while i < block.len() {
+            if let Some(g) = pictures.iter().find(|g| g.first == i) {
+                self.text_run(&mut run, block.len() == 1, next_has_text);
+                self.picture(block, g);
+                i = g.last + 1;
+                continue;
+            }
+            let line = &block[i];
+            if line.kind == LineKind::Text || self.tail.is_some() {
+                run.push(line.span);
+            } else {
+                self.text_run(&mut run, false, next_has_text);
+                self.special(line);
+            }
+            i += 1;
+        }
+        let lone = block.len() == 1;
+        self.text_run(&mut run, lone, next_has_text);
+    }
+
+    /// A line whose kind is not plain text.
+    fn special(&mut self, line: &Line) {
+        let span = line.span;
+        match &line.kind {
+            LineKind::Blank | LineKind::Text => {}
+            LineKind::ImageCaption(_) | LineKind::Credit(_) => {} // handled as picture groups
+            LineKind::MediaCaption(c) => {
+                let paragraph = self.out.paragraphs.len();
+                if c.is_empty() {
+                    self.boiler(span, "caption_label");
+                } else {
+                    self.out.media.push(Media { block: span, caption: *c, paragraph });
+                }
+            }
+            LineKind::Agency => self.boiler(span, "credit"),
+            LineKind::Boiler(kind) => self.boiler(span, kind),
+            LineKind::Tail(kind) => {
+                if !self.out.paragraphs.is_empty() {
+                    self.end_header();
+                    self.tail = Some(kind);
+                }
+                self.boiler(span, kind);
+            }
+            LineKind::HighlightMarker => {
+                self.boiler(span, "highlight_marker");
+                self.highlight_next = true;
+            }
+            LineKind::StoryHighlights => {
+                self.boiler(span, "highlights_heading");
+                self.story_highlights = true;
+            }
+            LineKind::Stamp(st) => {
+                let slot = match st.kind {
+                    Some(StampKind::Updated) => &mut self.out.updated,
+                    _ => &mut self.out.published,
+                };
+                let early = self.in_header || self.out.paragraphs.len() <= 2;
+                if slot.is_none() && (st.kind.is_some() || early) {
+                    *slot = Some(st.clone());
+                } else if st.kind.is_some() {
+                    self.boiler(span, "stamp");
+                } else {
+                    self.paragraph_or_header(span, false, false);
+                }
+            }
+            LineKind::Byline(b) => {
+                if self.out.byline.is_none() && self.out.paragraphs.len() <= 3 {
+                    self.out.byline = Some(b.span);
+                    self.out.authors = b.authors.clone();
+                } else {
+                    self.paragraph_or_header(span, false, false);
+                }
+            }
+            LineKind::Dateline(d) => {
+                if self.out.dateline.is_none() && self.out.paragraphs.len() <= 1 {
+                    if let (None, Some((dspan, value))) = (&self.out.published, &d.date) {
+                        self.out.published = Some(Stamp { kind: None, span: *dspan, value: Some(value.clone()) });
+                    }
+                    self.out.dateline = Some(d.clone());
+                } else {
+                    self.paragraph_or_header(span, false, false);
+                }
+            }
+        }
+    }
+
+    fn picture(&mut self, block: &[Line], g: &PictureGroup) {
+        let paragraph = self.out.paragraphs.len();
+        let block_span = Span::new(block[g.first].span.start, block[g.last].span.end);
+        self.out.images.push(Image {
+            block: block_span,
+            title: g.title.map(|i| block[i].span),
+            caption: g.caption.filter(|c| !c.is_empty()),
+            credit: g.credit.filter(|c| !c.is_empty()),
+            paragraph,
+        });
+    }
+
+    /// Consecutive plain-text lines of one block.
+    fn text_run(&mut self, run: &mut Vec<Span>, lone_line: bool, next_has_text: bool) {
+        if run.is_empty() {
+            return;
+        }
+        let units = if self.tail.is_some() || self.story_highlights {
+            run.clone()
+        } else {
+            join_wrapped(self.text, run)
+        };
+        run.clear();
+        let single = units.len() == 1 && lone_line;
+        for unit in units {
+            if let Some(kind) = self.tail {
+                if kind == "related_topics" {
+                    self.out.related_topics.push(unit);
+                } else {
+                    self.boiler(unit, "tail");
+                }
+            } else if self.highlight_next {
+                self.out.highlights.push(unit);
+                self.highlight_next = false;
+            } else if self.story_highlights {
+                self.out.highlights.push(unit);
+            } else {
+                self.paragraph_or_header(unit, single, next_has_text);
+            }
+        }
+    }
+
+    fn paragraph_or_header(&mut self, unit: Span, lone: bool, next_has_text: bool) {
+        let s = self.s(unit);
+        if self.in_header {
+            if self.header.len() < 2 && !s.contains('\n') && title_like(s) {
+                self.header.push(unit);
+                return;
+            }
+            self.end_header();
+        }
+        if lone && self.blank_separated && next_has_text && subheading_like(s) {
+            let paragraph = self.out.paragraphs.len();
+            self.out.subheadings.push(Subheading { span: unit, paragraph });
+            return;
+        }
+        self.push_paragraph(unit);
+    }
+
+    fn push_paragraph(&mut self, unit: Span) {
+        let mut unit = unit;
+        if self.out.paragraphs.is_empty() && self.out.dateline.is_none() {
+            if let Some(d) = dateline::parse_prefix(self.text, unit) {
+                unit = crate::text::trim(self.text, Span::new(d.span.end, unit.end));
+                self.out.dateline = Some(d);
+            }
+        }
+        self.out.paragraphs.push(unit);
+    }
+
+    /// The body starts: the header candidates become section and headline.
+    fn end_header(&mut self) {
+        if !self.in_header {
+            return;
+        }
+        self.in_header = false;
+        let header = std::mem::take(&mut self.header);
+        let mut rest = header.as_slice();
+        if rest.len() == 2 && is_section(self.s(rest[0]), self.s(rest[1])) {
+            self.out.section = Some(rest[0]);
+            rest = &rest[1..];
+        }
+        if let Some((&headline, more)) = rest.split_first() {
+            self.out.headline = Some(headline);
+            self.out.headline_attribution = attribution(self.text, headline);
+            rest = more;
+        }
+        for &p in rest {
+            self.push_paragraph(p);
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.in_header {
+            // No body followed: title-like lines alone are just text.
+            self.in_header = false;
+            let header = std::mem::take(&mut self.header);
+            let has_other = self.out.byline.is_some()
+                || !self.out.images.is_empty()
+                || self.out.published.is_some();
+            if header.len() >= 2 || has_other {
+                self.header = header;
+                self.in_header = true;
+                self.end_header();
+            } else {
+                for p in header {
+                    self.push_paragraph(p);
+                }
+            }
+        }
+    }
+}
+
+struct PictureGroup {
+    first: usize,
+    last: usize,
+    title: Option<usize>,
+    caption: Option<Span>,
+    credit: Option<Span>,
+}
+
+/// Picture blocks inside one block of lines: an "Image caption" line with the credit lines
+/// around it and, before them, the picture's title (its alt text in BBC scrapes).
+fn picture_groups(block: &[Line]) -> Vec<PictureGroup> {
+    let mut groups: Vec<PictureGroup> = Vec::new();
+    let mut used = vec![false; block.len()];
+    for (i, line) in block.iter().enumerate() {
+        let caption = match line.kind {
+            LineKind::ImageCaption(c) => c,
+            _ => continue,
+        };
+        let mut first = i;
+        let mut last = i;
+        let mut credit = None;
+        let is_credit = |l: &Line| matches!(l.kind, LineKind::Credit(_) | LineKind::Agency);
+        let credit_of = |l: &Line| match l.kind {
+            LineKind::Credit(c) => c,
+            _ => l.span,
+        };
+        if first > 0 && !used[first - 1] && is_credit(&block[first - 1]) {
+            first -= 1;
+            credit = Some(credit_of(&block[first]));
+        }
+        if credit.is_none() && last + 1 < block.len() && is_credit(&block[last + 1]) {
+            last += 1;
+            credit = Some(credit_of(&block[last]));
+        }
+        let mut title = None;
+        if first > 0 && !used[first - 1] {
+            let prev = &block[first - 1];
+            if prev.kind == LineKind::Text && prev.span.len() <= 200 {
+                first -= 1;
+                title = Some(first);
+            }
+        }
+        used[first..=last].iter_mut().for_each(|u| *u = true);
+        groups.push(PictureGroup { first, last, title, caption: Some(caption), credit });
+    }
+    // Credit lines with no caption next to them are pictures too.
+    for (i, line) in block.iter().enumerate() {
+        if let (LineKind::Credit(c), false) = (line.kind.clone(), used[i]) {
+            groups.push(PictureGroup { first: i, last: i, title: None, caption: None, credit: Some(c) });
+        }
+    }
+    groups.sort_by_key(|g| g.first);
+    groups
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// Splits consecutive lines into paragraphs, joining hard-wrapped lines: a break is a wrap when
+/// the next line continues in lower case, or when the line is near the run's full width and
+/// does not end a sentence.
+fn join_wrapped(text: &str, run: &[Span]) -> Vec<Span> {
+    let width = run.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut out: Vec<Span> = Vec::new();
+    let mut cur = run[0];
+    for pair in run.windows(2) {
+        let (a, b) = (&text[pair[0].start..pair[0].end], &text[pair[1].start..pair[1].end]);
+        let next_lower = b.chars().next().is_some_and(|c| c.is_lowercase());
+        let open_end = a.ends_with([',', ';', '-', '–', '—', '(']);
+        let wide = width >= 40 && pair[0].len() * 10 >= width * 6;
+        let wrapped = next_lower || open_end || (wide && !ends_sentence(a) && run.len() > 1 && width <= 120);
+        if wrapped {
+            cur.end = pair[1].end;
+        } else {
+            out.push(cur);
+            cur = pair[1];
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+}
+
+/// A headline: at most 30 words and not a sentence in running prose (no final period), unless
+/// it is in Title Case or capitals (PolNeAR and CoNLL headlines end with a period).
+fn title_like(s: &str) -> bool {
+    let n = count_words(s);
+    if n == 0 || n > 30 || s.len() > 250 {
+        return false;
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        return false;
+    }
+    !ends_sentence(s) || capitalised_share(s) >= 0.6 || s.chars().all(|c| !c.is_lowercase())
+}
+
+/// Share of words longer than three letters that start with a capital.
+fn capitalised_share(s: &str) -> f32 {
+    let mut long = 0;
+    let mut caps = 0;
+    for w in words(s) {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() > 3 {
+            long += 1;
+            caps += w.chars().next().is_some_and(|c| c.is_uppercase()) as usize;
+        }
+    }
+    if long == 0 {
+        0.0
+    } else {
+        caps as f32 / long as f32
+    }
+}
+
+/// A section line above a headline: a known section name, or a short label (at most four
+/// words, no digits, no colon) above a longer headline.
+fn is_section(first: &str, second: &str) -> bool {
+    let known = SECTIONS.iter().any(|s| s.eq_ignore_ascii_case(first.trim()));
+    known
+        || (count_words(first) <= 4
+            && first.len() <= 40
+            && count_words(second) > count_words(first) + 2
+            && !first.contains([':', '"', '“', '\''])
+            && !first.bytes().any(|b| b.is_ascii_digit())
+            && !ends_sentence(first))
+}
+
+/// A subheading: a short line alone between blank lines, not ending in running punctuation.
+fn subheading_like(s: &str) -> bool {
+    let n = count_words(s);
+    if n == 0 || n > 12 || s.len() > 100 || s.contains('\n') {
+        return false;
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit() || "\"'“‘«".contains(first)) {
+        return false;
+    }
+    let t = s.trim_end_matches(['"', '\'', '”', '’', '»']);
+    if t.ends_with(['.', ',', ';', ':', '…']) {
+        return false;
+    }
+    !(t.ends_with(['?', '!']) && n > 8)
+}
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s[-–—]\s+(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,2})\s*$")
+        .expect("valid attribution regex")
+});
+
+/// The "- Kerry" suffix of a headline: the person or body the headline's claim is from.
+fn attribution(text: &str, headline: Span) -> Option<Span> {
+    let s = &text[headline.start..headline.end];
+    if !s.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    let c = ATTRIBUTION.captures(s)?;
+    let m = c.get(1)?;
+    if count_words(&s[..c.get(0)?.start()]) < 3 {
+        return None;
+    }
+    Some(Span::new(headline.start + m.start(), headline.start + m.end()))
+}
+
+#[cfg(test)]
+mod tests;

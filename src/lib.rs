@@ -1,0 +1,16 @@
+//! newsparse: structured records from raw news articles.
+//!
+//! The core is plain Rust; `python` (behind the `python` feature) is the only module that
+//! knows about Python.
+
+pub mod calendar;
+pub mod layout;
+pub mod tables;
+pub mod text;
+pub mod doc;
+pub mod record;
+pub mod sentences;
+pub mod tokens;
+
+pub use doc::{Document, TextSpan};
+pub use record::{parse, Options, Record};
