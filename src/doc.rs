@@ -115,6 +115,14 @@ impl<'t> Document<'t> {
         })
     }
 
+    /// Index (into `layout.paragraphs`, i.e. the record's `paragraphs`) of the body paragraph
+    /// holding byte offset `byte`; `None` for the headline, captions, subheadings and the rest.
+    pub fn paragraph_of(&self, byte: usize) -> Option<usize> {
+        let ps = &self.layout.paragraphs;
+        let i = ps.partition_point(|p| p.end < byte);
+        ps.get(i).filter(|p| p.start <= byte && byte <= p.end).map(|_| i)
+    }
+
     /// Body paragraphs only.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Region> {
         self.regions.iter().filter(|r| r.kind == RegionKind::Paragraph)
@@ -163,6 +171,9 @@ mod tests {
         assert!(d.sentences.len() > paras);
         assert!(!d.tokens().is_empty());
         assert!(d.reference_date.is_none());
+        let p3 = d.layout.paragraphs[3];
+        assert_eq!(d.paragraph_of(p3.start + 2), Some(3));
+        assert_eq!(d.paragraph_of(d.layout.headline.unwrap().start), None);
     }
 
     #[test]

@@ -14,3 +14,7 @@ pub mod tokens;
 
 pub use doc::{Document, TextSpan};
 pub use record::{parse, Options, Record};
+pub mod dates;
+pub mod entities;
+pub mod numbers;
+pub mod quotes;
