@@ -18,3 +18,9 @@ pub mod dates;
 pub mod entities;
 pub mod numbers;
 pub mod quotes;
+pub mod batch;
+pub mod error;
+pub mod files;
+
+#[cfg(feature = "python")]
+mod python;

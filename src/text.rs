@@ -113,6 +113,8 @@ impl<'t> OffsetMap<'t> {
             checkpoints.push(chars);
             chars += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
         }
+        // The end of a text whose length is a multiple of STEP needs a checkpoint of its own.
+        checkpoints.push(chars);
         OffsetMap { text, checkpoints: Some(checkpoints) }
     }
 
@@ -165,6 +167,8 @@ mod tests {
         assert_eq!(map.char_offset(t.len() - 1), 100);
         assert_eq!(map.char_offset(t.len()), 101);
         assert_eq!(map.char_offset(2 * 37), 37);
+        let t = "é".repeat(64);
+        assert_eq!(OffsetMap::new(&t).char_offset(t.len()), 64);
     }
 
     #[test]

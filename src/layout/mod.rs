@@ -447,7 +447,8 @@ fn capitalised_share(s: &str) -> f32 {
             caps += w.chars().next().is_some_and(|c| c.is_uppercase()) as usize;
         }
     }
-    if long == 0 {
+    // Too few words to tell Title Case from a capitalised sentence ("Fine.").
+    if long < 3 {
         0.0
     } else {
         caps as f32 / long as f32

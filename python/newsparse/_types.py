@@ -1,0 +1,94 @@
+"""The record's shape, for editors and type checkers. Records are plain dicts at run time.
+
+Every item with ``text``/``start``/``end`` satisfies ``article[start:end] == text``: offsets
+are Python code points into the string that was parsed.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, TypedDict
+
+
+class Span(TypedDict):
+    text: str
+    start: int
+    end: int
+
+
+class Dateline(Span):
+    place: Optional[str]
+    agency: Optional[str]
+
+
+class Stamp(Span):
+    value: Optional[str]
+    """ISO 8601 (``2014-01-05``, ``2014-01-05T12:34+00:00``); ``None`` for "3 hours ago"."""
+
+
+class Image(Span):
+    """A picture block; ``text`` spans the whole block, labels included."""
+
+    title: Optional[Span]
+    caption: Optional[Span]
+    credit: Optional[Span]
+    paragraph: int
+    """Index of the body paragraph the picture precedes."""
+
+
+class Media(Span):
+    caption: Span
+    paragraph: int
+
+
+class Subheading(Span):
+    paragraph: int
+
+
+class Boilerplate(Span):
+    kind: str
+
+
+class Stats(TypedDict):
+    characters: int
+    words: int
+    sentences: int
+    paragraphs: int
+    reading_time_minutes: float
+
+
+class Record(TypedDict):
+    section: Optional[Span]
+    headline: Optional[Span]
+    headline_attribution: Optional[Span]
+    byline: Optional[Span]
+    authors: List[Span]
+    dateline: Optional[Dateline]
+    published: Optional[Stamp]
+    updated: Optional[Stamp]
+    reference_date: Optional[str]
+    images: List[Image]
+    media: List[Media]
+    subheadings: List[Subheading]
+    paragraphs: List[Span]
+    lead: Optional[Span]
+    highlights: List[Span]
+    related_topics: List[Span]
+    boilerplate: List[Boilerplate]
+    stats: Stats
+
+
+class FileRecord(Record):
+    path: str
+
+
+class ErrorInfo(TypedDict):
+    kind: str
+    message: str
+
+
+class ErrorRecord(TypedDict, total=False):
+    """What ``on_error="record"`` puts in a failed item's place."""
+
+    error: ErrorInfo
+    index: int
+    path: str

@@ -1,0 +1,108 @@
+"""``newsparse FILE... [-o out.jsonl]``: parse articles and write one JSON record per line.
+
+``-`` reads one article from standard input. Files are parsed in parallel in batches, so
+memory stays bounded however many files are given. A failed file does not stop the run: its
+line is an error record (``{"error": ..., "index": ..., "path": ...}``), a summary goes to
+stderr and the exit status is 1. ``--on-error raise`` stops at the first failure instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Iterable, List, Optional, TextIO
+
+from . import __version__, _expand, _iso, parse, parse_files
+
+BATCH = 256
+PROGRESS_MIN = 200
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    if not enabled:
+        return None
+    try:
+        from tqdm import tqdm  # optional extra: newsparse[progress]
+
+        return tqdm(total=total, unit="art", file=sys.stderr)
+    except ImportError:
+        return _Counter(total)
+
+
+class _Counter:
+    """A one-line progress counter for when tqdm is not installed."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+
+    def update(self, n: int) -> None:
+        self.done += n
+        sys.stderr.write(f"\rnewsparse: {self.done}/{self.total} articles")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+
+
+def _write(records: Iterable[Any], out: TextIO, indent: Optional[int]) -> None:
+    for r in records:
+        out.write(json.dumps(r, ensure_ascii=False, indent=indent))
+        out.write("\n")
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(prog="newsparse", description=__doc__.split("\n\n")[0])
+    ap.add_argument("files", nargs="+", help="article files, globs or directories; - for stdin")
+    ap.add_argument("-o", "--output", help="write JSON Lines here (default: stdout)")
+    ap.add_argument("--encoding", default="utf-8", help="input encoding (WHATWG label; default utf-8)")
+    ap.add_argument("--errors", choices=["strict", "replace"], default="strict", help="undecodable bytes")
+    ap.add_argument("--published", help="publication date (YYYY-MM-DD) for relative dates")
+    ap.add_argument("--threads", type=int, help="worker threads (default: NEWSPARSE_THREADS or all cores)")
+    ap.add_argument("--on-error", choices=["record", "raise", "null"], default="record")
+    ap.add_argument("--indent", type=int, help="pretty-print each record (not JSON Lines then)")
+    ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="progress bar on stderr (default: on a terminal, for large inputs)")
+    ap.add_argument("-V", "--version", action="version", version=f"newsparse {__version__}")
+    args = ap.parse_args(argv)
+
+    published = _iso(args.published)
+    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    failures = 0
+    try:
+        paths: List[str] = []
+        for f in args.files:
+            if f == "-":
+                _write([parse(sys.stdin.read(), published=published)], out, args.indent)
+            else:
+                paths.extend(_expand(f))
+        show = args.progress if args.progress is not None else (sys.stderr.isatty() and len(paths) >= PROGRESS_MIN)
+        bar = _progress(len(paths), bool(show))
+        for i in range(0, len(paths), BATCH):
+            chunk = paths[i : i + BATCH]
+            records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
+                                  published=published, threads=args.threads, on_error=args.on_error)
+            for r in records:
+                if r is None or "error" in r:
+                    failures += 1
+                    if r is not None:
+                        r["index"] += i
+            _write(records, out, args.indent)
+            if bar is not None:
+                bar.update(len(chunk))
+        if bar is not None:
+            bar.close()
+    except (OSError, ValueError) as e:
+        print(f"newsparse: {e}", file=sys.stderr)
+        return 2
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if failures:
+        print(f"newsparse: {failures} of {len(paths)} files failed (see their error records)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

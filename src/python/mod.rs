@@ -1,0 +1,342 @@
+//! The Python face of the core (`newsparse._core`): convert arguments, release the GIL, run
+//! the batch in rayon, map errors to exceptions that say which item (or file) and why.
+
+mod convert;
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyFloat, PyList, PyString};
+
+use crate::batch;
+use crate::calendar::Date;
+use crate::error::{ErrorKind, ItemError};
+use crate::files::{self, DecodeErrors};
+use crate::record::{Options, Record};
+use convert::{to_py, Keys};
+
+/// Items parsed between two checks for Ctrl-C (and two GIL re-acquisitions).
+const CHUNK: usize = 4096;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnError {
+    Raise,
+    Null,
+    Record,
+}
+
+fn on_error_mode(s: &str) -> PyResult<OnError> {
+    match s {
+        "raise" => Ok(OnError::Raise),
+        "null" => Ok(OnError::Null),
+        "record" => Ok(OnError::Record),
+        other => Err(PyValueError::new_err(format!(
+            "on_error must be 'raise', 'null' or 'record', got {other:?}"
+        ))),
+    }
+}
+
+/// One input article as extracted under the GIL.
+enum Input {
+    Borrowed(PyBackedStr),
+    /// A `str` with lone surrogates: each one became U+FFFD, so code-point offsets still hold.
+    Repaired(String),
+    Missing,
+    /// Not a `str`: the type's name, for the error.
+    Bad(String),
+}
+
+impl Input {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Input::Borrowed(s) => Some(s),
+            Input::Repaired(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+fn extract_text(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+    if obj.is_none() {
+        return Ok(Input::Missing);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(match s.extract::<PyBackedStr>() {
+            Ok(b) => Input::Borrowed(b),
+            Err(_) => Input::Repaired(repair_surrogates(s)?),
+        });
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        if f.value().is_nan() {
+            return Ok(Input::Missing); // pandas' missing value in an object column
+        }
+    }
+    let ty = obj.get_type().name()?.to_string();
+    if ty == "NAType" || ty == "NaTType" {
+        return Ok(Input::Missing);
+    }
+    Ok(Input::Bad(ty))
+}
+
+fn repair_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
+    let bytes = s.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+    let bytes: &[u8] = bytes.extract()?;
+    let units = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
+    Ok(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect())
+}
+
+fn parse_date(s: &str, what: &str) -> PyResult<Date> {
+    Date::parse_iso(s).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "{what}: expected an ISO 8601 date such as '2014-01-05' (or a datetime.date), got {s:?}"
+        ))
+    })
+}
+
+/// `published` as the Python layer passes it: None, one ISO string, or a list aligned with the input.
+fn published_dates(published: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<Option<Date>>> {
+    let Some(p) = published.filter(|p| !p.is_none()) else {
+        return Ok(vec![None; n]);
+    };
+    if let Ok(s) = p.extract::<PyBackedStr>() {
+        let d = parse_date(&s, "published")?;
+        return Ok(vec![Some(d); n]);
+    }
+    let list = p.cast::<PyList>().map_err(|_| {
+        PyTypeError::new_err("published must be None, an ISO date string, a datetime.date, or a list of them")
+    })?;
+    if list.len() != n {
+        return Err(PyValueError::new_err(format!(
+            "published has {} dates for {n} articles; give one per article, or a single date",
+            list.len()
+        )));
+    }
+    list.iter()
+        .enumerate()
+        .map(|(i, item)| match item.is_none() {
+            true => Ok(None),
+            false => {
+                let s: PyBackedStr = item.extract().map_err(|_| {
+                    PyTypeError::new_err(format!("published[{i}]: expected an ISO date string or None"))
+                })?;
+                parse_date(&s, &format!("published[{i}]")).map(Some)
+            }
+        })
+        .collect()
+}
+
+fn errors_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("newsparse.errors")
+}
+
+/// The exception for one failed item: `OSError` for files that cannot be read, `DecodeError`
+/// (a `ValueError`) for bad bytes, `ArticleError` for a failure inside newsparse, each naming
+/// the item's index and, for files, its path.
+fn item_exception(py: Python<'_>, err: &ItemError, index: usize, path: Option<&str>) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let where_ = match path {
+            Some(p) => p.to_string(),
+            None => format!("item {index}"),
+        };
+        if err.kind == ErrorKind::Io {
+            let e = PyOSError::new_err((err.errno.unwrap_or(0), err.message.clone(), path.unwrap_or("").to_string()));
+            return Ok(e);
+        }
+        if err.kind == ErrorKind::Invalid {
+            return Ok(PyValueError::new_err(format!("{where_}: {}", err.message)));
+        }
+        let class = if err.kind == ErrorKind::Decode { "DecodeError" } else { "ArticleError" };
+        let cls = errors_module(py)?.getattr(class)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("index", index)?;
+        kwargs.set_item("path", path)?;
+        kwargs.set_item("kind", err.kind.as_str())?;
+        let exc = cls.call((format!("{where_}: {}", err.message),), Some(&kwargs))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+fn error_record<'py>(py: Python<'py>, err: &ItemError, index: usize, path: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    let inner = PyDict::new(py);
+    inner.set_item("kind", err.kind.as_str())?;
+    inner.set_item("message", &err.message)?;
+    let d = PyDict::new(py);
+    d.set_item("error", inner)?;
+    d.set_item("index", index)?;
+    if let Some(p) = path {
+        d.set_item("path", p)?;
+    }
+    Ok(d.into_any())
+}
+
+fn check_threads(threads: Option<usize>) -> PyResult<Option<usize>> {
+    match threads {
+        Some(0) => Err(PyValueError::new_err("threads must be at least 1 (or None for all cores)")),
+        t => Ok(t),
+    }
+}
+
+type Outcome = Option<Result<Record, ItemError>>;
+
+/// Runs `work` over `items` chunk by chunk with the GIL released, checking for Ctrl-C between
+/// chunks, then hands each outcome to `emit` under the GIL.
+fn run_chunked<'py, T: Sync>(
+    py: Python<'py>,
+    items: &[T],
+    threads: Option<usize>,
+    work: impl Fn(&T) -> Outcome + Sync + Send,
+    mut emit: impl FnMut(usize, Outcome) -> PyResult<()>,
+) -> PyResult<()> {
+    let mut offset = 0;
+    for chunk in items.chunks(CHUNK) {
+        let outcomes = py
+            .detach(|| batch::map_ordered(chunk, threads, &work))
+            .map_err(|e| item_exception(py, &e, offset, None))?;
+        py.check_signals()?;
+        for (i, o) in outcomes.into_iter().enumerate() {
+            emit(offset + i, o)?;
+        }
+        offset += chunk.len();
+    }
+    Ok(())
+}
+
+/// Parses one article. See `newsparse.parse`.
+#[pyfunction]
+#[pyo3(signature = (text, published=None))]
+fn parse<'py>(py: Python<'py>, text: &Bound<'py, PyAny>, published: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    let input = extract_text(text)?;
+    let Some(s) = input.text() else {
+        let ty = match &input {
+            Input::Bad(t) => t.clone(),
+            _ => "NoneType".to_string(),
+        };
+        return Err(PyTypeError::new_err(format!("parse() expects a str, got {ty}")));
+    };
+    let published = published_dates(published, 1)?.pop().flatten();
+    let options = Options { published };
+    let record = py.detach(|| batch::parse_guarded(s, &options));
+    match record {
+        Ok(r) => to_py(py, &Keys::default(), &r),
+        Err(e) => Err(item_exception(py, &e, 0, None)),
+    }
+}
+
+/// Parses many articles in parallel. See `newsparse.parse_many`.
+#[pyfunction]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise"))]
+fn parse_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    published: Option<&Bound<'py, PyAny>>,
+    threads: Option<usize>,
+    on_error: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let mode = on_error_mode(on_error)?;
+    let threads = check_threads(threads)?;
+    let iter = texts.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "parse_many() expects an iterable of str, got {}",
+            texts.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+        ))
+    })?;
+    let mut inputs = Vec::new();
+    for item in iter {
+        inputs.push(extract_text(&item?)?);
+    }
+    if mode == OnError::Raise {
+        if let Some((i, Input::Bad(ty))) = inputs.iter().enumerate().find(|(_, x)| matches!(x, Input::Bad(_))) {
+            return Err(PyTypeError::new_err(format!("item {i}: expected str or None, got {ty}")));
+        }
+    }
+    let dates = published_dates(published, inputs.len())?;
+    let jobs: Vec<(&Input, Options)> = inputs.iter().zip(dates).map(|(x, d)| (x, Options { published: d })).collect();
+    let out = PyList::empty(py);
+    let keys = Keys::default();
+    let work = |(input, options): &(&Input, Options)| -> Outcome {
+        match input {
+            Input::Missing => None,
+            Input::Bad(ty) => Some(Err(ItemError::invalid(format!("expected str or None, got {ty}")))),
+            _ => input.text().map(|s| batch::parse_guarded(s, options)),
+        }
+    };
+    run_chunked(py, &jobs, threads, work, |i, outcome| {
+        let obj = match outcome {
+            None => py.None().into_bound(py),
+            Some(Ok(r)) => to_py(py, &keys, &r)?,
+            Some(Err(e)) => match mode {
+                OnError::Raise => return Err(item_exception(py, &e, i, None)),
+                OnError::Null => py.None().into_bound(py),
+                OnError::Record => error_record(py, &e, i, None)?,
+            },
+        };
+        out.append(obj)
+    })?;
+    Ok(out)
+}
+
+/// Reads and parses files in parallel. See `newsparse.parse_files`.
+#[pyfunction]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise"))]
+fn parse_files<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    encoding: &str,
+    errors: &str,
+    published: Option<&Bound<'py, PyAny>>,
+    threads: Option<usize>,
+    on_error: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let mode = on_error_mode(on_error)?;
+    let threads = check_threads(threads)?;
+    let enc = files::encoding_for(encoding).map_err(|e| PyValueError::new_err(e.message))?;
+    let decode_errors = match errors {
+        "strict" => DecodeErrors::Strict,
+        "replace" => DecodeErrors::Replace,
+        other => return Err(PyValueError::new_err(format!("errors must be 'strict' or 'replace', got {other:?}"))),
+    };
+    let dates = published_dates(published, paths.len())?;
+    let jobs: Vec<(&PathBuf, Options)> = paths.iter().zip(dates).map(|(p, d)| (p, Options { published: d })).collect();
+    let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
+        Some(files::read(path, enc, decode_errors).and_then(|text| batch::parse_guarded(&text, options)))
+    };
+    let out = PyList::empty(py);
+    let keys = Keys::default();
+    run_chunked(py, &jobs, threads, work, |i, outcome| {
+        let path = paths[i].to_string_lossy();
+        let obj = match outcome {
+            Some(Ok(r)) => {
+                let d = to_py(py, &keys, &r)?;
+                d.set_item("path", path.as_ref())?;
+                d
+            }
+            Some(Err(e)) => match mode {
+                OnError::Raise => return Err(item_exception(py, &e, i, Some(&path))),
+                OnError::Null => py.None().into_bound(py),
+                OnError::Record => error_record(py, &e, i, Some(&path))?,
+            },
+            None => py.None().into_bound(py),
+        };
+        out.append(obj)
+    })?;
+    Ok(out)
+}
+
+/// Threads a batch uses by default: `NEWSPARSE_THREADS`, else every core.
+#[pyfunction]
+fn default_threads() -> usize {
+    batch::default_threads()
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_files, m)?)?;
+    m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

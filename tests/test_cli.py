@@ -1,0 +1,36 @@
+import json
+import subprocess
+import sys
+
+from newsparse.cli import main
+
+
+def test_cli_writes_json_lines(tmp_path, seed, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text(seed, encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Short title\n\nShort body.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main([str(a), str(b), "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    recs = [json.loads(l) for l in lines]
+    assert [r["path"] for r in recs] == [str(a), str(b)]
+    assert recs[0]["section"]["text"] == "Middle East"
+
+
+def test_cli_keeps_going_past_a_bad_file(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("Fine.", encoding="utf-8")
+    assert main([str(tmp_path / "nope.txt"), str(good)]) == 1
+    out, err = capsys.readouterr()
+    recs = [json.loads(l) for l in out.splitlines()]
+    assert recs[0]["error"]["kind"] == "io" and recs[1]["paragraphs"][0]["text"] == "Fine."
+    assert "1 of 2 files failed" in err
+
+
+def test_python_dash_m_reads_stdin(seed):
+    p = subprocess.run([sys.executable, "-m", "newsparse", "-"], input=seed, capture_output=True,
+                       text=True, encoding="utf-8", timeout=60)
+    assert p.returncode == 0, p.stderr
+    rec = json.loads(p.stdout)
+    assert rec["headline_attribution"]["text"] == "Kerry"
