@@ -120,6 +120,11 @@ struct Assembler<'t> {
     tail: Option<&'static str>,
     highlight_next: bool,
     story_highlights: bool,
+    /// Whether a line of running text has been seen (the first one may be a headline even
+    /// when it ends with a period, as PolNeAR and Reuters titles do).
+    seen_text: bool,
+    /// Whether a non-text line (dateline, byline, stamp, picture...) has been seen.
+    seen_special: bool,
 }
 
 impl<'t> Assembler<'t> {
@@ -148,6 +153,9 @@ impl<'t> Assembler<'t> {
             } else {
                 self.text_run(&mut run, false, next_has_text);
                 self.special(line);
+                if self.byline_role_follows(line, block.get(i + 1)) {
+                    i += 1;
+                }
             }
             i += 1;
         }
@@ -155,9 +163,26 @@ impl<'t> Assembler<'t> {
         self.text_run(&mut run, lone, next_has_text);
     }
 
+    /// "By Jane Doe" followed in the same block by "BBC News" or "Diplomatic correspondent":
+    /// the role line joins the byline. Returns whether `next` was taken.
+    fn byline_role_follows(&mut self, line: &Line, next: Option<&Line>) -> bool {
+        let (LineKind::Byline(b), Some(next)) = (&line.kind, next) else {
+            return false;
+        };
+        let taken = self.out.byline == Some(b.span)
+            && next.kind == LineKind::Text
+            && count_words(self.s(next.span)) <= 8
+            && !ends_sentence(self.s(next.span));
+        if taken {
+            self.out.byline = Some(Span::new(b.span.start, next.span.end));
+        }
+        taken
+    }
+
     /// A line whose kind is not plain text.
     fn special(&mut self, line: &Line) {
         let span = line.span;
+        self.seen_special = true;
         match &line.kind {
             LineKind::Blank | LineKind::Text => {}
             LineKind::ImageCaption(_) | LineKind::Credit(_) => {} // handled as picture groups
@@ -266,12 +291,15 @@ impl<'t> Assembler<'t> {
     fn paragraph_or_header(&mut self, unit: Span, lone: bool, next_has_text: bool) {
         let s = self.s(unit);
         if self.in_header {
-            if self.header.len() < 2 && !s.contains('\n') && title_like(s) {
+            let first_line = !self.seen_text && !self.seen_special && dateline::parse_prefix(self.text, unit).is_none();
+            self.seen_text = true;
+            if self.header.len() < 2 && !s.contains('\n') && (title_like(s) || first_line && headline_sentence(self.text, unit)) {
                 self.header.push(unit);
                 return;
             }
             self.end_header();
         }
+        self.seen_text = true;
         if lone && self.blank_separated && next_has_text && subheading_like(s) {
             let paragraph = self.out.paragraphs.len();
             self.out.subheadings.push(Subheading { span: unit, paragraph });
@@ -404,7 +432,9 @@ fn join_wrapped(text: &str, run: &[Span]) -> Vec<Span> {
     for pair in run.windows(2) {
         let (a, b) = (&text[pair[0].start..pair[0].end], &text[pair[1].start..pair[1].end]);
         let next_lower = b.chars().next().is_some_and(|c| c.is_lowercase());
-        let open_end = a.ends_with([',', ';', '-', '–', '—', '(']);
+        // A semicolon ends a headline before its deck ("Super PAC haul surges past $1B;")
+        // unless the next line runs on in lower case.
+        let open_end = a.ends_with([',', '-', '–', '—', '(']);
         let wide = width >= 40 && pair[0].len() * 10 >= width * 6;
         let wrapped = next_lower || open_end || (wide && !ends_sentence(a) && run.len() > 1 && width <= 120);
         if wrapped {
@@ -434,6 +464,15 @@ fn title_like(s: &str) -> bool {
         return false;
     }
     !ends_sentence(s) || capitalised_share(s) >= 0.6 || s.chars().all(|c| !c.is_lowercase())
+}
+
+/// The article's first line as a headline written like a sentence ("Trump not walking the walk
+/// on his tax claims."): one sentence of 4 to 20 words.
+fn headline_sentence(text: &str, span: Span) -> bool {
+    let s = &text[span.start..span.end];
+    let n = count_words(s);
+    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
+        && (4..=20).contains(&n) && crate::sentences::split(text, span).len() == 1
 }
 
 /// Share of words longer than three letters that start with a capital.

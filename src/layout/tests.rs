@@ -132,3 +132,15 @@ fn crlf_nbsp_and_bom_are_normal_input() {
     assert_eq!(opt(t, l.headline), Some("Iraq conflict: US backs Iraq"));
     assert_eq!(opt(t, l.paragraphs.first().copied()), Some("The US secretary of state has said the US will help."));
 }
+
+#[test]
+fn first_line_sentence_headline_and_byline_role() {
+    let t = "Trump not walking the walk on his tax claims.\n\nBy Jane Doe\nDiplomatic correspondent\n\nDonald Trump has said many things about taxes this year, and most of them were wrong.";
+    let l = parse(t);
+    assert_eq!(opt(t, l.headline), Some("Trump not walking the walk on his tax claims."));
+    assert_eq!(opt(t, l.byline), Some("By Jane Doe\nDiplomatic correspondent"));
+    assert_eq!(l.paragraphs.len(), 1);
+    // A short first paragraph of two sentences is not a headline.
+    let t = "He left. She stayed on.\n\nNobody knew why.";
+    assert!(parse(t).headline.is_none());
+}
