@@ -325,6 +325,19 @@ fn parse_files<'py>(
     Ok(out)
 }
 
+/// Parses and drops the records, returning how many were parsed: lets `bench/` measure the
+/// core alone and so the share of time spent building Python dicts. Not part of the API.
+#[pyfunction]
+#[pyo3(signature = (texts, threads=None))]
+fn _parse_discard(py: Python<'_>, texts: Vec<PyBackedStr>, threads: Option<usize>) -> PyResult<usize> {
+    let threads = check_threads(threads)?;
+    let options = Options::default();
+    let done = py
+        .detach(|| batch::map_ordered(&texts, threads, |t| batch::parse_guarded(t, &options).is_ok()))
+        .map_err(|e| item_exception(py, &e, 0, None))?;
+    Ok(done.into_iter().filter(|ok| *ok).count())
+}
+
 /// Threads a batch uses by default: `NEWSPARSE_THREADS`, else every core.
 #[pyfunction]
 fn default_threads() -> usize {
@@ -337,6 +350,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(_parse_discard, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
