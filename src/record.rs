@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::calendar::Date;
 use crate::doc::{Document, TextSpan};
 use crate::layout::Stamp;
+use crate::numbers::{self, CountItem, NumberItem};
 use crate::text::count_words;
 
 /// Silent reading rate for non-fiction in English, words per minute (Brysbaert 2019,
@@ -102,6 +103,8 @@ pub struct Record {
     pub highlights: Vec<TextSpan>,
     pub related_topics: Vec<TextSpan>,
     pub boilerplate: Vec<Boilerplate>,
+    pub numbers: Vec<NumberItem>,
+    pub counts: Vec<CountItem>,
     pub stats: Stats,
 }
 
@@ -130,6 +133,7 @@ pub fn build(doc: &Document) -> Record {
     };
     let paragraphs: Vec<TextSpan> = l.paragraphs.iter().map(|p| span(*p)).collect();
     let words: usize = l.paragraphs.iter().map(|p| count_words(doc.str(*p))).sum();
+    let (numbers, counts) = numbers::extract(doc);
     let body_sentences = doc
         .sentences
         .iter()
@@ -198,6 +202,8 @@ pub fn build(doc: &Document) -> Record {
                 Boilerplate { text: t.text, start: t.start, end: t.end, kind: b.kind }
             })
             .collect(),
+        numbers,
+        counts,
         stats: Stats {
             characters: doc.char_offset(doc.text.len()),
             words,

@@ -48,6 +48,42 @@ class Boilerplate(Span):
     kind: str
 
 
+class Number(Span):
+    """A numeric amount; ``text`` covers the amount only (not qualifier or noun)."""
+
+    paragraph: Optional[int]
+    value: float
+    """Scale applied ("$8bn" is 8e9); a range's low end; a vague amount's least value."""
+    low: Optional[float]
+    high: Optional[float]
+    kind: str
+    """age | money | percent | fraction | range | vague | cardinal"""
+    unit: Optional[str]
+    currency: Optional[str]
+    """ISO 4217"""
+    noun: Optional[str]
+    qualifier: Optional[str]
+    approximate: bool
+
+
+# ``type`` is a keyword-ish name, so the functional syntax is used.
+Count = TypedDict(
+    "Count",
+    {
+        "type": str,
+        "count": float,
+        "qualifier": Optional[str],
+        "object": Optional[str],
+        "trigger": str,
+        "text": str,
+        "start": int,
+        "end": int,
+        "paragraph": Optional[int],
+    },
+)
+Count.__doc__ = """An event count (KILL, WOUND, ARREST, KIDNAP, DISPLACE, PROTEST, EVACUATE, AFFECT, SEIZE)."""
+
+
 class Stats(TypedDict):
     characters: int
     words: int
@@ -74,6 +110,8 @@ class Record(TypedDict):
     highlights: List[Span]
     related_topics: List[Span]
     boilerplate: List[Boilerplate]
+    numbers: List[Number]
+    counts: List[Count]
     stats: Stats
 
 

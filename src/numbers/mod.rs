@@ -1,1 +1,174 @@
-//! Placeholder: filled in by the numbers issue.
+//! Numbers: every numeric amount in the running text, with what it counts; and counts: the
+//! amounts that count people killed, wounded, arrested, kidnapped, displaced, protesting,
+//! evacuated, affected, or things seized (in the spirit of GDELT's GKG Counts).
+//!
+//! # What an amount is
+//! Digits ("7,818", "2.5"), spelled numbers ("Nine", "three million", "a dozen", "half a
+//! million", "twenty-five"), scaled ("$8bn", "1.5m refugees"), percentages, money, ranges,
+//! fractions ("2 1/2", "3/4", "½"), ages ("22-year-old", "George Lowe, 89,", "aged 40") and
+//! vague plurals ("dozens of", "hundreds of thousands of").
+//!
+//! Not amounts, and skipped: years ("in 2013", "2006-07" - any bare four-digit integer from
+//! 1000 to 2100 with no unit, currency, scale or percent), dates ("4 January", "Sept. 30"),
+//! clock times ("15:00", "3pm"), decades ("the 1990s"), ordinals ("4th"; spelled ordinals
+//! are not number words), identifiers ("Resolution 2334", "No 10", "COVID-19", "G20"),
+//! slashed numbers that are not small proper fractions ("9/11", "24/7"), scores ("3-1").
+//! "one" is the pronoun, not an amount, in "one of the", "no one", "any one", "the one",
+//! "at one point", "one another"; "a"/"an" are amounts only before hundred, thousand,
+//! million, billion or dozen. "May" is a month only when capitalised after or before a day.
+//!
+//! # Fields
+//! `text`/`start`/`end` cover the amount itself: currency mark, number, scale, percent sign,
+//! unit and, for a range, both ends ("between 12 and 18 months", "20cm-40cm"); never the
+//! qualifier or the noun. `value` is the number (scale applied: "$8bn" is 8e9; a percentage
+//! is its number, 50 for "50%"); for a range `value` is the low end, and `low`/`high` are set.
+//! A vague amount's `value` is the least it can mean, twice its unit ("dozens" = 24,
+//! "hundreds of thousands" = 200,000). `kind` is one of `age`, `money`, `percent`,
+//! `fraction`, `range`, `vague`, `cardinal`, in that precedence: a money or percent range is
+//! `money`/`percent` with `low`/`high`. `unit`: "percent" or "percentage point" for
+//! percentages, "year" (or "month", "week", "day") for ages, otherwise the canonical unit from
+//! `data/numbers/units.tsv` ("km", "month", "t"); `None` for money. `currency` is ISO 4217.
+//! `noun` is what is counted, as written ("people", "members of the security forces"; for an
+//! age in apposition, the name). `qualifier` is the lower-cased phrase before the amount
+//! ("at least"); `approximate` is true for vague amounts and approximating qualifiers.
+//!
+//! Counts carry the same `text`/`start`/`end` as their amount (the number, not the clause),
+//! `count` = the amount's `value`, `object` = its noun and `trigger` as written.
+
+mod amounts;
+mod counts;
+mod lexicon;
+mod toks;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::doc::Document;
+use crate::text::Span;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberItem {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: Option<usize>,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub kind: &'static str,
+    pub unit: Option<&'static str>,
+    pub currency: Option<&'static str>,
+    pub noun: Option<String>,
+    pub qualifier: Option<String>,
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountItem {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub count: f64,
+    pub qualifier: Option<String>,
+    pub object: Option<String>,
+    pub trigger: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: Option<usize>,
+}
+
+/// Whether a sentence can hold an amount: it has a digit, or a number word standing alone.
+fn worth_reading(s: &str) -> bool {
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    lexicon::LEX.word_finder.find_iter(s).any(|m| {
+        let (before, after) = (s.get(..m.start()), s.get(m.end()..));
+        let glyph = !s.is_char_boundary(m.start() + 1);
+        glyph
+            || (!letter(before.and_then(|x| x.chars().next_back()))
+                && !letter(after.and_then(|x| x.chars().next())))
+    })
+}
+
+/// Amounts and event counts of every sentence of `doc` (headline, captions, body), in
+/// reading order.
+pub fn extract(doc: &Document) -> (Vec<NumberItem>, Vec<CountItem>) {
+    let mut numbers = Vec::new();
+    let mut counts = Vec::new();
+    let mut t = toks::Toks::default();
+    let mut found = Vec::new();
+    let mut hits = Vec::new();
+    for s in &doc.sentences {
+        if !worth_reading(doc.str(s.span)) {
+            continue;
+        }
+        t.fill(doc.text, s.span.start, s.span.end);
+        found.clear();
+        hits.clear();
+        amounts::find(&t, doc.text, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        counts::find(&t, &found, &mut hits);
+        let span_of = |a: usize, b: usize| -> Option<Span> {
+            let (x, y) = (t.get(a)?, t.get(b.checked_sub(1)?)?);
+            (x.start < y.end).then(|| Span::new(x.start, y.end))
+        };
+        let first_count = numbers.len();
+        for a in &found {
+            let Some(span) = span_of(a.first, a.end) else {
+                continue;
+            };
+            let ts = doc.span(span);
+            let noun = a
+                .noun
+                .and_then(|(x, y, _)| span_of(x, y))
+                .map(|n| doc.str(n).to_string());
+            numbers.push(NumberItem {
+                text: ts.text,
+                start: ts.start,
+                end: ts.end,
+                paragraph: doc.paragraph_of(span.start),
+                value: a.value,
+                low: a.low,
+                high: a.high,
+                kind: a.kind,
+                unit: a.unit,
+                currency: a.currency,
+                noun,
+                qualifier: a.qualifier.clone(),
+                approximate: a.approximate,
+            });
+        }
+        for h in &hits {
+            let (Some(a), Some(tr)) = (found.get(h.amount), span_of(h.trigger.0, h.trigger.1))
+            else {
+                continue;
+            };
+            let Some(n) = span_of(a.first, a.end).and_then(|sp| {
+                numbers
+                    .get(first_count..)?
+                    .iter()
+                    .find(|x| x.start == doc.char_offset(sp.start))
+            }) else {
+                continue;
+            };
+            counts.push(CountItem {
+                kind: h.kind,
+                count: n.value,
+                qualifier: n.qualifier.clone(),
+                object: n.noun.clone(),
+                trigger: doc.str(tr).to_string(),
+                text: n.text.clone(),
+                start: n.start,
+                end: n.end,
+                paragraph: n.paragraph,
+            });
+        }
+    }
+    (numbers, counts)
+}

@@ -1,0 +1,373 @@
+//! The word lists in `data/numbers/`, compiled in and loaded once.
+//!
+//! Multi-token entries are keyed the way `Toks::key` builds them: lower-case token texts,
+//! joined with a space where the text has white space and with nothing where they are glued.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::tables::{entries, pairs};
+
+/// The multiply-rotate hash of rustc (FxHash): the tables are ours, not attacker-chosen, and
+/// their keys are short words, where SipHash dominates the lookup.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type Map<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
+pub type Set = HashSet<String, BuildHasherDefault<Fx>>;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WordClass {
+    Unit(f64),
+    Ten(f64),
+    Hundred,
+    Scale(f64),
+    Dozen,
+    Article,
+    Half,
+    Glyph(f64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glue {
+    Glued,
+    Spaced,
+    Any,
+}
+
+impl Glue {
+    pub fn allows(self, glued: bool) -> bool {
+        match self {
+            Glue::Glued => glued,
+            Glue::Spaced => !glued,
+            Glue::Any => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger {
+    pub kind: &'static str,
+    pub left: bool,
+    pub right: bool,
+    pub noun: bool,
+}
+
+pub struct Lexicon {
+    pub words: Map<WordClass>,
+    /// "thirds" of "two-thirds".
+    pub denominators: Map<f64>,
+    pub scales: Map<(f64, Glue)>,
+    pub currency_prefix: Map<&'static str>,
+    pub currency_suffix: Map<&'static str>,
+    pub percent: Map<&'static str>,
+    pub units: Map<(&'static str, Glue)>,
+    pub qualifiers: Map<bool>,
+    pub vague: Map<f64>,
+    /// "several" of "several hundred".
+    pub vague_multipliers: Map<f64>,
+    pub id_words: Map<()>,
+    pub time_suffixes: Map<()>,
+    pub ordinal_suffixes: Set,
+    pub metre_context: Set,
+    pub partitives: Set,
+    pub plurals: Set,
+    pub change_verbs: Set,
+    pub non_count_nouns: Set,
+    pub noun_stops: Set,
+    pub bridge_left: Set,
+    pub bridge_right: Set,
+    pub triggers: Map<Trigger>,
+    /// Longest phrase, in tokens, of any multi-token table.
+    pub max_phrase: usize,
+    /// Finds number words (spelled numbers, vague plurals, fraction glyphs) in a sentence
+    /// without digits, so the rest can be skipped untokenized.
+    pub word_finder: AhoCorasick,
+}
+
+const COUNT_TYPES: &[&str] = &[
+    "KILL", "WOUND", "ARREST", "KIDNAP", "DISPLACE", "PROTEST", "EVACUATE", "AFFECT", "SEIZE",
+];
+
+fn leak(s: &str) -> &'static str {
+    // Tables are loaded once per process; leaking their few hundred short strings gives the
+    // items `&'static str` fields without a copy per match.
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn set(src: &str) -> Set {
+    entries(src).map(|(_, l)| l.trim().to_lowercase()).collect()
+}
+
+fn phrase_set(src: &str, note: &mut impl FnMut(&str)) -> Map<()> {
+    set(src)
+        .into_iter()
+        .map(|k| {
+            note(&k);
+            (k, ())
+        })
+        .collect()
+}
+
+fn columns<'a>(file: &str, src: &'a str, n: usize) -> Result<Vec<Vec<&'a str>>, String> {
+    entries(src)
+        .map(|(line, l)| {
+            let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+            if cols.len() == n {
+                Ok(cols)
+            } else {
+                Err(format!(
+                    "{file}:{line}: expected {n} tab-separated columns, got {l:?}"
+                ))
+            }
+        })
+        .collect()
+}
+
+fn glue(file: &str, s: &str) -> Result<Glue, String> {
+    match s {
+        "glued" => Ok(Glue::Glued),
+        "spaced" => Ok(Glue::Spaced),
+        "any" => Ok(Glue::Any),
+        _ => Err(format!("{file}: bad glue {s:?}")),
+    }
+}
+
+fn number(file: &str, s: &str) -> Result<f64, String> {
+    s.parse::<f64>()
+        .map_err(|_| format!("{file}: not a number: {s:?}"))
+}
+
+/// Tokens in a phrase as `Toks::key` counts them (words, digit runs and single symbols).
+fn phrase_len(p: &str) -> usize {
+    let mut n = 0;
+    let mut prev: Option<u8> = None; // 0 word, 1 digit
+    for c in p.chars() {
+        let class = if c.is_alphabetic() || c == '\'' {
+            Some(0)
+        } else if c.is_ascii_digit() {
+            Some(1)
+        } else {
+            None
+        };
+        match class {
+            Some(k) if prev == Some(k) => {}
+            Some(k) => {
+                n += 1;
+                prev = Some(k);
+            }
+            None if c == ' ' => prev = None,
+            None => {
+                n += 1;
+                prev = None;
+            }
+        }
+    }
+    n
+}
+
+pub fn load() -> Result<Lexicon, String> {
+    let mut max_phrase = 1;
+    let mut note = |k: &str| max_phrase = max_phrase.max(phrase_len(k));
+
+    let f = "numbers/number_words.tsv";
+    let mut words = Map::default();
+    let mut denominators = Map::default();
+    for c in columns(f, include_str!("../../data/numbers/number_words.tsv"), 3)? {
+        let v = number(f, c[2])?;
+        let class = match c[1] {
+            "unit" => WordClass::Unit(v),
+            "ten" => WordClass::Ten(v),
+            "hundred" => WordClass::Hundred,
+            "scale" => WordClass::Scale(v),
+            "dozen" => WordClass::Dozen,
+            "article" => WordClass::Article,
+            "half" => WordClass::Half,
+            "glyph" => WordClass::Glyph(v),
+            "denominator" => {
+                denominators.insert(c[0].to_lowercase(), v);
+                continue;
+            }
+            other => return Err(format!("{f}: bad class {other:?}")),
+        };
+        words.insert(c[0].to_lowercase(), class);
+    }
+
+    let f = "numbers/scales.tsv";
+    let mut scales = Map::default();
+    for c in columns(f, include_str!("../../data/numbers/scales.tsv"), 3)? {
+        scales.insert(c[0].to_lowercase(), (number(f, c[1])?, glue(f, c[2])?));
+    }
+
+    let f = "numbers/currencies.tsv";
+    let (mut currency_prefix, mut currency_suffix) = (Map::default(), Map::default());
+    for c in columns(f, include_str!("../../data/numbers/currencies.tsv"), 3)? {
+        let key = c[0].to_lowercase();
+        note(&key);
+        let code = leak(c[1]);
+        match c[2] {
+            "prefix" => {
+                currency_prefix.insert(key, code);
+            }
+            "suffix" => {
+                currency_suffix.insert(key, code);
+            }
+            "both" => {
+                currency_prefix.insert(key.clone(), code);
+                currency_suffix.insert(key, code);
+            }
+            other => return Err(format!("{f}: bad position {other:?}")),
+        }
+    }
+
+    let f = "numbers/percent.tsv";
+    let mut percent = Map::default();
+    for (k, v) in pairs(f, include_str!("../../data/numbers/percent.tsv"))? {
+        note(k);
+        percent.insert(k.to_lowercase(), leak(v));
+    }
+
+    let f = "numbers/units.tsv";
+    let mut units = Map::default();
+    for c in columns(f, include_str!("../../data/numbers/units.tsv"), 3)? {
+        note(c[0]);
+        units.insert(c[0].to_lowercase(), (leak(c[1]), glue(f, c[2])?));
+    }
+
+    let f = "numbers/qualifiers.tsv";
+    let mut qualifiers = Map::default();
+    for (k, v) in pairs(f, include_str!("../../data/numbers/qualifiers.tsv"))? {
+        note(k);
+        let approx = match v {
+            "yes" => true,
+            "no" => false,
+            _ => return Err(format!("{f}: {k:?} needs yes or no, got {v:?}")),
+        };
+        qualifiers.insert(k.to_lowercase(), approx);
+    }
+
+    let f = "numbers/vague.tsv";
+    let mut vague = Map::default();
+    for (k, v) in pairs(f, include_str!("../../data/numbers/vague.tsv"))? {
+        vague.insert(k.to_lowercase(), number(f, v)?);
+    }
+
+    let f = "numbers/vague_multipliers.tsv";
+    let mut vague_multipliers = Map::default();
+    for (k, v) in pairs(f, include_str!("../../data/numbers/vague_multipliers.tsv"))? {
+        note(k);
+        vague_multipliers.insert(k.to_lowercase(), number(f, v)?);
+    }
+
+    let f = "numbers/triggers.tsv";
+    let mut triggers = Map::default();
+    for c in columns(f, include_str!("../../data/numbers/triggers.tsv"), 3)? {
+        let kind = COUNT_TYPES
+            .iter()
+            .copied()
+            .find(|t| *t == c[0])
+            .ok_or_else(|| format!("{f}: unknown count type {:?}", c[0]))?;
+        if c[2].is_empty() || !c[2].chars().all(|r| matches!(r, 'L' | 'R' | 'N')) {
+            return Err(format!("{f}: bad roles {:?} for {:?}", c[2], c[1]));
+        }
+        note(c[1]);
+        let t = Trigger {
+            kind,
+            left: c[2].contains('L'),
+            right: c[2].contains('R'),
+            noun: c[2].contains('N'),
+        };
+        triggers.insert(c[1].to_lowercase(), t);
+    }
+
+    let mut finder_words: Vec<&str> = words
+        .iter()
+        .filter(|(_, c)| !matches!(c, WordClass::Article | WordClass::Half))
+        .map(|(w, _)| w.as_str())
+        .chain(vague.keys().map(String::as_str))
+        .chain(denominators.keys().map(String::as_str))
+        .collect();
+    finder_words.sort_unstable();
+    let word_finder = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&finder_words)
+        .map_err(|e| format!("numbers word finder: {e}"))?;
+    Ok(Lexicon {
+        word_finder,
+        words,
+        denominators,
+        scales,
+        currency_prefix,
+        currency_suffix,
+        percent,
+        units,
+        qualifiers,
+        vague,
+        vague_multipliers,
+        id_words: phrase_set(include_str!("../../data/numbers/id_words.txt"), &mut note),
+        time_suffixes: phrase_set(
+            include_str!("../../data/numbers/time_suffixes.txt"),
+            &mut note,
+        ),
+        ordinal_suffixes: set(include_str!("../../data/numbers/ordinal_suffixes.txt")),
+        metre_context: set(include_str!("../../data/numbers/metre_context.txt")),
+        partitives: set(include_str!("../../data/numbers/partitives.txt")),
+        plurals: set(include_str!("../../data/numbers/plural_nouns.txt")),
+        change_verbs: set(include_str!("../../data/numbers/change_verbs.txt")),
+        non_count_nouns: set(include_str!("../../data/numbers/non_count_nouns.txt")),
+        noun_stops: set(include_str!("../../data/numbers/noun_stops.txt")),
+        bridge_left: set(include_str!("../../data/numbers/counts_bridge_left.txt")),
+        bridge_right: set(include_str!("../../data/numbers/counts_bridge_right.txt")),
+        triggers,
+        max_phrase,
+    })
+}
+
+pub static LEX: LazyLock<Lexicon> =
+    LazyLock::new(|| load().unwrap_or_else(|e| panic!("bad rule table: {e}")));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_loads() {
+        let l = load().unwrap();
+        assert_eq!(l.words.get("dozen"), Some(&WordClass::Dozen));
+        assert_eq!(l.currency_prefix.get("a$"), Some(&"AUD"));
+        assert_eq!(l.currency_suffix.get("euros"), Some(&"EUR"));
+        assert_eq!(l.units.get("km/h").map(|u| u.0), Some("km/h"));
+        assert_eq!(l.qualifiers.get("at least"), Some(&false));
+        assert_eq!(l.triggers.get("death toll").map(|t| t.kind), Some("KILL"));
+        assert!(l.max_phrase >= 4, "{}", l.max_phrase);
+    }
+
+    #[test]
+    fn phrase_lengths_count_tokens() {
+        assert_eq!(phrase_len("km/h"), 3);
+        assert_eq!(phrase_len("a.m."), 4);
+        assert_eq!(phrase_len("took to the streets"), 4);
+        assert_eq!(phrase_len("us$"), 2);
+    }
+}
