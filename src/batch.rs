@@ -13,7 +13,8 @@ use crate::record::{self, Options, Record};
 
 /// Pools by thread count, tagged with the process id that built them: after `fork` the child
 /// has the parent's pool objects but none of its threads, so it must build its own.
-static POOLS: Mutex<Option<(u32, HashMap<usize, Arc<ThreadPool>>)>> = Mutex::new(None);
+type Pools = HashMap<usize, Arc<ThreadPool>>;
+static POOLS: Mutex<Option<(u32, Pools)>> = Mutex::new(None);
 
 /// Threads used when the caller does not say: `NEWSPARSE_THREADS`, else every core.
 pub fn default_threads() -> usize {
@@ -21,7 +22,11 @@ pub fn default_threads() -> usize {
         .ok()
         .and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
 }
 
 fn pool(threads: usize) -> Result<Arc<ThreadPool>, ItemError> {
@@ -45,7 +50,10 @@ fn pool(threads: usize) -> Result<Arc<ThreadPool>, ItemError> {
 }
 
 /// Runs `f` on a pool of `threads` threads (`None`: `default_threads()`).
-pub fn run_in_pool<R: Send>(threads: Option<usize>, f: impl FnOnce() -> R + Send) -> Result<R, ItemError> {
+pub fn run_in_pool<R: Send>(
+    threads: Option<usize>,
+    f: impl FnOnce() -> R + Send,
+) -> Result<R, ItemError> {
     let n = threads.unwrap_or_else(default_threads).max(1);
     if n == 1 {
         return Ok(f());
@@ -71,7 +79,9 @@ pub fn map_ordered<T: Sync, R: Send>(
     threads: Option<usize>,
     f: impl Fn(&T) -> R + Sync + Send,
 ) -> Result<Vec<R>, ItemError> {
-    run_in_pool(threads, || items.par_iter().with_min_len(4).map(&f).collect())
+    run_in_pool(threads, || {
+        items.par_iter().with_min_len(4).map(&f).collect()
+    })
 }
 
 #[cfg(test)]
@@ -81,7 +91,12 @@ mod tests {
     #[test]
     fn order_and_thread_independence() {
         let texts: Vec<String> = (0..200)
-            .map(|i| format!("Headline {i}\n\nParagraph number {i} says {} things.", i * 3))
+            .map(|i| {
+                format!(
+                    "Headline {i}\n\nParagraph number {i} says {} things.",
+                    i * 3
+                )
+            })
             .collect();
         let opts = Options::default();
         let one = map_ordered(&texts, Some(1), |t| parse_guarded(t, &opts).ok()).unwrap();

@@ -35,7 +35,11 @@ impl Date {
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
     pub fn days_from_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil.
-        let y = if self.month <= 2 { self.year - 1 } else { self.year } as i64;
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        } as i64;
         let m = self.month as i64;
         let d = self.day as i64;
         let era = if y >= 0 { y } else { y - 399 } / 400;
@@ -55,7 +59,11 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Date { year: (if m <= 2 { y + 1 } else { y }) as i32, month: m, day: d }
+        Date {
+            year: (if m <= 2 { y + 1 } else { y }) as i32,
+            month: m,
+            day: d,
+        }
     }
 
     pub fn add_days(&self, n: i64) -> Date {

@@ -101,7 +101,11 @@ impl<'t> Document<'t> {
 
     pub fn span(&self, span: Span) -> TextSpan {
         let (start, end) = self.chars(span);
-        TextSpan { text: self.str(span).to_string(), start, end }
+        TextSpan {
+            text: self.str(span).to_string(),
+            start,
+            end,
+        }
     }
 
     /// Tokens of every region, in reading order, computed on first use.
@@ -120,36 +124,64 @@ impl<'t> Document<'t> {
     pub fn paragraph_of(&self, byte: usize) -> Option<usize> {
         let ps = &self.layout.paragraphs;
         let i = ps.partition_point(|p| p.end < byte);
-        ps.get(i).filter(|p| p.start <= byte && byte <= p.end).map(|_| i)
+        ps.get(i)
+            .filter(|p| p.start <= byte && byte <= p.end)
+            .map(|_| i)
     }
 
     /// Body paragraphs only.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Region> {
-        self.regions.iter().filter(|r| r.kind == RegionKind::Paragraph)
+        self.regions
+            .iter()
+            .filter(|r| r.kind == RegionKind::Paragraph)
     }
 }
 
 fn regions(l: &Layout) -> Vec<Region> {
     let mut out = Vec::new();
     if let Some(h) = l.headline {
-        out.push(Region { kind: RegionKind::Headline, span: h, paragraph: 0 });
+        out.push(Region {
+            kind: RegionKind::Headline,
+            span: h,
+            paragraph: 0,
+        });
     }
     for s in &l.subheadings {
-        out.push(Region { kind: RegionKind::Subheading, span: s.span, paragraph: s.paragraph });
+        out.push(Region {
+            kind: RegionKind::Subheading,
+            span: s.span,
+            paragraph: s.paragraph,
+        });
     }
     for img in &l.images {
         if let Some(c) = img.caption {
-            out.push(Region { kind: RegionKind::Caption, span: c, paragraph: img.paragraph });
+            out.push(Region {
+                kind: RegionKind::Caption,
+                span: c,
+                paragraph: img.paragraph,
+            });
         }
     }
     for m in &l.media {
-        out.push(Region { kind: RegionKind::Caption, span: m.caption, paragraph: m.paragraph });
+        out.push(Region {
+            kind: RegionKind::Caption,
+            span: m.caption,
+            paragraph: m.paragraph,
+        });
     }
     for h in &l.highlights {
-        out.push(Region { kind: RegionKind::Highlight, span: *h, paragraph: l.paragraphs.len() });
+        out.push(Region {
+            kind: RegionKind::Highlight,
+            span: *h,
+            paragraph: l.paragraphs.len(),
+        });
     }
     for (i, p) in l.paragraphs.iter().enumerate() {
-        out.push(Region { kind: RegionKind::Paragraph, span: *p, paragraph: i });
+        out.push(Region {
+            kind: RegionKind::Paragraph,
+            span: *p,
+            paragraph: i,
+        });
     }
     out.sort_by_key(|r| r.span.start);
     out
@@ -165,7 +197,10 @@ mod tests {
         let d = Document::new(t, None);
         assert_eq!(d.regions[0].kind, RegionKind::Headline);
         assert_eq!(d.regions[1].kind, RegionKind::Caption);
-        assert!(d.regions.windows(2).all(|w| w[0].span.start < w[1].span.start));
+        assert!(d
+            .regions
+            .windows(2)
+            .all(|w| w[0].span.start < w[1].span.start));
         let paras = d.paragraphs().count();
         assert_eq!(paras, 23);
         assert!(d.sentences.len() > paras);

@@ -36,10 +36,18 @@ pub struct ItemError {
 
 impl ItemError {
     pub fn internal(message: String) -> Self {
-        ItemError { kind: ErrorKind::Internal, message, errno: None }
+        ItemError {
+            kind: ErrorKind::Internal,
+            message,
+            errno: None,
+        }
     }
     pub fn invalid(message: String) -> Self {
-        ItemError { kind: ErrorKind::Invalid, message, errno: None }
+        ItemError {
+            kind: ErrorKind::Invalid,
+            message,
+            errno: None,
+        }
     }
 }
 

@@ -21,7 +21,11 @@ pub fn encoding_for(label: &str) -> Result<&'static Encoding, ItemError> {
         .ok_or_else(|| ItemError::invalid(format!("unknown encoding {label:?} (use a WHATWG label such as 'utf-8', 'windows-1252', 'latin1', 'shift_jis')")))
 }
 
-pub fn decode(bytes: &[u8], encoding: &'static Encoding, errors: DecodeErrors) -> Result<String, ItemError> {
+pub fn decode(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    errors: DecodeErrors,
+) -> Result<String, ItemError> {
     let (enc, bom_len) = Encoding::for_bom(bytes).unwrap_or((encoding, 0));
     let body = &bytes[bom_len..];
     if errors == DecodeErrors::Strict {
@@ -41,7 +45,10 @@ pub fn decode(bytes: &[u8], encoding: &'static Encoding, errors: DecodeErrors) -
 
 fn first_bad_byte(bytes: &[u8], enc: &'static Encoding) -> usize {
     if enc == encoding_rs::UTF_8 {
-        return std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()).unwrap_or(0);
+        return std::str::from_utf8(bytes)
+            .err()
+            .map(|e| e.valid_up_to())
+            .unwrap_or(0);
     }
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 3 + 16);
@@ -49,7 +56,11 @@ fn first_bad_byte(bytes: &[u8], enc: &'static Encoding) -> usize {
     read
 }
 
-pub fn read(path: &Path, encoding: &'static Encoding, errors: DecodeErrors) -> Result<String, ItemError> {
+pub fn read(
+    path: &Path,
+    encoding: &'static Encoding,
+    errors: DecodeErrors,
+) -> Result<String, ItemError> {
     let bytes = std::fs::read(path).map_err(|e| ItemError {
         kind: ErrorKind::Io,
         message: e.to_string(),
@@ -73,9 +84,15 @@ mod tests {
 
     #[test]
     fn bom_and_labels() {
-        assert_eq!(decode(b"\xef\xbb\xbfhi", encoding_rs::UTF_8, DecodeErrors::Strict).unwrap(), "hi");
+        assert_eq!(
+            decode(b"\xef\xbb\xbfhi", encoding_rs::UTF_8, DecodeErrors::Strict).unwrap(),
+            "hi"
+        );
         let latin = encoding_for("latin1").unwrap();
-        assert_eq!(decode(b"caf\xe9", latin, DecodeErrors::Strict).unwrap(), "café");
+        assert_eq!(
+            decode(b"caf\xe9", latin, DecodeErrors::Strict).unwrap(),
+            "café"
+        );
         assert!(encoding_for("klingon").is_err());
     }
 }

@@ -4,23 +4,23 @@
 //! knows about Python.
 
 pub mod calendar;
-pub mod layout;
-pub mod tables;
-pub mod text;
 pub mod doc;
+pub mod layout;
 pub mod record;
 pub mod sentences;
+pub mod tables;
+pub mod text;
 pub mod tokens;
 
 pub use doc::{Document, TextSpan};
 pub use record::{parse, Options, Record};
+pub mod batch;
 pub mod dates;
 pub mod entities;
-pub mod numbers;
-pub mod quotes;
-pub mod batch;
 pub mod error;
 pub mod files;
+pub mod numbers;
+pub mod quotes;
 
 #[cfg(feature = "python")]
 mod python;

@@ -5,9 +5,11 @@
 use serde::Serialize;
 
 use crate::calendar::Date;
+use crate::dates::{self, DateItem};
 use crate::doc::{Document, TextSpan};
 use crate::layout::Stamp;
 use crate::numbers::{self, CountItem, NumberItem};
+use crate::quotes::{self, Quote};
 use crate::text::count_words;
 
 /// Silent reading rate for non-fiction in English, words per minute (Brysbaert 2019,
@@ -103,6 +105,8 @@ pub struct Record {
     pub highlights: Vec<TextSpan>,
     pub related_topics: Vec<TextSpan>,
     pub boilerplate: Vec<Boilerplate>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateItem>,
     pub numbers: Vec<NumberItem>,
     pub counts: Vec<CountItem>,
     pub stats: Stats,
@@ -128,7 +132,12 @@ pub fn build(doc: &Document) -> Record {
     let stamp = |st: &Option<Stamp>| {
         st.as_ref().map(|st| {
             let t = doc.span(st.span);
-            StampItem { text: t.text, start: t.start, end: t.end, value: st.value.clone() }
+            StampItem {
+                text: t.text,
+                start: t.start,
+                end: t.end,
+                value: st.value.clone(),
+            }
         })
     };
     let paragraphs: Vec<TextSpan> = l.paragraphs.iter().map(|p| span(*p)).collect();
@@ -179,7 +188,13 @@ pub fn build(doc: &Document) -> Record {
             .iter()
             .map(|m| {
                 let t = doc.span(m.block);
-                Media { text: t.text, start: t.start, end: t.end, caption: span(m.caption), paragraph: m.paragraph }
+                Media {
+                    text: t.text,
+                    start: t.start,
+                    end: t.end,
+                    caption: span(m.caption),
+                    paragraph: m.paragraph,
+                }
             })
             .collect(),
         subheadings: l
@@ -187,7 +202,12 @@ pub fn build(doc: &Document) -> Record {
             .iter()
             .map(|s| {
                 let t = doc.span(s.span);
-                Subheading { text: t.text, start: t.start, end: t.end, paragraph: s.paragraph }
+                Subheading {
+                    text: t.text,
+                    start: t.start,
+                    end: t.end,
+                    paragraph: s.paragraph,
+                }
             })
             .collect(),
         lead: paragraphs.first().cloned(),
@@ -199,9 +219,16 @@ pub fn build(doc: &Document) -> Record {
             .iter()
             .map(|b| {
                 let t = doc.span(b.span);
-                Boilerplate { text: t.text, start: t.start, end: t.end, kind: b.kind }
+                Boilerplate {
+                    text: t.text,
+                    start: t.start,
+                    end: t.end,
+                    kind: b.kind,
+                }
             })
             .collect(),
+        quotes: quotes::extract(doc),
+        dates: dates::extract(doc),
         numbers,
         counts,
         stats: Stats {
@@ -222,7 +249,10 @@ mod tests {
     fn seed_record_fields_and_stats() {
         let t = include_str!("../tests/data/seed_article.txt");
         let r = parse(t, &Options::default());
-        assert_eq!(r.section.as_ref().map(|s| s.text.as_str()), Some("Middle East"));
+        assert_eq!(
+            r.section.as_ref().map(|s| s.text.as_str()),
+            Some("Middle East")
+        );
         assert_eq!(r.lead, r.paragraphs.first().cloned());
         assert_eq!(r.stats.paragraphs, 23);
         // Whitespace-separated tokens of the body with a letter or digit (the three " - " dashes are not words).

@@ -49,7 +49,9 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         let boundary = match next_start {
             None => false,
             Some((k, c)) => {
-                k > end && starts_sentence(c) && !(b == b'.' && term_len == 1 && abbreviation_before(s, i))
+                k > end
+                    && starts_sentence(c)
+                    && !(b == b'.' && term_len == 1 && abbreviation_before(s, i))
             }
         };
         if boundary {
@@ -70,7 +72,13 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || OPENERS.contains(&c) || !c.is_alphabetic() && !c.is_ascii_punctuation() && !c.is_whitespace() && c as u32 > 0x2000
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || OPENERS.contains(&c)
+        || !c.is_alphabetic()
+            && !c.is_ascii_punctuation()
+            && !c.is_whitespace()
+            && c as u32 > 0x2000
 }
 
 /// Whether the period at byte `dot` of `s` closes an abbreviation or an initial.
@@ -84,7 +92,8 @@ fn abbreviation_before(s: &str, dot: usize) -> bool {
         return false;
     }
     let mut chars = word.chars();
-    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital || ABBREV.contains(word)
 }
 
@@ -93,20 +102,37 @@ mod tests {
     use super::*;
 
     fn sents(t: &str) -> Vec<&str> {
-        split(t, Span::new(0, t.len())).into_iter().map(|s| &t[s.start..s.end]).collect()
+        split(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn splits_on_terminators() {
-        assert_eq!(sents("He left. She stayed! Why? \"Yes.\" Then"), vec!["He left.", "She stayed!", "Why?", "\"Yes.\"", "Then"]);
+        assert_eq!(
+            sents("He left. She stayed! Why? \"Yes.\" Then"),
+            vec!["He left.", "She stayed!", "Why?", "\"Yes.\"", "Then"]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_and_initials() {
-        assert_eq!(sents("Mr. Kerry met Dr. J. Smith in the U.S. on Sept. 30. It rained."),
-            vec!["Mr. Kerry met Dr. J. Smith in the U.S. on Sept. 30.", "It rained."]);
-        assert_eq!(sents("It cost 3.5 billion. Prices fell"), vec!["It cost 3.5 billion.", "Prices fell"]);
-        assert_eq!(sents("said he was ready. and"), vec!["said he was ready. and"]);
+        assert_eq!(
+            sents("Mr. Kerry met Dr. J. Smith in the U.S. on Sept. 30. It rained."),
+            vec![
+                "Mr. Kerry met Dr. J. Smith in the U.S. on Sept. 30.",
+                "It rained."
+            ]
+        );
+        assert_eq!(
+            sents("It cost 3.5 billion. Prices fell"),
+            vec!["It cost 3.5 billion.", "Prices fell"]
+        );
+        assert_eq!(
+            sents("said he was ready. and"),
+            vec!["said he was ready. and"]
+        );
     }
 
     #[test]

@@ -29,7 +29,11 @@ impl Span {
 /// plus the BOM and the zero-width characters scrapes leave behind, which Rust does not
 /// count as whitespace.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
 }
 
 /// The span of `span` with blank characters trimmed from both ends.
@@ -104,7 +108,10 @@ const STEP: usize = 64;
 impl<'t> OffsetMap<'t> {
     pub fn new(text: &'t str) -> Self {
         if text.is_ascii() {
-            return OffsetMap { text, checkpoints: None };
+            return OffsetMap {
+                text,
+                checkpoints: None,
+            };
         }
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STEP + 1);
@@ -115,7 +122,10 @@ impl<'t> OffsetMap<'t> {
         }
         // The end of a text whose length is a multiple of STEP needs a checkpoint of its own.
         checkpoints.push(chars);
-        OffsetMap { text, checkpoints: Some(checkpoints) }
+        OffsetMap {
+            text,
+            checkpoints: Some(checkpoints),
+        }
     }
 
     /// The code-point offset of byte offset `byte` (which must lie on a char boundary;

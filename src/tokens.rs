@@ -58,11 +58,23 @@ pub fn tokenize(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                     _ => break,
                 }
             }
-            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(span.start + i, span.start + end), kind, sentence });
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + end),
+                kind,
+                sentence,
+            });
         } else {
             let end = i + c.len_utf8();
-            out.push(Token { span: Span::new(span.start + i, span.start + end), kind: TokenKind::Punct, sentence });
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + end),
+                kind: TokenKind::Punct,
+                sentence,
+            });
         }
     }
 }
@@ -79,7 +91,23 @@ mod tests {
         let got: Vec<&str> = out.iter().map(|k| &t[k.span.start..k.span.end]).collect();
         assert_eq!(
             got,
-            vec!["Iraq's", "al-Qaeda-linked", "U.S", ".", "forces", ":", "7,818", "died", ",", "$", "8bn", "(", "AT&T", ")", "."]
+            vec![
+                "Iraq's",
+                "al-Qaeda-linked",
+                "U.S",
+                ".",
+                "forces",
+                ":",
+                "7,818",
+                "died",
+                ",",
+                "$",
+                "8bn",
+                "(",
+                "AT&T",
+                ")",
+                "."
+            ]
         );
         assert_eq!(out[6].kind, TokenKind::Number);
     }

@@ -48,6 +48,41 @@ class Boilerplate(Span):
     kind: str
 
 
+class Quote(Span):
+    """A quote: ``text`` is inside the marks; a multi-paragraph quote runs from its first
+    piece to its last, with the pieces in ``parts``."""
+
+    paragraph: Optional[int]
+    kind: str
+    """direct | partial | headline | scare (scare quotes and titles: no speaker)"""
+    continues: bool
+    parts: List[Span]
+    verb: Optional[str]
+    speaker_mention: Optional[Span]
+    """The words naming the speaker where they stand ("he", "Mr Kerry")."""
+    speaker: Optional[str]
+    """The resolved, canonical name ("John Kerry"); None when no one is named."""
+
+
+# ``type`` is a keyword-ish name, so the functional syntax is used.
+Date = TypedDict(
+    "Date",
+    {
+        "text": str,
+        "start": int,
+        "end": int,
+        "paragraph": Optional[int],
+        "type": str,
+        "value": str,
+        "anchor": str,
+    },
+)
+Date.__doc__ = """A temporal expression: ``type`` DATE | TIME | DURATION | SET, ``value`` in TimeML form
+(``2014-01-04``, ``2014-W01``, ``P3M``, ``PAST_REF``, ``XXXX-01-04``), ``anchor`` the ISO reference
+date it was resolved against, ``"none"`` when it needs none, ``"unknown"`` when it needed one and
+the article has none."""
+
+
 class Number(Span):
     """A numeric amount; ``text`` covers the amount only (not qualifier or noun)."""
 
@@ -110,6 +145,8 @@ class Record(TypedDict):
     highlights: List[Span]
     related_topics: List[Span]
     boilerplate: List[Boilerplate]
+    quotes: List[Quote]
+    dates: List[Date]
     numbers: List[Number]
     counts: List[Count]
     stats: Stats

@@ -1,1 +1,247 @@
-//! Placeholder: filled in by the entities issue.
+//! Named entities, acronyms and cited sources, by rules and gazetteers (no model).
+//!
+//! 1. `mentions` finds candidates sentence by sentence: capitalised runs split and labelled by
+//!    the gazetteers, titles, organisation/place cues, first names and context.
+//! 2. The document pass reconciles them: a name once known for sure keeps its label
+//!    everywhere ("a name once known as a PERSON stays one"), a person's surname alone is that
+//!    person, ALL-CAPS headline words count only when the body confirms them, and acronyms
+//!    defined in the text ("the United Nations (UN)") or known (`aliases.tsv`) join their long
+//!    form.
+//! 3. Mentions are grouped into entities; see `Entity::salience` for the score.
+
+mod acronyms;
+mod fast_hash;
+mod gazetteer;
+mod group;
+mod mentions;
+mod names;
+mod sources;
+
+use serde::Serialize;
+
+use crate::doc::{Document, RegionKind};
+use crate::text::Span;
+
+pub use names::{first_name_gender, is_common_surname};
+
+use mentions::{Cand, DocInfo, Label, SentenceCtx, LIKELY, SURE};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Canonical name: the longest full form seen ("John Kerry").
+    pub name: String,
+    /// PERSON, ORG, LOC, NORP or EVENT.
+    pub label: String,
+    /// Every other surface form seen, honorific forms included ("Mr Kerry", "Kerry").
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub count: usize,
+    /// Code-point offset of the first mention.
+    pub first: usize,
+    /// Σ over mentions of 3 (headline), 2 (first two body paragraphs) or 1 (elsewhere),
+    /// divided by the largest such sum in the document: 1.0 for the most salient entity.
+    pub salience: f64,
+    /// For people: titles and appositions ("US Secretary of State", "BBC Arabic analyst").
+    pub roles: Vec<String>,
+    /// For places: ISO 3166-1 alpha-2 from the gazetteer (disputed places: GeoNames' code).
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Acronym {
+    pub short: Mention,
+    pub long: Mention,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// Who is cited: "a security source", "the UN", "state media".
+    pub name: String,
+    /// agency, outlet, official or anonymous.
+    pub kind: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    pub acronyms: Vec<Acronym>,
+    pub sources: Vec<Source>,
+}
+
+/// Headline words that say the article is sports results, where clubs are named after towns.
+const SPORTS_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "golf",
+    "rugby",
+    "baseball",
+    "basketball",
+    "hockey",
+    "cycling",
+    "athletics",
+    "motor racing",
+    "motorcycling",
+    "boxing",
+    "racing",
+    "horse racing",
+    "sport",
+    "sports",
+    "league",
+    "cup",
+    "championship",
+    "olympics",
+    "grand prix",
+    "nba",
+    "nfl",
+    "nhl",
+];
+
+fn is_sports(doc: &Document) -> bool {
+    let Some(h) = doc.layout.headline else {
+        return false;
+    };
+    let head = doc.str(h);
+    let lead = head.split(" - ").next().unwrap_or(head).to_lowercase();
+    SPORTS_WORDS.iter().any(|w| {
+        lead.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)
+            || (w.contains(' ') && lead.contains(w))
+    })
+}
+
+/// All mentions after the document pass, in text order (used by `extract` and the evaluator).
+pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
+    let text = doc.text;
+    let tokens = doc.tokens();
+    let info = DocInfo {
+        text,
+        tokens,
+        lower_words: std::cell::OnceCell::new(),
+        scans: std::cell::Cell::new(0),
+        sports: is_sports(doc),
+    };
+    let mut cands: Vec<Cand> = Vec::new();
+    if let Some(d) = &doc.layout.dateline {
+        if let Some(p) = d.place {
+            dateline_places(doc, p, &mut cands);
+        }
+    }
+    let mut scratch = mentions::Scratch::default();
+    let mut start = 0;
+    while start < tokens.len() {
+        let s = tokens[start].sentence;
+        let end = start
+            + tokens[start..]
+                .iter()
+                .take_while(|t| t.sentence == s)
+                .count();
+        let cx = SentenceCtx {
+            text,
+            tokens: &tokens[start..end],
+            sentence: s as usize,
+            info: &info,
+            headline: doc
+                .sentences
+                .get(s as usize)
+                .and_then(|x| doc.regions.get(x.region))
+                .is_some_and(|r| r.kind == RegionKind::Headline),
+        };
+        mentions::sentence_candidates(&cx, &mut scratch, &mut cands);
+        start = end;
+    }
+    cands.sort_by_key(|c| c.span.start);
+    let defs = acronyms::find(text, &cands);
+    group::propagate(text, &mut cands, &defs);
+    (cands, defs)
+}
+
+fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
+    let s = doc.str(p);
+    let mut off = 0;
+    for part in s.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        let t = part.trim();
+        if !t.is_empty() {
+            let a = p.start + off + lead;
+            let place = gazetteer::PLACES.get(&t.to_lowercase()).copied();
+            out.push(Cand {
+                span: Span::new(a, a + t.len()),
+                label: Label::Loc,
+                conf: if place.is_some() { SURE } else { LIKELY },
+                place,
+                org: None,
+                role: None,
+                honorific: None,
+                caps: false,
+                sentence: usize::MAX,
+                key: mentions::lower(t),
+            });
+        }
+        off += part.len() + 1;
+    }
+}
+
+/// Entities, acronyms and cited sources of `doc`.
+pub fn extract(doc: &Document) -> Entities {
+    let (cands, defs) = resolve(doc);
+    let entities = group::entities(doc, &cands, &defs);
+    let acronyms = defs
+        .iter()
+        .map(|d| Acronym {
+            short: mention(doc, d.short),
+            long: mention(doc, d.long),
+        })
+        .collect();
+    let sources = sources::find(doc);
+    Entities {
+        entities,
+        acronyms,
+        sources,
+    }
+}
+
+fn mention(doc: &Document, span: Span) -> Mention {
+    let t = doc.span(span);
+    Mention {
+        text: t.text,
+        start: t.start,
+        end: t.end,
+        paragraph: doc.paragraph_of(span.start),
+    }
+}
+
+/// The mention spans and labels alone, for evaluation: `(byte span, label)`.
+pub fn mention_spans(doc: &Document) -> Vec<(Span, &'static str)> {
+    resolve(doc)
+        .0
+        .iter()
+        .map(|c| (c.span, c.label.as_str()))
+        .collect()
+}
+
+fn region_weight(doc: &Document, byte: usize) -> f64 {
+    let r = doc.regions.partition_point(|r| r.span.end < byte);
+    match doc.regions.get(r) {
+        Some(r) if r.span.start <= byte && r.kind == RegionKind::Headline => 3.0,
+        Some(r) if r.span.start <= byte && r.kind == RegionKind::Paragraph && r.paragraph < 2 => {
+            2.0
+        }
+        _ => 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests;

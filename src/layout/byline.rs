@@ -27,7 +27,10 @@ pub fn parse_line(text: &str, line: Span) -> Option<Byline> {
     let prefix = PREFIXES.iter().find(|p| lower.starts_with(*p))?;
     let body_start = line.start + prefix.len();
     let authors = names(text, Span::new(body_start, line.end));
-    (!authors.is_empty()).then_some(Byline { span: line, authors })
+    (!authors.is_empty()).then_some(Byline {
+        span: line,
+        authors,
+    })
 }
 
 /// Person names at the start of `span`, separated by commas, "and", "&" or ";".
@@ -84,7 +87,10 @@ fn is_name_word(w: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
+    if !w
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    {
         return false;
     }
     let key = w.trim_end_matches('.');
@@ -107,9 +113,18 @@ mod tests {
     #[test]
     fn names_stop_at_the_outlet() {
         assert_eq!(authors("By John Smith"), vec!["John Smith"]);
-        assert_eq!(authors("By John Smith and Jane Doe, BBC News"), vec!["John Smith", "Jane Doe"]);
-        assert_eq!(authors("BY JOHN SMITH, Associated Press Writer"), vec!["JOHN SMITH"]);
-        assert_eq!(authors("By Ludwig van Beethoven & P.J. Crowley"), vec!["Ludwig van Beethoven", "P.J. Crowley"]);
+        assert_eq!(
+            authors("By John Smith and Jane Doe, BBC News"),
+            vec!["John Smith", "Jane Doe"]
+        );
+        assert_eq!(
+            authors("BY JOHN SMITH, Associated Press Writer"),
+            vec!["JOHN SMITH"]
+        );
+        assert_eq!(
+            authors("By Ludwig van Beethoven & P.J. Crowley"),
+            vec!["Ludwig van Beethoven", "P.J. Crowley"]
+        );
     }
 
     #[test]

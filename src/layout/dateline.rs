@@ -42,8 +42,10 @@ static AGENCY_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PLACE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?P<place>{CAPS_WORD}(?:\s+{CAPS_WORD}){{0,3}}{REGION})\s+"))
-        .expect("valid dateline regex")
+    Regex::new(&format!(
+        r"^(?P<place>{CAPS_WORD}(?:\s+{CAPS_WORD}){{0,3}}{REGION})\s+"
+    ))
+    .expect("valid dateline regex")
 });
 
 fn known_agency(s: &str) -> bool {
@@ -62,7 +64,10 @@ pub fn parse_prefix(text: &str, para: Span) -> Option<Dateline> {
     if rest.trim().is_empty() || !rest.starts_with(char::is_whitespace) {
         return None;
     }
-    Some(Dateline { span: trim(text, d.span), ..d })
+    Some(Dateline {
+        span: trim(text, d.span),
+        ..d
+    })
 }
 
 /// A line that is only a dateline: "NAIROBI, Kenya (AP) _", "LONDON 1996-08-30".
@@ -81,10 +86,16 @@ pub fn parse_line(text: &str, line: Span) -> Option<Dateline> {
     let rest_start = caps.get(0)?.end();
     let (span, value) = stamps::parse_expression(&s[rest_start..])?;
     let value = value?;
-    let date = Span::new(line.start + rest_start + span.start, line.start + rest_start + span.end);
+    let date = Span::new(
+        line.start + rest_start + span.start,
+        line.start + rest_start + span.end,
+    );
     Some(Dateline {
         span: line,
-        place: Some(Span::new(line.start + place.start(), line.start + place.end())),
+        place: Some(Span::new(
+            line.start + place.start(),
+            line.start + place.end(),
+        )),
         agency: None,
         date: Some((date, value)),
     })
@@ -93,7 +104,9 @@ pub fn parse_line(text: &str, line: Span) -> Option<Dateline> {
 fn match_one(text: &str, base: Span, s: &str, need_dash: bool) -> Option<Dateline> {
     let at = |m: regex::Match| Span::new(base.start + m.start(), base.start + m.end());
     if let Some(c) = CAPS_PLACE.captures(s) {
-        let agency_ok = c.name("agency").is_none_or(|a| known_agency(a.as_str().trim()));
+        let agency_ok = c
+            .name("agency")
+            .is_none_or(|a| known_agency(a.as_str().trim()));
         let place = c.name("place")?;
         // One capitalised word alone ("US - ...") is too often a sentence start.
         if agency_ok && (place.as_str().len() >= 3 || c.name("agency").is_some()) {
@@ -125,7 +138,11 @@ mod tests {
     fn prefix(s: &str) -> Option<(String, Option<String>, Option<String>)> {
         parse_prefix(s, Span::new(0, s.len())).map(|d| {
             let get = |o: Option<Span>| o.map(|p| s[p.start..p.end].to_string());
-            (s[d.span.start..d.span.end].to_string(), get(d.place), get(d.agency))
+            (
+                s[d.span.start..d.span.end].to_string(),
+                get(d.place),
+                get(d.agency),
+            )
         })
     }
 
@@ -133,16 +150,32 @@ mod tests {
     fn wire_datelines() {
         assert_eq!(
             prefix("BAGHDAD (Reuters) - Bombs killed 19."),
-            Some(("BAGHDAD (Reuters) -".into(), Some("BAGHDAD".into()), Some("Reuters".into())))
+            Some((
+                "BAGHDAD (Reuters) -".into(),
+                Some("BAGHDAD".into()),
+                Some("Reuters".into())
+            ))
         );
-        assert_eq!(prefix("(CNN) -- A man was arrested.").unwrap().2.as_deref(), Some("CNN"));
         assert_eq!(
-            prefix("Washington (CNN) -- The Senate voted.").unwrap().1.as_deref(),
+            prefix("(CNN) -- A man was arrested.").unwrap().2.as_deref(),
+            Some("CNN")
+        );
+        assert_eq!(
+            prefix("Washington (CNN) -- The Senate voted.")
+                .unwrap()
+                .1
+                .as_deref(),
             Some("Washington")
         );
-        assert_eq!(prefix("WASHINGTON — The Senate voted.").unwrap().0, "WASHINGTON —");
         assert_eq!(
-            prefix("DAR ES SALAAM, Tanzania (AP) _ The bomb.").unwrap().1.as_deref(),
+            prefix("WASHINGTON — The Senate voted.").unwrap().0,
+            "WASHINGTON —"
+        );
+        assert_eq!(
+            prefix("DAR ES SALAAM, Tanzania (AP) _ The bomb.")
+                .unwrap()
+                .1
+                .as_deref(),
             Some("DAR ES SALAAM, Tanzania")
         );
     }

@@ -150,7 +150,9 @@ mod tests {
 
     #[test]
     fn labels_and_boilerplate() {
-        let k = kinds("Image caption Gunmen in Fallujah\nShare this page\nRelated Topics\n\nGetty Images");
+        let k = kinds(
+            "Image caption Gunmen in Fallujah\nShare this page\nRelated Topics\n\nGetty Images",
+        );
         assert!(matches!(k[0], LineKind::ImageCaption(_)));
         assert_eq!(k[1], LineKind::Boiler("share"));
         assert_eq!(k[2], LineKind::Tail("related_topics"));
@@ -160,7 +162,8 @@ mod tests {
 
     #[test]
     fn prose_stays_text() {
-        let k = kinds("Image captions are written by editors.\nShare prices fell sharply on Monday.");
+        let k =
+            kinds("Image captions are written by editors.\nShare prices fell sharply on Monday.");
         assert_eq!(k, vec![LineKind::Text, LineKind::Text]);
     }
 }

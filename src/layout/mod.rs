@@ -73,7 +73,13 @@ pub struct Layout {
 pub fn parse(text: &str) -> Layout {
     let lines = lines::classify(text);
     let blank_separated = uses_blank_lines(&lines);
-    let mut a = Assembler { text, out: Layout::default(), header: Vec::new(), in_header: true, ..Default::default() };
+    let mut a = Assembler {
+        text,
+        out: Layout::default(),
+        header: Vec::new(),
+        in_header: true,
+        ..Default::default()
+    };
     a.blank_separated = blank_separated;
     let blocks = blocks(&lines);
     for (bi, block) in blocks.iter().enumerate() {
@@ -191,7 +197,11 @@ impl<'t> Assembler<'t> {
                 if c.is_empty() {
                     self.boiler(span, "caption_label");
                 } else {
-                    self.out.media.push(Media { block: span, caption: *c, paragraph });
+                    self.out.media.push(Media {
+                        block: span,
+                        caption: *c,
+                        paragraph,
+                    });
                 }
             }
             LineKind::Agency => self.boiler(span, "credit"),
@@ -236,7 +246,11 @@ impl<'t> Assembler<'t> {
             LineKind::Dateline(d) => {
                 if self.out.dateline.is_none() && self.out.paragraphs.len() <= 1 {
                     if let (None, Some((dspan, value))) = (&self.out.published, &d.date) {
-                        self.out.published = Some(Stamp { kind: None, span: *dspan, value: Some(value.clone()) });
+                        self.out.published = Some(Stamp {
+                            kind: None,
+                            span: *dspan,
+                            value: Some(value.clone()),
+                        });
                     }
                     self.out.dateline = Some(d.clone());
                 } else {
@@ -291,9 +305,14 @@ impl<'t> Assembler<'t> {
     fn paragraph_or_header(&mut self, unit: Span, lone: bool, next_has_text: bool) {
         let s = self.s(unit);
         if self.in_header {
-            let first_line = !self.seen_text && !self.seen_special && dateline::parse_prefix(self.text, unit).is_none();
+            let first_line = !self.seen_text
+                && !self.seen_special
+                && dateline::parse_prefix(self.text, unit).is_none();
             self.seen_text = true;
-            if self.header.len() < 2 && !s.contains('\n') && (title_like(s) || first_line && headline_sentence(self.text, unit)) {
+            if self.header.len() < 2
+                && !s.contains('\n')
+                && (title_like(s) || first_line && headline_sentence(self.text, unit))
+            {
                 self.header.push(unit);
                 return;
             }
@@ -302,7 +321,10 @@ impl<'t> Assembler<'t> {
         self.seen_text = true;
         if lone && self.blank_separated && next_has_text && subheading_like(s) {
             let paragraph = self.out.paragraphs.len();
-            self.out.subheadings.push(Subheading { span: unit, paragraph });
+            self.out.subheadings.push(Subheading {
+                span: unit,
+                paragraph,
+            });
             return;
         }
         self.push_paragraph(unit);
@@ -405,12 +427,24 @@ fn picture_groups(block: &[Line]) -> Vec<PictureGroup> {
             }
         }
         used[first..=last].iter_mut().for_each(|u| *u = true);
-        groups.push(PictureGroup { first, last, title, caption: Some(caption), credit });
+        groups.push(PictureGroup {
+            first,
+            last,
+            title,
+            caption: Some(caption),
+            credit,
+        });
     }
     // Credit lines with no caption next to them are pictures too.
     for (i, line) in block.iter().enumerate() {
         if let (LineKind::Credit(c), false) = (line.kind.clone(), used[i]) {
-            groups.push(PictureGroup { first: i, last: i, title: None, caption: None, credit: Some(c) });
+            groups.push(PictureGroup {
+                first: i,
+                last: i,
+                title: None,
+                caption: None,
+                credit: Some(c),
+            });
         }
     }
     groups.sort_by_key(|g| g.first);
@@ -430,13 +464,17 @@ fn join_wrapped(text: &str, run: &[Span]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut cur = run[0];
     for pair in run.windows(2) {
-        let (a, b) = (&text[pair[0].start..pair[0].end], &text[pair[1].start..pair[1].end]);
+        let (a, b) = (
+            &text[pair[0].start..pair[0].end],
+            &text[pair[1].start..pair[1].end],
+        );
         let next_lower = b.chars().next().is_some_and(|c| c.is_lowercase());
         // A semicolon ends a headline before its deck ("Super PAC haul surges past $1B;")
         // unless the next line runs on in lower case.
         let open_end = a.ends_with([',', '-', '–', '—', '(']);
         let wide = width >= 40 && pair[0].len() * 10 >= width * 6;
-        let wrapped = next_lower || open_end || (wide && !ends_sentence(a) && run.len() > 1 && width <= 120);
+        let wrapped =
+            next_lower || open_end || (wide && !ends_sentence(a) && run.len() > 1 && width <= 120);
         if wrapped {
             cur.end = pair[1].end;
         } else {
@@ -449,7 +487,8 @@ fn join_wrapped(text: &str, run: &[Span]) -> Vec<Span> {
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+    s.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
 }
 
 /// A headline: at most 30 words and not a sentence in running prose (no final period), unless
@@ -471,8 +510,11 @@ fn title_like(s: &str) -> bool {
 fn headline_sentence(text: &str, span: Span) -> bool {
     let s = &text[span.start..span.end];
     let n = count_words(s);
-    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
-        && (4..=20).contains(&n) && crate::sentences::split(text, span).len() == 1
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
+        && (4..=20).contains(&n)
+        && crate::sentences::split(text, span).len() == 1
 }
 
 /// Share of words longer than three letters that start with a capital.
@@ -497,7 +539,9 @@ fn capitalised_share(s: &str) -> f32 {
 /// A section line above a headline: a known section name, or a short label (at most four
 /// words, no digits, no colon) above a longer headline.
 fn is_section(first: &str, second: &str) -> bool {
-    let known = SECTIONS.iter().any(|s| s.eq_ignore_ascii_case(first.trim()));
+    let known = SECTIONS
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(first.trim()));
     known
         || (count_words(first) <= 4
             && first.len() <= 40
@@ -540,7 +584,10 @@ fn attribution(text: &str, headline: Span) -> Option<Span> {
     if count_words(&s[..c.get(0)?.start()]) < 3 {
         return None;
     }
-    Some(Span::new(headline.start + m.start(), headline.start + m.end()))
+    Some(Span::new(
+        headline.start + m.start(),
+        headline.start + m.end(),
+    ))
 }
 
 #[cfg(test)]

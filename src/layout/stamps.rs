@@ -36,7 +36,9 @@ const LABELS: &[(&str, StampKind)] = &[
 
 /// Zone words that carry no fixed offset; the time keeps no offset.
 const AMBIGUOUS_ZONES: &[&str] = &["ET", "PT", "CT", "MT", "IST", "CST", "AT"];
-const FILLERS: &[&str] = &["at", "on", "local", "time", "|", "-", "–", "—", "/", "•", "·"];
+const FILLERS: &[&str] = &[
+    "at", "on", "local", "time", "|", "-", "–", "—", "/", "•", "·",
+];
 const RELATIVE_UNITS: &[&str] = &[
     "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour",
     "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
@@ -52,8 +54,7 @@ pub fn parse_line(text: &str, line: Span) -> Option<Stamp> {
     let mut kind = None;
     let mut body_start = 0;
     for (label, k) in LABELS {
-        if lower.starts_with(label) {
-            let rest = &lower[label.len()..];
+        if let Some(rest) = lower.strip_prefix(label) {
             if rest.is_empty() || !rest.as_bytes()[0].is_ascii_alphabetic() {
                 kind = Some(*k);
                 body_start = label.len();
@@ -64,7 +65,10 @@ pub fn parse_line(text: &str, line: Span) -> Option<Stamp> {
     let parsed = parse_expression(&s[body_start..])?;
     Some(Stamp {
         kind,
-        span: Span::new(line.start + body_start + parsed.0.start, line.start + body_start + parsed.0.end),
+        span: Span::new(
+            line.start + body_start + parsed.0.start,
+            line.start + body_start + parsed.0.end,
+        ),
         value: parsed.1,
     })
 }
@@ -128,7 +132,9 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
             let next = toks.get(i + 1).map(|t| t.1.to_ascii_lowercase());
             let unit = next.as_deref().map(|u| u.trim_end_matches(['.', ',']));
             if unit.is_some_and(|u| RELATIVE_UNITS.contains(&u))
-                && toks.get(i + 2).is_some_and(|t| t.1.eq_ignore_ascii_case("ago"))
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|t| t.1.eq_ignore_ascii_case("ago"))
             {
                 relative = true;
                 i += 2;
@@ -164,7 +170,11 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
             let date = Date::new(y, m, d)?;
             match time {
                 Some((h, mi)) if h < 24 && mi < 60 => {
-                    let t = Time { hour: h, minute: mi, offset_minutes: offset };
+                    let t = Time {
+                        hour: h,
+                        minute: mi,
+                        offset_minutes: offset,
+                    };
                     format!("{date}T{t}")
                 }
                 Some(_) => return None,
@@ -269,7 +279,14 @@ pub fn iso(w: &str) -> Option<(Date, Option<Time>)> {
             Some(sign * (h * 60 + m))
         }
     };
-    Some((date, Some(Time { hour, minute, offset_minutes })))
+    Some((
+        date,
+        Some(Time {
+            hour,
+            minute,
+            offset_minutes,
+        }),
+    ))
 }
 
 #[cfg(test)]
@@ -285,7 +302,11 @@ mod tests {
     fn labelled_stamps() {
         assert_eq!(
             stamp("Published 5 January 2014"),
-            Some((Some(StampKind::Published), "5 January 2014".into(), Some("2014-01-05".into())))
+            Some((
+                Some(StampKind::Published),
+                "5 January 2014".into(),
+                Some("2014-01-05".into())
+            ))
         );
         let (k, t, v) = stamp("Updated 12:34 GMT, Sunday, 5 January 2014").unwrap();
         assert_eq!(k, Some(StampKind::Updated));
@@ -299,8 +320,14 @@ mod tests {
 
     #[test]
     fn bare_and_relative_stamps() {
-        assert_eq!(stamp("5 January 2014").unwrap().2.as_deref(), Some("2014-01-05"));
-        assert_eq!(stamp("2014-01-05T10:00:00Z").unwrap().2.as_deref(), Some("2014-01-05T10:00+00:00"));
+        assert_eq!(
+            stamp("5 January 2014").unwrap().2.as_deref(),
+            Some("2014-01-05")
+        );
+        assert_eq!(
+            stamp("2014-01-05T10:00:00Z").unwrap().2.as_deref(),
+            Some("2014-01-05T10:00+00:00")
+        );
         let (_, t, v) = stamp("Published 3 hours ago").unwrap();
         assert_eq!((t.as_str(), v), ("3 hours ago", None));
     }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
 use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::IntoPyObjectExt;
 use serde::ser::{self, Serialize};
 
 /// Python strings for field names, keyed by the address of the `&'static str`.
@@ -46,10 +46,14 @@ impl From<PyErr> for Error {
     }
 }
 
-pub fn to_py<'py, T: Serialize>(py: Python<'py>, keys: &Keys, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    value
-        .serialize(ToPy { py, keys })
-        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("could not convert a record: {e}")))
+pub fn to_py<'py, T: Serialize>(
+    py: Python<'py>,
+    keys: &Keys,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.serialize(ToPy { py, keys }).map_err(|e| {
+        pyo3::exceptions::PyRuntimeError::new_err(format!("could not convert a record: {e}"))
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -160,7 +164,10 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         Ok(dict.into_any())
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'a, 'py>, Error> {
-        Ok(Seq { to: self, items: Vec::with_capacity(len.unwrap_or(0)) })
+        Ok(Seq {
+            to: self,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
     }
     fn serialize_tuple(self, len: usize) -> Result<Seq<'a, 'py>, Error> {
         self.serialize_seq(Some(len))
@@ -178,7 +185,11 @@ impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
         self.serialize_seq(Some(len))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Dict<'a, 'py>, Error> {
-        Ok(Dict { to: self, dict: PyDict::new(self.py), key: None })
+        Ok(Dict {
+            to: self,
+            dict: PyDict::new(self.py),
+            key: None,
+        })
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Dict<'a, 'py>, Error> {
         self.serialize_map(None)
@@ -231,7 +242,10 @@ impl<'py> ser::SerializeMap for Dict<'_, 'py> {
         Ok(())
     }
     fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        let key = self.key.take().ok_or_else(|| Error("map value without a key".into()))?;
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| Error("map value without a key".into()))?;
         self.dict.set_item(key, value.serialize(self.to)?)?;
         Ok(())
     }
@@ -251,7 +265,11 @@ impl<'py> Dict<'_, 'py> {
 impl<'py> ser::SerializeStruct for Dict<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.field(key, value)
     }
     fn end(self) -> R<'py> {
@@ -262,7 +280,11 @@ impl<'py> ser::SerializeStruct for Dict<'_, 'py> {
 impl<'py> ser::SerializeStructVariant for Dict<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.field(key, value)
     }
     fn end(self) -> R<'py> {

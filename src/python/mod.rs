@@ -83,8 +83,12 @@ fn extract_text(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
 fn repair_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
     let bytes = s.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
     let bytes: &[u8] = bytes.extract()?;
-    let units = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
-    Ok(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect())
+    let units = bytes
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]));
+    Ok(char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{fffd}'))
+        .collect())
 }
 
 fn parse_date(s: &str, what: &str) -> PyResult<Date> {
@@ -105,7 +109,9 @@ fn published_dates(published: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<V
         return Ok(vec![Some(d); n]);
     }
     let list = p.cast::<PyList>().map_err(|_| {
-        PyTypeError::new_err("published must be None, an ISO date string, a datetime.date, or a list of them")
+        PyTypeError::new_err(
+            "published must be None, an ISO date string, a datetime.date, or a list of them",
+        )
     })?;
     if list.len() != n {
         return Err(PyValueError::new_err(format!(
@@ -119,7 +125,9 @@ fn published_dates(published: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<V
             true => Ok(None),
             false => {
                 let s: PyBackedStr = item.extract().map_err(|_| {
-                    PyTypeError::new_err(format!("published[{i}]: expected an ISO date string or None"))
+                    PyTypeError::new_err(format!(
+                        "published[{i}]: expected an ISO date string or None"
+                    ))
                 })?;
                 parse_date(&s, &format!("published[{i}]")).map(Some)
             }
@@ -141,13 +149,21 @@ fn item_exception(py: Python<'_>, err: &ItemError, index: usize, path: Option<&s
             None => format!("item {index}"),
         };
         if err.kind == ErrorKind::Io {
-            let e = PyOSError::new_err((err.errno.unwrap_or(0), err.message.clone(), path.unwrap_or("").to_string()));
+            let e = PyOSError::new_err((
+                err.errno.unwrap_or(0),
+                err.message.clone(),
+                path.unwrap_or("").to_string(),
+            ));
             return Ok(e);
         }
         if err.kind == ErrorKind::Invalid {
             return Ok(PyValueError::new_err(format!("{where_}: {}", err.message)));
         }
-        let class = if err.kind == ErrorKind::Decode { "DecodeError" } else { "ArticleError" };
+        let class = if err.kind == ErrorKind::Decode {
+            "DecodeError"
+        } else {
+            "ArticleError"
+        };
         let cls = errors_module(py)?.getattr(class)?;
         let kwargs = PyDict::new(py);
         kwargs.set_item("index", index)?;
@@ -159,7 +175,12 @@ fn item_exception(py: Python<'_>, err: &ItemError, index: usize, path: Option<&s
     build().unwrap_or_else(|e| e)
 }
 
-fn error_record<'py>(py: Python<'py>, err: &ItemError, index: usize, path: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+fn error_record<'py>(
+    py: Python<'py>,
+    err: &ItemError,
+    index: usize,
+    path: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
     let inner = PyDict::new(py);
     inner.set_item("kind", err.kind.as_str())?;
     inner.set_item("message", &err.message)?;
@@ -174,7 +195,9 @@ fn error_record<'py>(py: Python<'py>, err: &ItemError, index: usize, path: Optio
 
 fn check_threads(threads: Option<usize>) -> PyResult<Option<usize>> {
     match threads {
-        Some(0) => Err(PyValueError::new_err("threads must be at least 1 (or None for all cores)")),
+        Some(0) => Err(PyValueError::new_err(
+            "threads must be at least 1 (or None for all cores)",
+        )),
         t => Ok(t),
     }
 }
@@ -207,14 +230,20 @@ fn run_chunked<'py, T: Sync>(
 /// Parses one article. See `newsparse.parse`.
 #[pyfunction]
 #[pyo3(signature = (text, published=None))]
-fn parse<'py>(py: Python<'py>, text: &Bound<'py, PyAny>, published: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn parse<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    published: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let input = extract_text(text)?;
     let Some(s) = input.text() else {
         let ty = match &input {
             Input::Bad(t) => t.clone(),
             _ => "NoneType".to_string(),
         };
-        return Err(PyTypeError::new_err(format!("parse() expects a str, got {ty}")));
+        return Err(PyTypeError::new_err(format!(
+            "parse() expects a str, got {ty}"
+        )));
     };
     let published = published_dates(published, 1)?.pop().flatten();
     let options = Options { published };
@@ -240,7 +269,11 @@ fn parse_many<'py>(
     let iter = texts.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "parse_many() expects an iterable of str, got {}",
-            texts.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+            texts
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
         ))
     })?;
     let mut inputs = Vec::new();
@@ -248,18 +281,30 @@ fn parse_many<'py>(
         inputs.push(extract_text(&item?)?);
     }
     if mode == OnError::Raise {
-        if let Some((i, Input::Bad(ty))) = inputs.iter().enumerate().find(|(_, x)| matches!(x, Input::Bad(_))) {
-            return Err(PyTypeError::new_err(format!("item {i}: expected str or None, got {ty}")));
+        if let Some((i, Input::Bad(ty))) = inputs
+            .iter()
+            .enumerate()
+            .find(|(_, x)| matches!(x, Input::Bad(_)))
+        {
+            return Err(PyTypeError::new_err(format!(
+                "item {i}: expected str or None, got {ty}"
+            )));
         }
     }
     let dates = published_dates(published, inputs.len())?;
-    let jobs: Vec<(&Input, Options)> = inputs.iter().zip(dates).map(|(x, d)| (x, Options { published: d })).collect();
+    let jobs: Vec<(&Input, Options)> = inputs
+        .iter()
+        .zip(dates)
+        .map(|(x, d)| (x, Options { published: d }))
+        .collect();
     let out = PyList::empty(py);
     let keys = Keys::default();
     let work = |(input, options): &(&Input, Options)| -> Outcome {
         match input {
             Input::Missing => None,
-            Input::Bad(ty) => Some(Err(ItemError::invalid(format!("expected str or None, got {ty}")))),
+            Input::Bad(ty) => Some(Err(ItemError::invalid(format!(
+                "expected str or None, got {ty}"
+            )))),
             _ => input.text().map(|s| batch::parse_guarded(s, options)),
         }
     };
@@ -296,12 +341,23 @@ fn parse_files<'py>(
     let decode_errors = match errors {
         "strict" => DecodeErrors::Strict,
         "replace" => DecodeErrors::Replace,
-        other => return Err(PyValueError::new_err(format!("errors must be 'strict' or 'replace', got {other:?}"))),
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors must be 'strict' or 'replace', got {other:?}"
+            )))
+        }
     };
     let dates = published_dates(published, paths.len())?;
-    let jobs: Vec<(&PathBuf, Options)> = paths.iter().zip(dates).map(|(p, d)| (p, Options { published: d })).collect();
+    let jobs: Vec<(&PathBuf, Options)> = paths
+        .iter()
+        .zip(dates)
+        .map(|(p, d)| (p, Options { published: d }))
+        .collect();
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
-        Some(files::read(path, enc, decode_errors).and_then(|text| batch::parse_guarded(&text, options)))
+        Some(
+            files::read(path, enc, decode_errors)
+                .and_then(|text| batch::parse_guarded(&text, options)),
+        )
     };
     let out = PyList::empty(py);
     let keys = Keys::default();
@@ -329,11 +385,19 @@ fn parse_files<'py>(
 /// core alone and so the share of time spent building Python dicts. Not part of the API.
 #[pyfunction]
 #[pyo3(signature = (texts, threads=None))]
-fn _parse_discard(py: Python<'_>, texts: Vec<PyBackedStr>, threads: Option<usize>) -> PyResult<usize> {
+fn _parse_discard(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    threads: Option<usize>,
+) -> PyResult<usize> {
     let threads = check_threads(threads)?;
     let options = Options::default();
     let done = py
-        .detach(|| batch::map_ordered(&texts, threads, |t| batch::parse_guarded(t, &options).is_ok()))
+        .detach(|| {
+            batch::map_ordered(&texts, threads, |t| {
+                batch::parse_guarded(t, &options).is_ok()
+            })
+        })
         .map_err(|e| item_exception(py, &e, 0, None))?;
     Ok(done.into_iter().filter(|ok| *ok).count())
 }

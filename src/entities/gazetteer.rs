@@ -1,0 +1,233 @@
+//! The word lists of `data/entities/`, loaded once. Keys are lower-cased so the same table
+//! serves Title Case running text and ALL-CAPS headlines.
+
+use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use std::sync::LazyLock;
+
+use crate::tables::{entries, pairs};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2, `None` for places in no single country ("Middle East").
+    pub country: Option<[u8; 2]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgKind {
+    Org,
+    Agency,
+    Outlet,
+}
+
+fn load_pairs(file: &str, src: &'static str) -> Vec<(&'static str, &'static str)> {
+    pairs(file, src).unwrap_or_else(|e| panic!("bad rule table: {e}"))
+}
+
+fn lower_set(src: &'static str) -> HashSet<String> {
+    entries(src).map(|(_, l)| l.trim().to_lowercase()).collect()
+}
+
+fn exact_set(src: &'static str) -> HashSet<&'static str> {
+    entries(src).map(|(_, l)| l.trim()).collect()
+}
+
+fn code(cc: &str) -> Option<[u8; 2]> {
+    let b = cc.as_bytes();
+    (b.len() == 2 && b.iter().all(u8::is_ascii_uppercase)).then(|| [b[0], b[1]])
+}
+
+fn place_rows(file: &str, src: &'static str, out: &mut HashMap<String, Place>) {
+    for (name, rest) in load_pairs(file, src) {
+        let (kind, cc) = rest.split_once('\t').unwrap_or((rest, "-"));
+        let kind = match kind.trim() {
+            "country" => PlaceKind::Country,
+            "region" => PlaceKind::Region,
+            "city" => PlaceKind::City,
+            other => panic!("bad rule table: {file}: unknown place kind {other:?}"),
+        };
+        out.insert(
+            name.to_lowercase(),
+            Place {
+                kind,
+                country: code(cc.trim()),
+            },
+        );
+    }
+}
+
+pub static PLACES: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
+    let mut m = HashMap::with_capacity_and_hasher(32_000, Default::default());
+    place_rows(
+        "entities/places.tsv",
+        include_str!("../../data/entities/places.tsv"),
+        &mut m,
+    );
+    // Hand-written rows override generated ones.
+    place_rows(
+        "entities/places_extra.tsv",
+        include_str!("../../data/entities/places_extra.tsv"),
+        &mut m,
+    );
+    m
+});
+
+pub static DEMONYMS: LazyLock<HashMap<String, [u8; 2]>> = LazyLock::new(|| {
+    load_pairs(
+        "entities/demonyms.tsv",
+        include_str!("../../data/entities/demonyms.tsv"),
+    )
+    .into_iter()
+    .filter_map(|(d, cc)| code(cc).map(|c| (d.to_lowercase(), c)))
+    .collect()
+});
+
+pub static ORGS: LazyLock<HashMap<String, OrgKind>> = LazyLock::new(|| {
+    load_pairs(
+        "entities/organisations.tsv",
+        include_str!("../../data/entities/organisations.tsv"),
+    )
+    .into_iter()
+    .map(|(n, k)| {
+        let kind = match k {
+            "agency" => OrgKind::Agency,
+            "outlet" => OrgKind::Outlet,
+            _ => OrgKind::Org,
+        };
+        (n.to_lowercase(), kind)
+    })
+    .collect()
+});
+
+/// Short form (lower-cased) -> canonical long form.
+pub static ALIASES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    load_pairs(
+        "entities/aliases.tsv",
+        include_str!("../../data/entities/aliases.tsv"),
+    )
+    .into_iter()
+    .map(|(s, l)| (s.to_lowercase(), l))
+    .collect()
+});
+
+pub static NORP: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lower_set(include_str!("../../data/entities/norp.txt")));
+pub static STOPWORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| lower_set(include_str!("../../data/entities/stopwords.txt")));
+/// Ordinary lower-case English words (SCOWL): a capitalised one may just start a sentence.
+pub static COMMON: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| exact_set(include_str!("../../data/entities/common_words.txt")));
+pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| exact_set(include_str!("../../data/entities/honorifics.txt")));
+pub static ORG_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| exact_set(include_str!("../../data/entities/org_cues.txt")));
+pub static LOC_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| exact_set(include_str!("../../data/entities/loc_cues.txt")));
+
+/// Titles as word sequences, longest first, so "Prime Minister" wins over "Minister".
+pub static TITLES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut v: Vec<Vec<&str>> = entries(include_str!("../../data/entities/titles.txt"))
+        .chain(entries(include_str!("../../data/entities/honorifics.txt")))
+        .map(|(_, l)| l.split_whitespace().collect())
+        .collect();
+    v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    v.dedup();
+    v
+});
+
+/// The longest key length, in words, of the phrase tables: bounds the look-ahead.
+pub const MAX_PHRASE_WORDS: usize = 8;
+
+/// What a gazetteer knows a phrase as.
+#[derive(Debug, Clone, Copy)]
+pub enum Gaz {
+    Org(OrgKind),
+    Place(Place),
+    Norp,
+}
+
+/// Every phrase table in one map (organisations over places over nationalities), so a
+/// look-up costs one hash.
+pub static GAZ: LazyLock<HashMap<String, Gaz>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Gaz> = HashMap::with_capacity_and_hasher(40_000, Default::default());
+    for k in NORP.iter().chain(DEMONYMS.keys()) {
+        m.insert(k.clone(), Gaz::Norp);
+    }
+    for (k, p) in PLACES.iter() {
+        m.insert(k.clone(), Gaz::Place(*p));
+    }
+    for (k, o) in ORGS.iter() {
+        m.insert(k.clone(), Gaz::Org(*o));
+    }
+    m
+});
+
+/// Every proper word prefix of a multi-word phrase in `GAZ` ("new", "new york" for "new york
+/// stock exchange"), so a match grows word by word and stops at the first dead end.
+pub static PREFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut m: HashSet<String> = HashSet::default();
+    for k in GAZ.keys() {
+        for (i, c) in k.char_indices() {
+            if c == ' ' || c == '-' {
+                m.insert(k[..i].to_string());
+            }
+        }
+    }
+    m
+});
+
+/// Titles by their first word, longest first.
+pub static TITLES_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&str, Vec<Vec<&str>>> = HashMap::default();
+        for t in TITLES.iter() {
+            if let Some(f) = t.first() {
+                m.entry(*f).or_default().push(t.clone());
+            }
+        }
+        m
+    });
+
+/// The organisation name as written in `organisations.tsv` for a lower-cased key.
+pub fn display_name(key: &str) -> Option<String> {
+    crate::tables::entries(include_str!("../../data/entities/organisations.tsv"))
+        .filter_map(|(_, l)| l.split_once('\t').map(|(n, _)| n.trim()))
+        .find(|n| n.to_lowercase() == key)
+        .map(str::to_string)
+}
+
+pub fn country_code(cc: Option<[u8; 2]>) -> Option<String> {
+    cc.map(|c| String::from_utf8_lossy(&c).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        assert_eq!(PLACES.get("fallujah").and_then(|p| p.country), Some(*b"IQ"));
+        assert_eq!(
+            PLACES.get("britain").map(|p| p.kind),
+            Some(PlaceKind::Country)
+        );
+        assert_eq!(DEMONYMS.get("iraqi"), Some(b"IQ"));
+        assert_eq!(ORGS.get("reuters"), Some(&OrgKind::Agency));
+        assert_eq!(ALIASES.get("un"), Some(&"United Nations"));
+        assert!(NORP.contains("sunni"));
+        assert!(COMMON.contains("shares") && !COMMON.contains("Baghdad"));
+        assert!(STOPWORDS.contains("the"));
+        assert!(HONORIFICS.contains("Mr"));
+        assert!(ORG_CUES.contains("Ministry"));
+        assert!(LOC_CUES.contains("Province"));
+        assert!(TITLES.first().is_some_and(|t| t.len() >= 3));
+        assert!(TITLES.iter().all(|t| t.len() <= MAX_PHRASE_WORDS));
+    }
+}

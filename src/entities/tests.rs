@@ -1,0 +1,173 @@
+use super::*;
+
+fn find<'a>(e: &'a Entities, name: &str) -> Option<&'a Entity> {
+    e.entities.iter().find(|x| x.name == name)
+}
+
+#[test]
+fn seed_article_people_places_and_groups() {
+    let t = include_str!("../../tests/data/seed_article.txt");
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    let kerry = find(&e, "John Kerry").expect("John Kerry found");
+    assert_eq!(kerry.label, "PERSON");
+    assert!(
+        kerry.aliases.iter().any(|a| a == "Mr Kerry"),
+        "{:?}",
+        kerry.aliases
+    );
+    assert!(kerry.count >= 2);
+    let fallujah = find(&e, "Fallujah").expect("Fallujah found");
+    assert_eq!(fallujah.label, "LOC");
+    assert_eq!(fallujah.country.as_deref(), Some("IQ"));
+    let maher = find(&e, "Ahmed Maher").expect("Ahmed Maher found");
+    assert!(
+        maher.roles.iter().any(|r| r.contains("analyst")),
+        "{:?}",
+        maher.roles
+    );
+    let isis = e
+        .acronyms
+        .iter()
+        .find(|a| a.short.text == "ISIS")
+        .expect("ISIS defined");
+    assert!(isis.long.text.starts_with("Islamic State in Iraq"));
+    assert_eq!(
+        &t.chars().skip(isis.short.start).take(4).collect::<String>(),
+        "ISIS"
+    );
+    assert!(e
+        .entities
+        .iter()
+        .any(|x| x.name == "Sunni" && x.label == "NORP"));
+    assert!(e
+        .sources
+        .iter()
+        .any(|s| s.kind == "anonymous" && s.name.contains("security source")));
+    // Offsets are code points into the input and mention text matches.
+    for x in &e.entities {
+        for m in &x.mentions {
+            let s: String = t.chars().skip(m.start).take(m.end - m.start).collect();
+            assert_eq!(s, m.text);
+        }
+        assert!(x.salience > 0.0 && x.salience <= 1.0);
+    }
+}
+
+#[test]
+fn titles_and_surnames_make_people() {
+    let t = "Talks resume\n\nForeign Minister Hamid Karzoun met Gen. Tom Baxley, the army chief of staff, in Ramadi. Karzoun later flew to Basra, and Baxley said the Acme Trading Company would help.";
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    let k = find(&e, "Hamid Karzoun").expect("person");
+    assert_eq!(k.label, "PERSON");
+    assert_eq!(k.count, 2);
+    assert!(
+        k.roles.iter().any(|r| r == "Foreign Minister"),
+        "{:?}",
+        k.roles
+    );
+    let b = find(&e, "Tom Baxley").expect("person");
+    assert_eq!(b.count, 2);
+    assert!(b.roles.iter().any(|r| r == "Gen."), "{:?}", b.roles);
+    assert_eq!(
+        find(&e, "Acme Trading Company").map(|x| x.label.as_str()),
+        Some("ORG")
+    );
+    assert_eq!(
+        find(&e, "Basra").and_then(|x| x.country.as_deref()),
+        Some("IQ")
+    );
+}
+
+#[test]
+fn appositions_give_roles() {
+    let t = "Plant closes\n\nThe plant shut on Friday, Sara Lindqvist, the company's chief executive, said.";
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    let s = find(&e, "Sara Lindqvist").expect("person");
+    assert_eq!(s.roles, vec!["company's chief executive".to_string()]);
+}
+
+#[test]
+fn acronym_definitions_merge() {
+    let t = "Aid update\n\nThe World Food Programme (WFP) said on Monday that WFP trucks had reached the town.";
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    assert_eq!(e.acronyms.len(), 1);
+    let w = find(&e, "World Food Programme").expect("org");
+    assert!(w.aliases.iter().any(|a| a == "WFP"), "{:?}", w.aliases);
+    assert_eq!(w.count, 3);
+}
+
+#[test]
+fn caps_headline_confirmed_by_body() {
+    let t = "SOCCER - ROVERS SIGN TOMASZEWSKI.\nLONDON 1996-08-30\nBlackburn Rovers signed Pete Tomaszewski on Friday.\n";
+    let d = Document::new(t, None);
+    let spans: Vec<(&str, &str)> = mention_spans(&d)
+        .into_iter()
+        .map(|(s, l)| (&t[s.start..s.end], l))
+        .collect();
+    assert!(spans.contains(&("TOMASZEWSKI", "PERSON")), "{spans:?}");
+    assert!(spans.contains(&("LONDON", "LOC")), "{spans:?}");
+    assert!(!spans.iter().any(|(s, _)| *s == "SIGN"), "{spans:?}");
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let mut t = String::from("Ünïcødé 😀 Title\n\n");
+    t.push_str(&"\"(".repeat(5000));
+    t.push_str(" Mr \u{0}Kerry’s Al-Qaeda (AQ) U.S. A. B. ");
+    t.push_str(&"Zz ".repeat(20_000));
+    let d = Document::new(&t, None);
+    let e = extract(&d);
+    assert!(e.entities.len() < 100);
+}
+
+#[test]
+fn title_case_headlines_need_confirmation() {
+    let t = "Senator Dana Whitlock Was Seen Leaving Early After Talks\n\nDana Whitlock left the Capitol before the vote, aides said.";
+    let d = Document::new(t, None);
+    let spans: Vec<(&str, &str)> = mention_spans(&d)
+        .into_iter()
+        .map(|(s, l)| (&t[s.start..s.end], l))
+        .collect();
+    assert!(spans.contains(&("Dana Whitlock", "PERSON")), "{spans:?}");
+    assert!(
+        !spans
+            .iter()
+            .any(|(s, _)| s.contains("Seen") || s.contains("Talks")),
+        "{spans:?}"
+    );
+}
+
+#[test]
+fn empty_and_blank_documents() {
+    for t in ["", " ", "\n\n\n", "(", "Mr", "\u{0}", "U.S."] {
+        let d = Document::new(t, None);
+        let e = extract(&d);
+        for x in &e.entities {
+            assert!(x.mentions.iter().all(|m| m.end <= t.chars().count()));
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_text_gives_consistent_offsets(t in "(?s)[A-Za-z\u{e9}\u{600}-\u{60f}\u{1f600} .,'’()\\-\n]{0,200}") {
+        let d = Document::new(&t, None);
+        let e = extract(&d);
+        let chars: Vec<char> = t.chars().collect();
+        for x in &e.entities {
+            for m in &x.mentions {
+                let s: String = chars[m.start..m.end].iter().collect();
+                proptest::prop_assert_eq!(&s, &m.text);
+            }
+        }
+        for s in &e.sources {
+            let got: String = chars[s.start..s.end].iter().collect();
+            proptest::prop_assert_eq!(&got, &s.text);
+        }
+    }
+}
