@@ -1,45 +1,9 @@
 //! The dates rule tables (`data/dates/`), loaded once on first use.
 
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+pub use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 use crate::tables::{entries, numbers, pairs};
-
-/// FxHash (rustc's): the tables are looked up once or more per token, and SipHash's
-/// flooding resistance buys nothing for keys fixed at compile time.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type HashSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
-
-fn fast<V: Clone>(m: &StdMap<String, V>) -> HashMap<String, V> {
-    m.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
-}
 
 fn load<T>(file: &str, r: Result<T, String>) -> T {
     r.unwrap_or_else(|e| panic!("bad rule table {file}: {e}"))
@@ -107,8 +71,8 @@ macro_rules! table {
 }
 
 table!(UNITS: HashMap<String, String>, "units.tsv", lower_pairs);
-table!(NUMBERS: HashMap<String, i32>, "numbers.tsv", |f, s| fast(&load(f, numbers(f, s))));
-table!(ORDINALS: HashMap<String, i32>, "ordinals.tsv", |f, s| fast(&load(f, numbers(f, s))));
+table!(NUMBERS: HashMap<String, i32>, "numbers.tsv", |f, s| load(f, numbers(f, s)));
+table!(ORDINALS: HashMap<String, i32>, "ordinals.tsv", |f, s| load(f, numbers(f, s)));
 table!(PARTS_OF_DAY: HashMap<String, String>, "parts_of_day.tsv", lower_pairs);
 table!(SEASONS: HashMap<String, String>, "seasons.tsv", lower_pairs);
 table!(REFERENCE_WORDS: Phrases, "reference_words.tsv", phrases);
@@ -198,14 +162,14 @@ pub static TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     );
     t
 });
-table!(RELATIVE_WORDS: HashMap<String, i32>, "relative_words.tsv", |f, s| fast(&load(f, numbers(f, s))));
+table!(RELATIVE_WORDS: HashMap<String, i32>, "relative_words.tsv", |f, s| load(f, numbers(f, s)));
 
 /// Fast-hashed copies of the shared month, weekday and zone tables (`data/text/`).
-pub static MONTHS: LazyLock<HashMap<String, i32>> = LazyLock::new(|| fast(&crate::tables::MONTHS));
+pub static MONTHS: LazyLock<HashMap<String, i32>> = LazyLock::new(|| crate::tables::MONTHS.clone());
 pub static WEEKDAYS: LazyLock<HashMap<String, i32>> =
-    LazyLock::new(|| fast(&crate::tables::WEEKDAYS));
+    LazyLock::new(|| crate::tables::WEEKDAYS.clone());
 pub static TIMEZONES: LazyLock<HashMap<String, i32>> =
-    LazyLock::new(|| fast(&crate::tables::TIMEZONES));
+    LazyLock::new(|| crate::tables::TIMEZONES.clone());
 
 #[cfg(test)]
 mod tests {

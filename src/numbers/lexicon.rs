@@ -3,38 +3,14 @@
 //! Multi-token entries are keyed the way `Toks::key` builds them: lower-case token texts,
 //! joined with a space where the text has white space and with nothing where they are glued.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::tables::{entries, pairs};
+use crate::tables::{entries, pairs, FastMap, FastSet};
 
-/// The multiply-rotate hash of rustc (FxHash): the tables are ours, not attacker-chosen, and
-/// their keys are short words, where SipHash dominates the lookup.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type Map<V> = HashMap<String, V, BuildHasherDefault<Fx>>;
-pub type Set = HashSet<String, BuildHasherDefault<Fx>>;
+pub type Map<V> = FastMap<String, V>;
+pub type Set = FastSet<String>;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum WordClass {

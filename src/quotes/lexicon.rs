@@ -1,34 +1,8 @@
 //! The word lists in `data/quotes/`, loaded once.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: the tables hold short words, where SipHash's setup cost dominates.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
+pub use crate::tables::{FastMap, FastSet};
 use crate::tables::{entries, pairs};
 
 fn load_pairs(file: &str, src: &str) -> Vec<(String, String)> {
