@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::dates::{self, DateItem};
+use crate::entities::{self, Acronym, Entities, Entity, Source};
 use crate::doc::{Document, TextSpan};
 use crate::layout::Stamp;
 use crate::numbers::{self, CountItem, NumberItem};
@@ -106,6 +107,9 @@ pub struct Record {
     pub related_topics: Vec<TextSpan>,
     pub boilerplate: Vec<Boilerplate>,
     pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub acronyms: Vec<Acronym>,
+    pub sources: Vec<Source>,
     pub dates: Vec<DateItem>,
     pub numbers: Vec<NumberItem>,
     pub counts: Vec<CountItem>,
@@ -143,6 +147,7 @@ pub fn build(doc: &Document) -> Record {
     let paragraphs: Vec<TextSpan> = l.paragraphs.iter().map(|p| span(*p)).collect();
     let words: usize = l.paragraphs.iter().map(|p| count_words(doc.str(*p))).sum();
     let (numbers, counts) = numbers::extract(doc);
+    let Entities { entities, acronyms, sources } = entities::extract(doc);
     let body_sentences = doc
         .sentences
         .iter()
@@ -228,6 +233,9 @@ pub fn build(doc: &Document) -> Record {
             })
             .collect(),
         quotes: quotes::extract(doc),
+        entities,
+        acronyms,
+        sources,
         dates: dates::extract(doc),
         numbers,
         counts,

@@ -64,6 +64,43 @@ class Quote(Span):
     """The resolved, canonical name ("John Kerry"); None when no one is named."""
 
 
+class Mention(Span):
+    paragraph: Optional[int]
+
+
+class Entity(TypedDict):
+    """One distinct entity of the article with all its mentions."""
+
+    name: str
+    """Canonical: the longest full form ("John Kerry")."""
+    label: str
+    """PERSON | ORG | LOC | NORP | EVENT"""
+    aliases: List[str]
+    mentions: List[Mention]
+    count: int
+    first: int
+    """Code-point offset of the first mention."""
+    salience: float
+    """Mentions weighted 3 in the headline, 2 in the first two paragraphs, 1 elsewhere, over the article's top entity (1.0)."""
+    roles: List[str]
+    country: Optional[str]
+    """ISO 3166-1 alpha-2, for places a gazetteer knows."""
+
+
+class Acronym(TypedDict):
+    short: Mention
+    long: Mention
+
+
+class Source(Span):
+    """A cited source of information; ``text`` covers the clause ("a security source told")."""
+
+    name: str
+    kind: str
+    """agency | outlet | official | anonymous"""
+    paragraph: Optional[int]
+
+
 # ``type`` is a keyword-ish name, so the functional syntax is used.
 Date = TypedDict(
     "Date",
@@ -146,6 +183,9 @@ class Record(TypedDict):
     related_topics: List[Span]
     boilerplate: List[Boilerplate]
     quotes: List[Quote]
+    entities: List[Entity]
+    acronyms: List[Acronym]
+    sources: List[Source]
     dates: List[Date]
     numbers: List[Number]
     counts: List[Count]

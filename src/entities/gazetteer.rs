@@ -1,7 +1,7 @@
 //! The word lists of `data/entities/`, loaded once. Keys are lower-cased so the same table
 //! serves Title Case running text and ALL-CAPS headlines.
 
-use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::tables::{entries, pairs};

@@ -1,6 +1,6 @@
 //! The document pass: labels reconciled across mentions, then mentions grouped into entities.
 
-use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 
 use super::acronyms::Def;
 use super::gazetteer::{country_code, Place, ALIASES};

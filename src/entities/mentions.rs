@@ -4,7 +4,7 @@
 //! Confidence says how much a label can be trusted when the document-level pass reconciles
 //! mentions of the same name: gazetteer and cue hits beat first-name and shape guesses.
 
-use super::fast_hash::FastSet as HashSet;
+use crate::tables::FastSet as HashSet;
 
 use super::gazetteer::{
     Gaz, OrgKind, Place, PlaceKind, COMMON, DEMONYMS, GAZ, HONORIFICS, LOC_CUES, MAX_PHRASE_WORDS,

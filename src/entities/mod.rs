@@ -10,7 +10,6 @@
 //! 3. Mentions are grouped into entities; see `Entity::salience` for the score.
 
 mod acronyms;
-mod fast_hash;
 mod gazetteer;
 mod group;
 mod mentions;

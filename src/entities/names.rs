@@ -2,7 +2,7 @@
 //! `data/entities/README.md`): used to recognise person names and, by the quotes stage, to
 //! resolve "he"/"she" to a speaker.
 
-use super::fast_hash::FastMap as HashMap;
+use crate::tables::FastMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::tables::pairs;
@@ -16,7 +16,7 @@ static FIRST_NAMES: LazyLock<HashMap<String, char>> = LazyLock::new(|| {
         .collect()
 });
 
-static SURNAMES: LazyLock<super::fast_hash::FastSet<String>> = LazyLock::new(|| {
+static SURNAMES: LazyLock<crate::tables::FastSet<String>> = LazyLock::new(|| {
     crate::tables::entries(include_str!("../../data/entities/surnames.txt"))
         .map(|(_, l)| l.trim().to_lowercase())
         .collect()

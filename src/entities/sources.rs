@@ -2,7 +2,7 @@
 //! "a security source told the BBC", "according to the UN", "state media reported",
 //! "Xinhua news agency said".
 
-use super::fast_hash::FastMap as HashMap;
+use crate::tables::FastMap as HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
