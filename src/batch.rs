@@ -49,16 +49,9 @@ fn pool(threads: usize) -> Result<Arc<ThreadPool>, ItemError> {
     Ok(built)
 }
 
-/// Runs `f` on a pool of `threads` threads (`None`: `default_threads()`).
-pub fn run_in_pool<R: Send>(
-    threads: Option<usize>,
-    f: impl FnOnce() -> R + Send,
-) -> Result<R, ItemError> {
-    let n = threads.unwrap_or_else(default_threads).max(1);
-    if n == 1 {
-        return Ok(f());
-    }
-    Ok(pool(n)?.install(f))
+/// Runs `f` on a pool of `threads` threads.
+pub fn run_in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> Result<R, ItemError> {
+    Ok(pool(threads)?.install(f))
 }
 
 /// Parses one article, turning a panic in the core into an error for this article alone.
@@ -79,9 +72,13 @@ pub fn map_ordered<T: Sync, R: Send>(
     threads: Option<usize>,
     f: impl Fn(&T) -> R + Sync + Send,
 ) -> Result<Vec<R>, ItemError> {
-    run_in_pool(threads, || {
-        items.par_iter().with_min_len(4).map(&f).collect()
-    })
+    let n = threads.unwrap_or_else(default_threads).max(1);
+    if n == 1 {
+        // Sequential on the caller's thread: `par_iter` outside a pool would run on rayon's
+        // global pool, which is neither one thread nor safe after a fork.
+        return Ok(items.iter().map(f).collect());
+    }
+    run_in_pool(n, || items.par_iter().with_min_len(4).map(&f).collect())
 }
 
 #[cfg(test)]
@@ -104,6 +101,15 @@ mod tests {
         assert_eq!(one, many);
         let first = one[7].as_ref().unwrap();
         assert_eq!(first.headline.as_ref().unwrap().text, "Headline 7");
+    }
+
+    #[test]
+    fn one_thread_runs_on_the_callers_thread() {
+        let me = std::thread::current().id();
+        let ids = map_ordered(&[1; 8], Some(1), |_| std::thread::current().id()).unwrap();
+        assert!(ids.iter().all(|&id| id == me));
+        let ids = map_ordered(&[0; 64], Some(2), |_| std::thread::current().id()).unwrap();
+        assert!(ids.iter().all(|&id| id != me));
     }
 
     #[test]

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::dates::{self, DateItem};
-use crate::entities::{self, Acronym, Entities, Entity, Source};
 use crate::doc::{Document, TextSpan};
+use crate::entities::{self, Acronym, Entities, Entity, Source};
 use crate::layout::Stamp;
 use crate::numbers::{self, CountItem, NumberItem};
 use crate::quotes::{self, Quote};
@@ -147,7 +147,11 @@ pub fn build(doc: &Document) -> Record {
     let paragraphs: Vec<TextSpan> = l.paragraphs.iter().map(|p| span(*p)).collect();
     let words: usize = l.paragraphs.iter().map(|p| count_words(doc.str(*p))).sum();
     let (numbers, counts) = numbers::extract(doc);
-    let Entities { entities, acronyms, sources } = entities::extract(doc);
+    let Entities {
+        entities,
+        acronyms,
+        sources,
+    } = entities::extract(doc);
     let body_sentences = doc
         .sentences
         .iter()

@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
-pub use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 use crate::tables::{entries, numbers, pairs};
+pub use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 
 fn load<T>(file: &str, r: Result<T, String>) -> T {
     r.unwrap_or_else(|e| panic!("bad rule table {file}: {e}"))

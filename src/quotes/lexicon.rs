@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
-pub use crate::tables::{FastMap, FastSet};
 use crate::tables::{entries, pairs};
+pub use crate::tables::{FastMap, FastSet};
 
 fn load_pairs(file: &str, src: &str) -> Vec<(String, String)> {
     pairs(file, src)
