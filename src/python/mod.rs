@@ -204,6 +204,33 @@ fn check_threads(threads: Option<usize>) -> PyResult<Option<usize>> {
 
 type Outcome = Option<Result<Record, ItemError>>;
 
+/// One item's place in the output: its record (with `path` for files), `None` for a missing
+/// input, or what `on_error` says for a failure.
+fn outcome_to_py<'py>(
+    py: Python<'py>,
+    keys: &Keys,
+    mode: OnError,
+    index: usize,
+    path: Option<&str>,
+    outcome: Outcome,
+) -> PyResult<Bound<'py, PyAny>> {
+    match outcome {
+        None => Ok(py.None().into_bound(py)),
+        Some(Ok(r)) => {
+            let d = to_py(py, keys, &r)?;
+            if let Some(p) = path {
+                d.set_item("path", p)?;
+            }
+            Ok(d)
+        }
+        Some(Err(e)) => match mode {
+            OnError::Raise => Err(item_exception(py, &e, index, path)),
+            OnError::Null => Ok(py.None().into_bound(py)),
+            OnError::Record => error_record(py, &e, index, path),
+        },
+    }
+}
+
 /// Runs `work` over `items` chunk by chunk with the GIL released, checking for Ctrl-C between
 /// chunks, then hands each outcome to `emit` under the GIL.
 fn run_chunked<'py, T: Sync>(
@@ -309,16 +336,7 @@ fn parse_many<'py>(
         }
     };
     run_chunked(py, &jobs, threads, work, |i, outcome| {
-        let obj = match outcome {
-            None => py.None().into_bound(py),
-            Some(Ok(r)) => to_py(py, &keys, &r)?,
-            Some(Err(e)) => match mode {
-                OnError::Raise => return Err(item_exception(py, &e, i, None)),
-                OnError::Null => py.None().into_bound(py),
-                OnError::Record => error_record(py, &e, i, None)?,
-            },
-        };
-        out.append(obj)
+        out.append(outcome_to_py(py, &keys, mode, i, None, outcome)?)
     })?;
     Ok(out)
 }
@@ -363,20 +381,7 @@ fn parse_files<'py>(
     let keys = Keys::default();
     run_chunked(py, &jobs, threads, work, |i, outcome| {
         let path = paths[i].to_string_lossy();
-        let obj = match outcome {
-            Some(Ok(r)) => {
-                let d = to_py(py, &keys, &r)?;
-                d.set_item("path", path.as_ref())?;
-                d
-            }
-            Some(Err(e)) => match mode {
-                OnError::Raise => return Err(item_exception(py, &e, i, Some(&path))),
-                OnError::Null => py.None().into_bound(py),
-                OnError::Record => error_record(py, &e, i, Some(&path))?,
-            },
-            None => py.None().into_bound(py),
-        };
-        out.append(obj)
+        out.append(outcome_to_py(py, &keys, mode, i, Some(&path), outcome)?)
     })?;
     Ok(out)
 }
