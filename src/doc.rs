@@ -62,7 +62,12 @@ pub struct Document<'t> {
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str, published: Option<Date>) -> Self {
-        let layout = layout::parse(text);
+        Self::from_layout(text, layout::parse(text), published)
+    }
+
+    /// A document whose layout is already known (from an HTML page's structure, say); every
+    /// span in `layout` must be a byte range of `text` on char boundaries.
+    pub fn from_layout(text: &'t str, layout: Layout, published: Option<Date>) -> Self {
         let regions = regions(&layout);
         let mut sentences = Vec::new();
         for (i, r) in regions.iter().enumerate() {

@@ -129,6 +129,12 @@ pub fn parse(text: &str, options: &Options) -> Record {
     build(&doc)
 }
 
+/// Builds the record of a document whose layout came from elsewhere (see
+/// `Document::from_layout`).
+pub fn parse_with_layout(text: &str, layout: crate::layout::Layout, options: &Options) -> Record {
+    build(&Document::from_layout(text, layout, options.published))
+}
+
 pub fn build(doc: &Document) -> Record {
     let l = &doc.layout;
     let span = |s| doc.span(s);
