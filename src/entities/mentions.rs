@@ -524,12 +524,17 @@ fn longest_gazetteer(text: &str, ws: &[W], i: usize, buf: &mut String) -> Option
     best
 }
 
+/// The longest capitalised run read as one name. Longer runs (repeated or listed names) are
+/// cut, so the work per word stays bounded: `segment` recurses and re-keys per word of a run.
+const MAX_RUN_WORDS: usize = 4 * MAX_PHRASE_WORDS;
+
 fn run_end(ws: &[W], i: usize) -> usize {
+    let limit = ws.len().min(i + MAX_RUN_WORDS);
     let mut j = i + 1;
     // Inside an organisation's name ("Organisation for Security and Cooperation in Europe")
     // more small words may join.
     let mut org = ORG_CUES.contains(ws[i].s);
-    while j < ws.len() {
+    while j < limit {
         let w = &ws[j];
         if w.nl {
             break;

@@ -147,7 +147,9 @@ impl<'t> Assembler<'t> {
         let mut i = 0;
         let mut run: Vec<Span> = Vec::new();
         while i < block.len() {
-            if let Some(g) = pictures.iter().find(|g| g.first == i) {
+            // Sorted by `first`: a scan per line would be quadratic in a block of pictures.
+            let found = pictures.binary_search_by_key(&i, |g| g.first).ok();
+            if let Some(g) = found.and_then(|k| pictures.get(k)) {
                 self.text_run(&mut run, block.len() == 1, next_has_text);
                 self.picture(block, g);
                 i = g.last + 1;
