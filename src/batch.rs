@@ -56,7 +56,81 @@ pub fn run_in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> Res
 
 /// Parses one article, turning a panic in the core into an error for this article alone.
 pub fn parse_guarded(text: &str, options: &Options) -> Result<Record, ItemError> {
-    panic::catch_unwind(AssertUnwindSafe(|| record::parse(text, options))).map_err(|payload| {
+    guarded(|| record::parse(text, options))
+}
+
+/// What the input is: plain article text or an HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    /// HTML when the input looks like markup (see `looks_like_html`), else text.
+    Auto,
+}
+
+/// One parsed article: from text, or from an HTML page (with its extracted text and metadata).
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // the common case stays unboxed
+pub enum Parsed {
+    Text(Record),
+    Html(Box<record::HtmlRecord>),
+}
+
+/// Markup sniffing for `Format::Auto`: the first non-blank character is `<` and the first 2 KB
+/// hold a tag that only pages have (`<!doctype`, `<html`, `<head`, `<body`, `<meta`, `<p>`,
+/// `<div`, `<article`).
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = &bytes[start..bytes.len().min(start + 2048)];
+    if head.first() != Some(&b'<') && !head.starts_with("\u{feff}<".as_bytes()) {
+        return false;
+    }
+    let lower = head.to_ascii_lowercase();
+    [
+        "<!doctype",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<p>",
+        "<div",
+        "<article",
+    ]
+    .iter()
+    .any(|t| memchr::memmem::find(&lower, t.as_bytes()).is_some())
+}
+
+/// Parses text or a page as `format` says, guarded against panics.
+pub fn parse_any(
+    bytes_or_text: &[u8],
+    format: Format,
+    options: &Options,
+    url: Option<&str>,
+) -> Result<Parsed, ItemError> {
+    let html = match format {
+        Format::Html => true,
+        Format::Text => false,
+        Format::Auto => looks_like_html(bytes_or_text),
+    };
+    if html {
+        return guarded(|| Parsed::Html(Box::new(record::parse_html(bytes_or_text, url, options))));
+    }
+    match std::str::from_utf8(bytes_or_text) {
+        Ok(text) => guarded(|| Parsed::Text(record::parse(text, options))),
+        Err(e) => Err(ItemError {
+            kind: crate::error::ErrorKind::Decode,
+            message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            errno: None,
+        }),
+    }
+}
+
+/// Runs `f`, turning a panic into an error for this item alone.
+pub fn guarded<R>(f: impl FnOnce() -> R) -> Result<R, ItemError> {
+    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
         let msg = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -110,6 +184,26 @@ mod tests {
         assert!(ids.iter().all(|&id| id == me));
         let ids = map_ordered(&[0; 64], Some(2), |_| std::thread::current().id()).unwrap();
         assert!(ids.iter().all(|&id| id != me));
+    }
+
+    #[test]
+    fn sniffs_markup() {
+        assert!(looks_like_html(
+            b"  <!DOCTYPE html><html><body><p>x</p></body></html>"
+        ));
+        assert!(looks_like_html(b"<div class=a>story</div>"));
+        assert!(!looks_like_html(
+            b"Headline\n\n<p> is how HTML marks a paragraph."
+        ));
+        assert!(!looks_like_html(b"<3 this story"));
+        let page = b"<html><head><title>T</title></head><body><h1>Storm hits coast</h1><p>A storm hit the coast on Monday, flooding homes across the county, officials said.</p></body></html>";
+        match parse_any(page, Format::Auto, &Options::default(), None).unwrap() {
+            Parsed::Html(h) => assert_eq!(
+                h.record.headline.map(|s| s.text).as_deref(),
+                Some("Storm hits coast")
+            ),
+            Parsed::Text(_) => panic!("not sniffed as HTML"),
+        }
     }
 
     #[test]

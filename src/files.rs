@@ -61,12 +61,47 @@ pub fn read(
     encoding: &'static Encoding,
     errors: DecodeErrors,
 ) -> Result<String, ItemError> {
-    let bytes = std::fs::read(path).map_err(|e| ItemError {
+    decode(&read_bytes(path)?, encoding, errors)
+}
+
+fn io_error(e: std::io::Error) -> ItemError {
+    ItemError {
         kind: ErrorKind::Io,
         message: e.to_string(),
         errno: e.raw_os_error(),
-    })?;
-    decode(&bytes, encoding, errors)
+    }
+}
+
+/// A file's bytes; a `.gz` file is gunzipped (a corrupt stream is a decode error).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ItemError> {
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        let mut out = Vec::with_capacity(bytes.len() * 4);
+        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)
+            .map_err(|e| ItemError {
+                kind: ErrorKind::Decode,
+                message: format!("bad gzip data: {e}"),
+                errno: None,
+            })?;
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
+/// Whether a path names an HTML page by its extension (`.html`, `.htm`, `.xhtml`, or those
+/// with `.gz` after them).
+pub fn is_html_path(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|e| name.ends_with(e))
 }
 
 #[cfg(test)]

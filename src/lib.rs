@@ -22,5 +22,6 @@ pub mod files;
 pub mod numbers;
 pub mod quotes;
 
+pub mod html;
 #[cfg(feature = "python")]
 mod python;

@@ -129,6 +129,26 @@ pub fn parse(text: &str, options: &Options) -> Record {
     build(&doc)
 }
 
+/// An HTML page's record: the article `text` extracted from the page (every span of `record`
+/// indexes it) and what only markup tells (`meta`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HtmlRecord {
+    pub record: Record,
+    pub text: String,
+    pub meta: crate::html::HtmlMeta,
+}
+
+/// Parses a raw HTML page (bytes in any declared encoding) into its record.
+pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRecord {
+    let page = crate::html::parse_html(bytes, url);
+    let record = parse_with_layout(&page.text, page.layout, options);
+    HtmlRecord {
+        record,
+        text: page.text,
+        meta: page.meta,
+    }
+}
+
 /// Builds the record of a document whose layout came from elsewhere (see
 /// `Document::from_layout`).
 pub fn parse_with_layout(text: &str, layout: crate::layout::Layout, options: &Options) -> Record {

@@ -19,6 +19,14 @@ Errors in batches (``parse_many``, ``iter_parse``, ``parse_files``) follow ``on_
 
 Missing values (``None``, ``float('nan')``, ``pandas.NA``) are not errors: they give ``None``.
 There is no "skip" mode, on purpose: output position ``i`` is always input item ``i``.
+
+``progress=True`` on the batch functions shows a progress bar on stderr (tqdm if installed:
+``newsparse[progress]``, else a counter), updated once per batch of articles.
+
+Tables (pandas, an optional extra: ``newsparse[pandas]``; imported only when first used):
+``to_frame``, ``parse_frame``, ``quotes_table``, ``entities_table``, ``mentions_table``,
+``dates_table``, ``numbers_table``, ``counts_table`` and the ``Series.news`` accessor. Jupyter:
+``display(text)`` highlights an article's entities, quotes, dates and numbers.
 """
 
 from __future__ import annotations
@@ -29,17 +37,39 @@ import itertools as _it
 import os as _os
 from typing import Any, Iterable, Iterator, List, Optional, Sequence, Union
 
-from . import _core
+from . import _core, _progress
 from ._core import __version__, default_threads
-from ._types import ErrorRecord, FileRecord, Record, Span
+from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, Span
 from .errors import ArticleError, DecodeError, NewsparseError
+from .display import Article, display
+from .frames import (
+    counts_table,
+    dates_table,
+    entities_table,
+    mentions_table,
+    numbers_table,
+    parse_frame,
+    quotes_table,
+    to_frame,
+)
 
 __all__ = [
     "parse",
     "parse_many",
     "iter_parse",
     "parse_files",
+    "parse_html",
     "default_threads",
+    "to_frame",
+    "parse_frame",
+    "quotes_table",
+    "entities_table",
+    "mentions_table",
+    "dates_table",
+    "numbers_table",
+    "counts_table",
+    "display",
+    "Article",
     "Record",
     "FileRecord",
     "ErrorRecord",
@@ -58,6 +88,8 @@ def _iso(value: Any, what: str = "published") -> Optional[str]:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, _dt.datetime):
+        if value != value:  # pandas.NaT is a datetime: unknown date
+            return None
         return value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
@@ -90,14 +122,60 @@ def parse_many(
     published: Union[DateLike, Sequence[DateLike]] = None,
     threads: Optional[int] = None,
     on_error: str = "raise",
+    progress: bool = False,
+    format: str = "text",
 ) -> List[Optional[Record]]:
     """Parse many articles in parallel (the GIL is released).
 
     Output order is input order and results do not depend on ``threads`` (default: the
     ``NEWSPARSE_THREADS`` environment variable, else every core). ``published`` is one date for
     all articles or a sequence with one per article. See the module docstring for ``on_error``.
+    ``progress=True`` shows a bar over articles (the input is then parsed in batches).
+    ``format``: ``"text"`` (default), ``"html"`` (every item is a page: see ``parse_html``) or
+    ``"auto"`` (an item whose first 2 KB look like markup is parsed as a page).
     """
-    return _core.parse_many(texts, _published_arg(published), threads, on_error)
+    pub = _published_arg(published)
+    if not progress:
+        return _core.parse_many(texts, pub, threads, on_error, format)
+    items = texts if isinstance(texts, list) else list(texts)
+    return _batched(lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format), items, pub, on_error)
+
+
+def _batched(call: Any, items: List[Any], pub: Any, on_error: str) -> List[Any]:
+    """``call(batch, published)`` over ``items`` in batches with a progress bar; the same
+    output as one call over everything.
+
+    Only newsparse's own per-item errors are re-indexed; anything else, KeyboardInterrupt
+    included, propagates untouched (the bar is closed on the way out).
+    """
+    if isinstance(pub, list) and len(pub) != len(items):
+        raise ValueError(f"published has {len(pub)} dates for {len(items)} articles; give one per article, or a single date")
+    step = _progress.batch_size(len(items))
+    out: List[Any] = []
+    bar = _progress.bar(len(items), True)
+    try:
+        for lo in range(0, len(items), step):
+            chunk = items[lo : lo + step]
+            p = pub[lo : lo + step] if isinstance(pub, list) else pub
+            out.extend(_call_at(call, chunk, p, lo, on_error))
+            bar.update(len(chunk))
+    finally:
+        bar.close()
+    return out
+
+
+def _call_at(call: Any, chunk: List[Any], pub: Any, offset: int, on_error: str) -> List[Any]:
+    """One core call on a batch starting at ``offset``: indices in errors and error records
+    are made relative to the whole input."""
+    try:
+        records = call(chunk, pub)
+    except (NewsparseError, TypeError) as e:
+        raise _shift_index(e, offset) from None
+    if on_error == "record" and offset:
+        for r in records:
+            if r is not None and "error" in r:
+                r["index"] += offset
+    return records
 
 
 def iter_parse(
@@ -107,39 +185,48 @@ def iter_parse(
     published: Union[DateLike, Iterable[DateLike]] = None,
     threads: Optional[int] = None,
     on_error: str = "raise",
+    progress: bool = False,
+    format: str = "text",
 ) -> Iterator[Optional[Record]]:
     """Parse a stream of articles lazily, ``batch_size`` at a time (in parallel within a batch).
 
     Memory is bounded by the batch, not the corpus: use it for corpora larger than memory.
     ``published`` is one date for all, or an iterable consumed in step with ``texts``.
+    ``progress=True`` shows a bar over articles, updated per batch (with a total when
+    ``texts`` has a length).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     single = published is None or isinstance(published, (str, _dt.date))
     dates = None if single else iter(published)  # type: ignore[arg-type]
     fixed = _iso(published) if single else None
+    total = len(texts) if hasattr(texts, "__len__") else None  # type: ignore[arg-type]
     it = iter(texts)
     offset = 0
-    while True:
-        batch = list(_it.islice(it, batch_size))
-        if not batch:
-            return
-        if dates is None:
-            pub: Any = fixed
-        else:
-            pub = [_iso(d) for d in _it.islice(dates, len(batch))]
-            if len(pub) != len(batch):
-                raise ValueError("published ran out before texts: give one date per article")
-        try:
-            records = _core.parse_many(batch, pub, threads, on_error)
-        except (NewsparseError, TypeError) as e:
-            raise _shift_index(e, offset) from None
-        if on_error == "record":
-            for r in records:
-                if r is not None and "error" in r:
-                    r["index"] += offset
-        offset += len(batch)
-        yield from records
+    bar = _progress.bar(total, progress)
+    try:
+        while True:
+            batch = list(_it.islice(it, batch_size))
+            if not batch:
+                return
+            if dates is None:
+                pub: Any = fixed
+            else:
+                pub = [_iso(d) for d in _it.islice(dates, len(batch))]
+                if len(pub) != len(batch):
+                    raise ValueError("published ran out before texts: give one date per article")
+            records = _call_at(
+                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format), batch, pub, offset, on_error
+            )
+            offset += len(batch)
+            bar.update(len(batch))
+            del batch  # the texts of this batch are not needed while the consumer reads
+            yield from records
+            # Drop this batch's records before parsing the next one, else two batches of
+            # records would be alive at the peak.
+            del records
+    finally:
+        bar.close()
 
 
 def _shift_index(e: Exception, offset: int) -> Exception:
@@ -155,6 +242,8 @@ def _shift_index(e: Exception, offset: int) -> Exception:
         if isinstance(e, NewsparseError):
             return type(e)(msg, index=idx, path=e.path, kind=e.kind)
         return type(e)(msg)
+    if isinstance(e, NewsparseError) and e.index is not None:
+        e.index += offset  # the message names the file, not the position
     return e
 
 
@@ -172,7 +261,10 @@ def _expand(paths_or_glob: Union[PathLike, Iterable[PathLike]]) -> List[str]:
                 raise FileNotFoundError(f"no files match {s!r}")
             out.extend(m for m in matches if _os.path.isfile(m))
         elif _os.path.isdir(s):
-            out.extend(sorted(_glob.glob(_os.path.join(s, "**", "*.txt"), recursive=True)))
+            found = []
+            for ext in ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz", "*.txt.gz"):
+                found.extend(_glob.glob(_os.path.join(s, "**", ext), recursive=True))
+            out.extend(sorted(found))
         else:
             out.append(s)
     return out
@@ -186,6 +278,8 @@ def parse_files(
     published: Union[DateLike, Sequence[DateLike]] = None,
     threads: Optional[int] = None,
     on_error: str = "raise",
+    progress: bool = False,
+    format: str = "auto",
 ) -> List[Optional[FileRecord]]:
     """Read and parse files in parallel (reading and decoding happen in Rust).
 
@@ -193,7 +287,47 @@ def parse_files(
     ``*.txt`` files, recursively, sorted) or an iterable of those. ``encoding`` is a WHATWG
     label (``"utf-8"``, ``"windows-1252"``, ``"latin1"``...); a BOM overrides it. ``errors``:
     ``"strict"`` (invalid bytes are an error naming the file and byte) or ``"replace"`` (U+FFFD).
-    Each record gains ``path``.
+    Each record gains ``path``. ``progress=True`` shows a bar over files (read in batches).
+    ``.gz`` files are gunzipped in Rust. ``format="auto"`` (default) parses ``.html``/``.htm``
+    (and ``.gz`` of them) and files that look like markup as pages (their own charset
+    declarations decide the decoding), the rest as text; ``"text"`` or ``"html"`` force one.
     """
     paths = _expand(paths_or_glob)
-    return _core.parse_files(paths, encoding, errors, _published_arg(published), threads, on_error)
+    pub = _published_arg(published)
+    if not progress:
+        return _core.parse_files(paths, encoding, errors, pub, threads, on_error, format)
+    return _batched(
+        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format), paths, pub, on_error
+    )
+
+
+def parse_html(html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None) -> HtmlRecord:
+    """Parse one raw HTML page into the same record as the text path, plus ``text`` (the
+    article text extracted from the page, which every span's ``start``/``end`` index) and
+    ``html`` (what only markup tells: site name, canonical URL, authors, tags, ``is_article``,
+    ``paywalled``, images with ``src``, what was dropped...).
+
+    ``bytes`` are decoded by BOM, then ``<meta charset>``/``http-equiv``, then UTF-8, else
+    windows-1252; a ``str`` is taken as already decoded. ``url`` supplies a date from its path
+    and a site name to strip from titles.
+    """
+    return _core.parse_html(html, url, _published_arg(published))
+
+
+def _register_pandas_accessor() -> None:
+    """``Series.news`` without importing pandas here: now if the user already has pandas,
+    otherwise when they import it (or when a table function first needs it)."""
+    import sys
+
+    if "pandas" not in sys.modules:
+        frames.register_on_import()
+        return
+    try:
+        frames.register_accessor()
+    except Exception:  # a half-imported or broken pandas must not break ``import newsparse``
+        pass
+
+
+from . import frames  # noqa: E402
+
+_register_pandas_accessor()

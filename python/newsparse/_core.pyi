@@ -1,6 +1,6 @@
 from typing import Any, Iterable, List, Optional, Sequence, Union
 
-from ._types import ErrorRecord, FileRecord, Record
+from ._types import ErrorRecord, FileRecord, HtmlRecord, Record
 
 __version__: str
 
@@ -10,7 +10,9 @@ def parse_many(
     published: Union[None, str, Sequence[Optional[str]]] = None,
     threads: Optional[int] = None,
     on_error: str = "raise",
+    format: str = "text",
 ) -> List[Any]: ...
+def parse_html(html: Union[str, bytes], url: Optional[str] = None, published: Optional[str] = None) -> HtmlRecord: ...
 def parse_files(
     paths: Sequence[str],
     encoding: str = "utf-8",
@@ -18,5 +20,7 @@ def parse_files(
     published: Union[None, str, Sequence[Optional[str]]] = None,
     threads: Optional[int] = None,
     on_error: str = "raise",
+    format: str = "auto",
 ) -> List[Union[FileRecord, ErrorRecord, None]]: ...
+def _parse_discard(texts: Sequence[str], threads: Optional[int] = None) -> int: ...
 def default_threads() -> int: ...

@@ -207,3 +207,54 @@ class ErrorRecord(TypedDict, total=False):
     error: ErrorInfo
     index: int
     path: str
+
+
+class HtmlImage(TypedDict):
+    src: Optional[str]
+    alt: Optional[str]
+    caption: Optional[str]
+    credit: Optional[str]
+
+
+class HtmlLink(TypedDict):
+    text: str
+    href: str
+
+
+class Dropped(TypedDict):
+    kind: str
+    """nav | furniture | links | paywall | listing | script_only"""
+    text: str
+    """At most 100 characters of what was dropped."""
+
+
+class HtmlMeta(TypedDict):
+    """What only an HTML page's markup tells."""
+
+    encoding: str
+    language: Optional[str]
+    site_name: Optional[str]
+    title: Optional[str]
+    canonical_url: Optional[str]
+    description: Optional[str]
+    tags: List[str]
+    authors: List[str]
+    published: Optional[str]
+    modified: Optional[str]
+    section: Optional[str]
+    page_type: Optional[str]
+    is_article: bool
+    paywalled: bool
+    truncated: bool
+    images: List[HtmlImage]
+    subheading_levels: List[int]
+    paragraph_kinds: List[str]
+    related_links: List[HtmlLink]
+    boilerplate: List[Dropped]
+
+
+class HtmlRecord(Record):
+    """``parse_html``'s record: every span indexes ``text``, the article text extracted from the page."""
+
+    text: str
+    html: HtmlMeta

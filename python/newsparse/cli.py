@@ -13,36 +13,10 @@ import json
 import sys
 from typing import Any, Iterable, List, Optional, TextIO
 
-from . import __version__, _expand, _iso, parse, parse_files
+from . import __version__, _expand, _iso, _progress, parse_files, parse_many
 
 BATCH = 256
 PROGRESS_MIN = 200
-
-
-def _progress(total: int, enabled: bool) -> Any:
-    if not enabled:
-        return None
-    try:
-        from tqdm import tqdm  # optional extra: newsparse[progress]
-
-        return tqdm(total=total, unit="art", file=sys.stderr)
-    except ImportError:
-        return _Counter(total)
-
-
-class _Counter:
-    """A one-line progress counter for when tqdm is not installed."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
-
-    def update(self, n: int) -> None:
-        self.done += n
-        sys.stderr.write(f"\rnewsparse: {self.done}/{self.total} articles")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        sys.stderr.write("\n")
 
 
 def _write(records: Iterable[Any], out: TextIO, indent: Optional[int]) -> None:
@@ -57,6 +31,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("-o", "--output", help="write JSON Lines here (default: stdout)")
     ap.add_argument("--encoding", default="utf-8", help="input encoding (WHATWG label; default utf-8)")
     ap.add_argument("--errors", choices=["strict", "replace"], default="strict", help="undecodable bytes")
+    ap.add_argument("--format", choices=["auto", "text", "html"], default="auto",
+                    help="auto: .html/.htm (and .gz) or markup-looking files are pages (default)")
     ap.add_argument("--published", help="publication date (YYYY-MM-DD) for relative dates")
     ap.add_argument("--threads", type=int, help="worker threads (default: NEWSPARSE_THREADS or all cores)")
     ap.add_argument("--on-error", choices=["record", "raise", "null"], default="record")
@@ -73,24 +49,29 @@ def main(argv: Optional[List[str]] = None) -> int:
         paths: List[str] = []
         for f in args.files:
             if f == "-":
-                _write([parse(sys.stdin.read(), published=published)], out, args.indent)
+                data = sys.stdin.read()
+                rec = parse_many([data], published=published, format=args.format)[0]
+                _write([rec], out, args.indent)
             else:
                 paths.extend(_expand(f))
         show = args.progress if args.progress is not None else (sys.stderr.isatty() and len(paths) >= PROGRESS_MIN)
-        bar = _progress(len(paths), bool(show))
-        for i in range(0, len(paths), BATCH):
-            chunk = paths[i : i + BATCH]
-            records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
-                                  published=published, threads=args.threads, on_error=args.on_error)
-            for r in records:
-                if r is None or "error" in r:
-                    failures += 1
-                    if r is not None:
-                        r["index"] += i
-            _write(records, out, args.indent)
-            if bar is not None:
+        # Batches written as they come keep memory bounded, so the bar is driven here rather
+        # than by parse_files(progress=True), which returns one list.
+        bar = _progress.bar(len(paths), bool(show))
+        try:
+            for i in range(0, len(paths), BATCH):
+                chunk = paths[i : i + BATCH]
+                records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
+                                      published=published, threads=args.threads, on_error=args.on_error,
+                                      format=args.format)
+                for r in records:
+                    if r is None or "error" in r:
+                        failures += 1
+                        if r is not None:
+                            r["index"] += i
+                _write(records, out, args.indent)
                 bar.update(len(chunk))
-        if bar is not None:
+        finally:
             bar.close()
     except (OSError, ValueError) as e:
         print(f"newsparse: {e}", file=sys.stderr)

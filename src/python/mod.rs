@@ -10,11 +10,11 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
-use crate::batch;
+use crate::batch::{self, Format, Parsed};
 use crate::calendar::Date;
 use crate::error::{ErrorKind, ItemError};
 use crate::files::{self, DecodeErrors};
-use crate::record::{Options, Record};
+use crate::record::Options;
 use convert::{to_py, Keys};
 
 /// Items parsed between two checks for Ctrl-C (and two GIL re-acquisitions).
@@ -202,7 +202,31 @@ fn check_threads(threads: Option<usize>) -> PyResult<Option<usize>> {
     }
 }
 
-type Outcome = Option<Result<Record, ItemError>>;
+type Outcome = Option<Result<Parsed, ItemError>>;
+
+fn format_mode(s: &str) -> PyResult<Format> {
+    match s {
+        "auto" => Ok(Format::Auto),
+        "text" => Ok(Format::Text),
+        "html" => Ok(Format::Html),
+        other => Err(PyValueError::new_err(format!(
+            "format must be 'auto', 'text' or 'html', got {other:?}"
+        ))),
+    }
+}
+
+/// A record as a dict; an HTML page's also carries `text` (what its spans index) and `html`.
+fn parsed_to_py<'py>(py: Python<'py>, keys: &Keys, parsed: &Parsed) -> PyResult<Bound<'py, PyAny>> {
+    match parsed {
+        Parsed::Text(r) => to_py(py, keys, r),
+        Parsed::Html(h) => {
+            let d = to_py(py, keys, &h.record)?;
+            d.set_item("text", &h.text)?;
+            d.set_item("html", to_py(py, keys, &h.meta)?)?;
+            Ok(d)
+        }
+    }
+}
 
 /// One item's place in the output: its record (with `path` for files), `None` for a missing
 /// input, or what `on_error` says for a failure.
@@ -217,7 +241,7 @@ fn outcome_to_py<'py>(
     match outcome {
         None => Ok(py.None().into_bound(py)),
         Some(Ok(r)) => {
-            let d = to_py(py, keys, &r)?;
+            let d = parsed_to_py(py, keys, &r)?;
             if let Some(p) = path {
                 d.set_item("path", p)?;
             }
@@ -281,17 +305,53 @@ fn parse<'py>(
     }
 }
 
+/// Parses one HTML page (`str` or `bytes`). See `newsparse.parse_html`.
+#[pyfunction]
+#[pyo3(signature = (html, url=None, published=None))]
+fn parse_html<'py>(
+    py: Python<'py>,
+    html: &Bound<'py, PyAny>,
+    url: Option<&str>,
+    published: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    // A str is already decoded: its UTF-8 bytes are what the page decoder sees (valid
+    // non-ASCII UTF-8 wins over a declared charset, so nothing is decoded twice).
+    let owned: Vec<u8> = if let Ok(b) = html.cast::<pyo3::types::PyBytes>() {
+        b.as_bytes().to_vec()
+    } else {
+        match extract_text(html)? {
+            Input::Borrowed(s) => s.as_bytes().to_vec(),
+            Input::Repaired(s) => s.into_bytes(),
+            Input::Missing | Input::Bad(_) => {
+                let ty = html.get_type().name()?.to_string();
+                return Err(PyTypeError::new_err(format!(
+                    "parse_html() expects str or bytes, got {ty}"
+                )));
+            }
+        }
+    };
+    let published = published_dates(published, 1)?.pop().flatten();
+    let options = Options { published };
+    let parsed = py.detach(|| batch::parse_any(&owned, Format::Html, &options, url));
+    match parsed {
+        Ok(p) => parsed_to_py(py, &Keys::default(), &p),
+        Err(e) => Err(item_exception(py, &e, 0, None)),
+    }
+}
+
 /// Parses many articles in parallel. See `newsparse.parse_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, published=None, threads=None, on_error="raise"))]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text"))]
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
     threads: Option<usize>,
     on_error: &str,
+    format: &str,
 ) -> PyResult<Bound<'py, PyList>> {
     let mode = on_error_mode(on_error)?;
+    let format = format_mode(format)?;
     let threads = check_threads(threads)?;
     let iter = texts.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
@@ -332,7 +392,9 @@ fn parse_many<'py>(
             Input::Bad(ty) => Some(Err(ItemError::invalid(format!(
                 "expected str or None, got {ty}"
             )))),
-            _ => input.text().map(|s| batch::parse_guarded(s, options)),
+            _ => input
+                .text()
+                .map(|s| batch::parse_any(s.as_bytes(), format, options, None)),
         }
     };
     run_chunked(py, &jobs, threads, work, |i, outcome| {
@@ -343,7 +405,8 @@ fn parse_many<'py>(
 
 /// Reads and parses files in parallel. See `newsparse.parse_files`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise"))]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto"))]
+#[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_files<'py>(
     py: Python<'py>,
     paths: Vec<PathBuf>,
@@ -352,8 +415,10 @@ fn parse_files<'py>(
     published: Option<&Bound<'py, PyAny>>,
     threads: Option<usize>,
     on_error: &str,
+    format: &str,
 ) -> PyResult<Bound<'py, PyList>> {
     let mode = on_error_mode(on_error)?;
+    let format = format_mode(format)?;
     let threads = check_threads(threads)?;
     let enc = files::encoding_for(encoding).map_err(|e| PyValueError::new_err(e.message))?;
     let decode_errors = match errors {
@@ -372,10 +437,22 @@ fn parse_files<'py>(
         .map(|(p, d)| (p, Options { published: d }))
         .collect();
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
-        Some(
-            files::read(path, enc, decode_errors)
-                .and_then(|text| batch::parse_guarded(&text, options)),
-        )
+        let bytes = match files::read_bytes(path) {
+            Ok(b) => b,
+            Err(e) => return Some(Err(e)),
+        };
+        let html = match format {
+            Format::Html => true,
+            Format::Text => false,
+            Format::Auto => files::is_html_path(path) || batch::looks_like_html(&bytes),
+        };
+        Some(if html {
+            // Pages carry their own charset declarations: the HTML decoder reads them.
+            batch::parse_any(&bytes, Format::Html, options, None)
+        } else {
+            files::decode(&bytes, enc, decode_errors)
+                .and_then(|text| batch::parse_any(text.as_bytes(), Format::Text, options, None))
+        })
     };
     let out = PyList::empty(py);
     let keys = Keys::default();
@@ -417,6 +494,7 @@ fn default_threads() -> usize {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_html, m)?)?;
     m.add_function(wrap_pyfunction!(parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_parse_discard, m)?)?;

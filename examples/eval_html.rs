@@ -1,0 +1,305 @@
+//! Scores `html::parse_html` on the WCXB benchmark's dev split (Web Content eXtraction
+//! Benchmark, CC-BY-4.0; its test split is reserved and never read).
+//!
+//!     cargo run --release --example eval_html -- /path/to/wcxb/dev [PRED.jsonl]
+//!
+//! DIR holds `ground-truth/NNNN.json` and `html/NNNN.html.gz` (or `.html`); `.gz` files are
+//! read through the system's `gzip -dc`. Prints, per page type and for "news" (article pages
+//! whose gold has both an author and a publication date): body token F1 (bag of lower-cased
+//! `\w+` words, as WCXB's evaluate.py), title exact match (whitespace, case and curly quotes
+//! folded),
+//! publication day, author right and author invented on pages with no gold author, and MB/s
+//! of HTML through `parse_html`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use newsparse::html::{parse_html, HtmlPage};
+use regex::Regex;
+use serde_json::Value;
+
+#[derive(Default)]
+struct Tally {
+    pages: usize,
+    f1: f64,
+    titles: usize,
+    title_ok: usize,
+    dates: usize,
+    date_ok: usize,
+    authors: usize,
+    author_ok: usize,
+    no_author: usize,
+    invented: usize,
+}
+
+impl Tally {
+    fn row(&self, name: &str) {
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                "   -  ".to_string()
+            } else {
+                format!("{:5.1}%", 100.0 * a as f64 / b as f64)
+            }
+        };
+        println!(
+            "{name:<14} {:>5}  body F1 {:.3}  title {} ({})  date {} ({})  author {} ({})  invented {} ({})",
+            self.pages,
+            self.f1 / self.pages.max(1) as f64,
+            pct(self.title_ok, self.titles),
+            self.titles,
+            pct(self.date_ok, self.dates),
+            self.dates,
+            pct(self.author_ok, self.authors),
+            self.authors,
+            pct(self.invented, self.no_author),
+            self.no_author,
+        );
+    }
+}
+
+fn words(re: &Regex, s: &str) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for w in re.find_iter(&s.to_lowercase()) {
+        *m.entry(w.as_str().to_string()).or_insert(0) += 1;
+    }
+    m
+}
+
+fn f1(re: &Regex, pred: &str, gold: &str) -> f64 {
+    let (p, g) = (words(re, pred), words(re, gold));
+    let gn: usize = g.values().sum();
+    let pn: usize = p.values().sum();
+    if gn == 0 {
+        return if pn == 0 { 1.0 } else { 0.0 };
+    }
+    if pn == 0 {
+        return 0.0;
+    }
+    let overlap: usize = p
+        .iter()
+        .map(|(w, c)| (*c).min(g.get(w).copied().unwrap_or(0)))
+        .sum();
+    if overlap == 0 {
+        return 0.0;
+    }
+    let (pr, rc) = (overlap as f64 / pn as f64, overlap as f64 / gn as f64);
+    2.0 * pr * rc / (pr + rc)
+}
+
+fn name_set(s: &str) -> std::collections::BTreeSet<String> {
+    s.split([',', '&', ';', '|'])
+        .flat_map(|p| p.split(" and "))
+        .map(fold)
+        .map(|p| p.trim_start_matches("and ").trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Case, whitespace and typographic quotes folded (the gold titles straighten quotes on some
+/// sites and not on others).
+fn fold(s: &str) -> String {
+    s.replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The body: everything from the first paragraph, subheading or picture to the end.
+fn body(p: &HtmlPage) -> &str {
+    let l = &p.layout;
+    let start = l
+        .paragraphs
+        .iter()
+        .map(|s| s.start)
+        .chain(l.subheadings.iter().map(|s| s.span.start))
+        .chain(l.images.iter().map(|i| i.block.start))
+        .min();
+    start.and_then(|s| p.text.get(s..)).unwrap_or("")
+}
+
+/// Nanoseconds this thread has run on a CPU (Linux), so a busy shared machine does not
+/// distort the speed figure; `None` elsewhere.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+fn read_html(path: &Path) -> Option<Vec<u8>> {
+    if path.extension().is_some_and(|e| e == "gz") {
+        let out = std::process::Command::new("gzip")
+            .arg("-dc")
+            .arg(path)
+            .output()
+            .ok()?;
+        out.status.success().then_some(out.stdout)
+    } else {
+        std::fs::read(path).ok()
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(dir) = args.get(1) else {
+        eprintln!("usage: eval_html WCXB_DEV_DIR [PRED.jsonl]");
+        std::process::exit(2);
+    };
+    // One page: print its text and metadata (for reading errors).
+    if dir.ends_with(".gz") || dir.ends_with(".html") || dir.ends_with(".htm") {
+        let Some(bytes) = read_html(Path::new(dir)) else {
+            println!("skipped: {dir} not found");
+            return;
+        };
+        let page = parse_html(&bytes, args.get(2).map(String::as_str));
+        println!("{}\n----", page.text);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&page.meta).unwrap_or_default()
+        );
+        return;
+    }
+    let gt_dir = Path::new(dir).join("ground-truth");
+    let Ok(entries) = std::fs::read_dir(&gt_dir) else {
+        println!("skipped: {} not found", gt_dir.display());
+        return;
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut pred_out = args
+        .get(2)
+        .and_then(|p| std::fs::File::create(p).ok())
+        .map(std::io::BufWriter::new);
+    let re = Regex::new(r"\w+").unwrap_or_else(|e| panic!("{e}"));
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut bytes_total = 0usize;
+    let mut elapsed = Duration::ZERO;
+    let mut cpu = 0u64;
+    for gt_path in &files {
+        let Ok(src) = std::fs::read_to_string(gt_path) else {
+            continue;
+        };
+        let Ok(gt) = serde_json::from_str::<Value>(&src) else {
+            continue;
+        };
+        let stem = gt_path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let html_dir = Path::new(dir).join("html");
+        let Some(bytes) = read_html(&html_dir.join(format!("{stem}.html.gz")))
+            .or_else(|| read_html(&html_dir.join(format!("{stem}.html"))))
+        else {
+            continue;
+        };
+        let url = gt.get("url").and_then(Value::as_str);
+        let t0 = Instant::now();
+        let c0 = cpu_ns();
+        let page = parse_html(&bytes, url);
+        elapsed += t0.elapsed();
+        if let (Some(a), Some(b)) = (c0, cpu_ns()) {
+            cpu += b.saturating_sub(a);
+        }
+        bytes_total += bytes.len();
+
+        let g = &gt["ground_truth"];
+        let ptype = gt["_internal"]["page_type"]["primary"]
+            .as_str()
+            .unwrap_or("unknown")
+            .to_string();
+        let gold_author = g["author"].as_str().filter(|a| !a.trim().is_empty());
+        let gold_date = g["publish_date"].as_str().filter(|d| d.len() >= 10);
+        let news = ptype == "article" && gold_author.is_some() && gold_date.is_some();
+        let pred_body = body(&page);
+        let score = f1(&re, pred_body, g["main_content"].as_str().unwrap_or(""));
+        let title_ok = g["title"]
+            .as_str()
+            .map(|t| page.meta.title.as_deref().map(fold) == Some(fold(t)));
+        let date_ok = gold_date
+            .map(|d| page.meta.published.as_deref().and_then(|p| p.get(..10)) == d.get(..10));
+        let authors_joined = page.meta.authors.join(", ");
+        // Gold joins several names in one string ("A, B and C"): compare the sets of names.
+        let author_ok = gold_author.map(|a| {
+            let fa = fold(a);
+            fold(&authors_joined) == fa
+                || page.meta.authors.iter().any(|x| fold(x) == fa)
+                || (!page.meta.authors.is_empty() && name_set(a) == name_set(&authors_joined))
+        });
+        let invented = gold_author
+            .is_none()
+            .then_some(!page.meta.authors.is_empty());
+        for key in [
+            Some("all".to_string()),
+            Some(ptype.clone()),
+            news.then(|| "news".to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let t = tallies.entry(key).or_default();
+            t.pages += 1;
+            t.f1 += score;
+            if let Some(ok) = title_ok {
+                t.titles += 1;
+                t.title_ok += usize::from(ok);
+            }
+            if let Some(ok) = date_ok {
+                t.dates += 1;
+                t.date_ok += usize::from(ok);
+            }
+            if let Some(ok) = author_ok {
+                t.authors += 1;
+                t.author_ok += usize::from(ok);
+            }
+            if let Some(inv) = invented {
+                t.no_author += 1;
+                t.invented += usize::from(inv);
+            }
+        }
+        if let Some(out) = pred_out.as_mut() {
+            let row = serde_json::json!({
+                "file_id": stem,
+                "type": ptype,
+                "f1": score,
+                "title": page.meta.title,
+                "gold_title": g["title"],
+                "authors": page.meta.authors,
+                "gold_author": g["author"],
+                "published": page.meta.published,
+                "gold_date": g["publish_date"],
+                "is_article": page.meta.is_article,
+                "body": pred_body,
+            });
+            let _ = writeln!(out, "{row}");
+        }
+    }
+    println!(
+        "WCXB dev: {} pages, {:.1} MB of HTML",
+        files.len(),
+        bytes_total as f64 / 1e6
+    );
+    if let Some(t) = tallies.get("all") {
+        t.row("all");
+    }
+    if let Some(t) = tallies.get("news") {
+        t.row("news");
+    }
+    for (k, t) in &tallies {
+        if k != "all" && k != "news" {
+            t.row(k);
+        }
+    }
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    let cpu_secs = (cpu as f64 / 1e9).max(1e-9);
+    println!(
+        "parse_html: {:.1} MB/s wall, {:.1} MB/s of CPU time ({:.2} s wall, {:.2} s CPU for {:.1} MB, one thread)",
+        bytes_total as f64 / 1e6 / secs,
+        bytes_total as f64 / 1e6 / cpu_secs,
+        secs,
+        cpu_secs,
+        bytes_total as f64 / 1e6
+    );
+}

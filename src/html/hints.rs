@@ -1,0 +1,71 @@
+//! Class/id hint lists from `data/html/` and the token matcher that reads them.
+
+use std::sync::LazyLock;
+
+use crate::tables::{entries, FastSet};
+
+/// Whole tokens, plus `prefix*` entries.
+pub struct Hints {
+    exact: FastSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl Hints {
+    fn load(src: &str) -> Self {
+        let mut exact = FastSet::default();
+        let mut prefixes = Vec::new();
+        for (_, l) in entries(src) {
+            let l = l.trim().to_lowercase();
+            match l.strip_suffix('*') {
+                Some(p) => prefixes.push(p.to_string()),
+                None => {
+                    exact.insert(l);
+                }
+            }
+        }
+        Hints { exact, prefixes }
+    }
+
+    pub fn matches_token(&self, tok: &str) -> bool {
+        self.exact.contains(tok) || self.prefixes.iter().any(|p| tok.starts_with(p.as_str()))
+    }
+
+    /// Whether any token of a class/id string matches. Tokens split on anything that is not
+    /// a letter or digit, so "post-content" is "post" and "content" and "canvas" is not "nav".
+    /// The joined form ("postcontent") is tried too.
+    pub fn matches(&self, classes: &str) -> bool {
+        for word in classes.split_ascii_whitespace() {
+            let lw = word.to_ascii_lowercase();
+            let mut joined = String::new();
+            for tok in lw.split(|c: char| !c.is_alphanumeric()) {
+                if tok.is_empty() {
+                    continue;
+                }
+                if self.matches_token(tok) {
+                    return true;
+                }
+                joined.push_str(tok);
+            }
+            if joined.len() != lw.len() && self.matches_token(&joined) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+pub static NEGATIVE: LazyLock<Hints> =
+    LazyLock::new(|| Hints::load(include_str!("../../data/html/negative_hints.txt")));
+pub static POSITIVE: LazyLock<Hints> =
+    LazyLock::new(|| Hints::load(include_str!("../../data/html/positive_hints.txt")));
+pub static BYLINE: LazyLock<Hints> =
+    LazyLock::new(|| Hints::load(include_str!("../../data/html/byline_hints.txt")));
+pub static PAYWALL: LazyLock<Hints> =
+    LazyLock::new(|| Hints::load(include_str!("../../data/html/paywall_hints.txt")));
+pub static ARTICLE_TYPES: LazyLock<Hints> =
+    LazyLock::new(|| Hints::load(include_str!("../../data/html/article_types.txt")));
+pub static BYLINE_JUNK: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/byline_junk.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});

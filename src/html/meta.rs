@@ -1,0 +1,624 @@
+//! Page metadata: `<meta>` and `<link>` tags, JSON-LD, `<time>`, `<title>`, the URL.
+//!
+//! Each field keeps the first value from the most reliable source: JSON-LD of an article
+//! object, then Open Graph / article:* meta tags, then plain meta tags, then the URL.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::dom::{Dom, Id, ROOT};
+use super::hints::{ARTICLE_TYPES, BYLINE_JUNK};
+
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    pub language: Option<String>,
+    pub site_name: Option<String>,
+    pub title_tag: Option<String>,
+    pub og_title: Option<String>,
+    pub ld_headline: Option<String>,
+    pub canonical_url: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub meta_authors: Vec<String>,
+    pub rel_authors: Vec<String>,
+    /// Text of links to an author page ("/author/jane-doe/").
+    pub href_authors: Vec<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub section: Option<String>,
+    /// og:type or the JSON-LD @type of the main object.
+    pub page_type: Option<String>,
+    /// JSON-LD or og:type say this is an article.
+    pub says_article: bool,
+    /// JSON-LD `isAccessibleForFree: false`.
+    pub not_free: bool,
+    pub article_body: Option<String>,
+    pub url_date: Option<String>,
+    /// `<time datetime>` values in document order with their element.
+    pub times: Vec<(Id, String)>,
+    /// datePublished / dateModified of a JSON-LD WebPage object.
+    pub page_published: Option<String>,
+    pub page_modified: Option<String>,
+    /// The first text node of the page that is only a full date ("June 12, 2025").
+    pub text_date: Option<String>,
+    /// The first short element with a date-like class whose text reads as a full date.
+    pub visible_date: Option<String>,
+}
+
+/// Meta tag precedence for dates: lower wins.
+fn date_rank(key: &str) -> Option<u8> {
+    Some(match key {
+        "article:published_time" | "datepublished" => 0,
+        "og:published_time" | "published_time" | "publishdate" | "publish-date" => 1,
+        "sailthru.date" | "parsely-pub-date" | "dc.date.issued" | "citation_publication_date" => 2,
+        "date" | "pubdate" | "dc.date" | "dcterms.date" | "dcterms.created"
+        | "article.published" => 3,
+        _ => return None,
+    })
+}
+
+pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
+    let mut m = Meta::default();
+    let mut date_best: Option<(u8, String)> = None;
+    let mut ld_texts: Vec<String> = Vec::new();
+    let mut date_probes = 0;
+    let mut href_parent: Option<Id> = None;
+    for id in dom.preorder(ROOT) {
+        match dom.tag(id) {
+            "html" => {
+                if let Some(l) = dom.attr(id, "lang").or_else(|| dom.attr(id, "xml:lang")) {
+                    set(&mut m.language, l);
+                }
+            }
+            "title" => {
+                if m.title_tag.is_none() {
+                    set(&mut m.title_tag, &dom.collapsed_text(id));
+                }
+            }
+            "meta" => meta_tag(dom, id, &mut m, &mut date_best),
+            "link" => {
+                let rel = dom.attr(id, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") {
+                    if let Some(h) = dom.attr(id, "href") {
+                        set(&mut m.canonical_url, h);
+                    }
+                }
+            }
+            "a" => {
+                let rel = dom.attr(id, "rel").unwrap_or("");
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("author"))
+                {
+                    if let Some(t) = dom.short_text(id, 80) {
+                        push_author(&mut m.rel_authors, &t);
+                    }
+                } else if is_author_href(dom.attr(id, "href").unwrap_or("")) {
+                    // The first author-page link, and links next to it (co-authors).
+                    let parent = dom.parent(id);
+                    let first = m.href_authors.is_empty() && href_parent.is_none();
+                    if first || (href_parent.is_some() && href_parent == parent) {
+                        href_parent = parent;
+                        if let Some(t) = dom.short_text(id, 80) {
+                            push_author(&mut m.href_authors, &t);
+                        }
+                    }
+                }
+            }
+            "script" => {
+                let ty = dom.attr(id, "type").unwrap_or("");
+                if ty.eq_ignore_ascii_case("application/ld+json") {
+                    let t: String = dom.children(id).filter_map(|c| dom.text_of(c)).collect();
+                    ld_texts.push(t);
+                }
+            }
+            "time" => {
+                let v = dom.attr(id, "datetime").and_then(iso_date).or_else(|| {
+                    dom.short_text(id, 80)
+                        .and_then(|t| iso_date(&t))
+                        .filter(|d| d.len() >= 10)
+                });
+                if let Some(v) = v {
+                    if dom.attr(id, "pubdate").is_some()
+                        || dom
+                            .attr(id, "itemprop")
+                            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                    {
+                        take_date(&mut date_best, 1, v.clone());
+                    }
+                    m.times.push((id, v));
+                }
+            }
+            "" => {
+                if m.text_date.is_none() {
+                    if let Some(t) = dom.text_of(id) {
+                        m.text_date = bare_date(dom, id, t);
+                    }
+                }
+            }
+            _ => {
+                if m.visible_date.is_none() && date_probes < 30 {
+                    let ci = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+                    if ["date", "time", "publish", "posted"]
+                        .iter()
+                        .any(|k| ci.contains(k))
+                    {
+                        date_probes += 1;
+                        m.visible_date = dom
+                            .short_text(id, 80)
+                            .and_then(|t| iso_date(&t))
+                            .filter(|d| d.len() >= 10);
+                    }
+                }
+            }
+        }
+    }
+    for t in &ld_texts {
+        json_ld(t, &mut m);
+    }
+    if m.published.is_none() {
+        m.published = date_best.map(|(_, v)| v);
+    }
+    if m.published.is_none() {
+        m.published = m.page_published.clone();
+    }
+    if m.modified.is_none() {
+        m.modified = m.page_modified.clone();
+    }
+    if let Some(u) = url.or(m.canonical_url.as_deref()) {
+        m.url_date = url_date(u);
+    }
+    // Visible dates, then the URL; the last update only when nothing else dates the page.
+    if m.published.is_none() {
+        m.published = m.times.first().map(|(_, v)| v.clone());
+    }
+    if m.published.is_none() {
+        m.published = m.visible_date.clone();
+    }
+    if m.published.is_none() {
+        m.published = m.text_date.clone();
+    }
+    if m.published.is_none() {
+        m.published = m.url_date.clone();
+    }
+    if m.published.is_none() {
+        m.published = m.modified.clone();
+    }
+    m
+}
+
+/// A short text node that is a whole date with a year (not in a script or the title).
+fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
+    let t = t.trim();
+    if t.len() < 8 || t.len() > 40 {
+        return None;
+    }
+    let b = t.as_bytes();
+    let has_year = b.windows(4).any(|w| {
+        (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+    });
+    if !has_year {
+        return None;
+    }
+    let parent = dom.parent(id).map_or("", |p| dom.tag(p));
+    if matches!(
+        parent,
+        "script" | "style" | "title" | "noscript" | "template" | "option"
+    ) {
+        return None;
+    }
+    iso_date(t).filter(|d| d.len() >= 10)
+}
+
+fn is_author_href(href: &str) -> bool {
+    let h = href.to_ascii_lowercase();
+    [
+        "/author/",
+        "/authors/",
+        "/writer/",
+        "/writers/",
+        "/byline/",
+        "/contributor/",
+        "/people/",
+    ]
+    .iter()
+    .any(|p| h.contains(p))
+}
+
+fn set(slot: &mut Option<String>, v: &str) {
+    let v = v.trim();
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v.to_string());
+    }
+}
+
+fn take_date(best: &mut Option<(u8, String)>, rank: u8, v: String) {
+    if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+        *best = Some((rank, v));
+    }
+}
+
+fn meta_tag(dom: &Dom, id: Id, m: &mut Meta, date_best: &mut Option<(u8, String)>) {
+    let key = dom
+        .attr(id, "property")
+        .or_else(|| dom.attr(id, "name"))
+        .or_else(|| dom.attr(id, "itemprop"))
+        .or_else(|| dom.attr(id, "http-equiv"))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let Some(content) = dom.attr(id, "content").map(str::trim) else {
+        return;
+    };
+    if content.is_empty() {
+        return;
+    }
+    match key.as_str() {
+        "og:title" | "twitter:title" => set(&mut m.og_title, content),
+        "og:site_name" | "application-name" => set(&mut m.site_name, content),
+        "description" | "og:description" | "twitter:description" => {
+            set(&mut m.description, content)
+        }
+        "keywords" | "news_keywords" | "article:tag" | "parsely-tags" => {
+            for k in content.split(',') {
+                let k = k.trim();
+                if !k.is_empty() && !m.tags.iter().any(|t| t == k) && m.tags.len() < 50 {
+                    m.tags.push(k.to_string());
+                }
+            }
+        }
+        "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
+        | "citation_author" | "byl" => {
+            if !content.starts_with("http") {
+                let c = content
+                    .strip_prefix("By ")
+                    .or_else(|| content.strip_prefix("by "))
+                    .unwrap_or(content);
+                for a in split_names(c) {
+                    push_author(&mut m.meta_authors, a);
+                }
+            }
+        }
+        "article:section" | "parsely-section" | "section" => set(&mut m.section, content),
+        "article:modified_time" | "og:updated_time" | "datemodified" | "last-modified" => {
+            if m.modified.is_none() {
+                m.modified = iso_date(content);
+            }
+        }
+        "og:type" => {
+            set(&mut m.page_type, content);
+            if content.eq_ignore_ascii_case("article") {
+                m.says_article = true;
+            }
+        }
+        "content-language" | "og:locale" => set(&mut m.language, content),
+        k => {
+            if let (Some(rank), Some(v)) = (date_rank(k), iso_date(content)) {
+                take_date(date_best, rank, v);
+            }
+        }
+    }
+}
+
+/// "A, B and C" / "A & B" / "A; B" into names.
+fn split_names(s: &str) -> Vec<&str> {
+    s.split([',', ';', '&', '|'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Adds a cleaned author name unless it is junk ("Email the author", a URL, a date, a blurb).
+pub fn push_author(list: &mut Vec<String>, raw: &str) {
+    let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for p in [
+        "posted by",
+        "written by",
+        "words by",
+        "author:",
+        "author",
+        "by",
+    ] {
+        let n = p.len();
+        let head = s.get(..n).map(str::to_ascii_lowercase);
+        let next = s.get(n..).and_then(|r| r.chars().next());
+        // "byAAA" glued by a template, but not "Byron".
+        let glued = next.is_some_and(|c| c.is_uppercase() || c == ' ' || c == ':');
+        if head.as_deref() == Some(p) && glued {
+            s = s
+                .get(n..)
+                .unwrap_or("")
+                .trim_start_matches([' ', ':'])
+                .to_string();
+            break;
+        }
+    }
+    let s = s.trim_matches(|c: char| c.is_whitespace() || ",;:|-–—".contains(c));
+    let lower = s.to_lowercase();
+    let words = s.split_whitespace().count();
+    let junk = s.is_empty()
+        || words > 5
+        || s.chars().count() > 60
+        || s.chars()
+            .any(|c| c.is_ascii_digit() || c == '_' || c == '/')
+        || (s.contains('.') && !s.contains(' '))
+        || !s.chars().next().is_some_and(char::is_alphabetic)
+        || BYLINE_JUNK.iter().any(|j| lower.contains(j.as_str()));
+    if !junk && !list.iter().any(|a| a.eq_ignore_ascii_case(s)) && list.len() < 10 {
+        list.push(s.to_string());
+    }
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
+    )
+    .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// An ISO 8601 value from a machine-readable date ("2014-01-05T12:34:56+0000" ->
+/// "2014-01-05T12:34:56+00:00"; "2014-01-05" stays), or from a human one that
+/// `layout::stamps` reads ("January 5, 2014"). `None` for anything else.
+pub fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Some(c) = ISO.captures(s) {
+        let g = |i| c.get(i).map_or("", |m| m.as_str());
+        let (mo, d): (u32, u32) = (g(2).parse().ok()?, g(3).parse().ok()?);
+        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let date = format!("{}-{}-{}", g(1), g(2), g(3));
+        if c.get(4).is_none() {
+            return Some(date);
+        }
+        let secs = c
+            .get(6)
+            .map_or(String::new(), |m| format!(":{}", m.as_str()));
+        let tz = match g(7) {
+            "" => String::new(),
+            "Z" => "+00:00".to_string(),
+            z if z.len() == 5 => format!("{}:{}", z.get(..3)?, z.get(3..)?),
+            z => z.to_string(),
+        };
+        return Some(format!("{date}T{}:{}{secs}{tz}", g(4), g(5)));
+    }
+    if s.len() > 80 {
+        return None;
+    }
+    crate::layout::stamps::parse_expression(s).and_then(|(_, v)| v)
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// "/2014/01/05/" or "/2014-01-05-" in a URL path.
+pub fn url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    Some(format!("{:04}-{:02}-{:02}", n(1)?, n(2)?, n(3)?))
+}
+
+fn ld_types(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_ascii_lowercase))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// JSON-LD sits in a raw-text `<script>`, so entities written there are not decoded:
+/// numeric ones and the common named ones are decoded here.
+pub fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or(""));
+        let tail = rest.get(amp..).unwrap_or("");
+        let semi = tail.get(..12.min(tail.len())).and_then(|h| h.find(';'));
+        let decoded = semi.and_then(|e| {
+            let name = tail.get(1..e)?;
+            let c = if let Some(num) = name.strip_prefix('#') {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => num.parse::<u32>().ok()?,
+                };
+                char::from_u32(code)?
+            } else {
+                match name {
+                    "amp" => '&',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "nbsp" => ' ',
+                    "ndash" => '–',
+                    "mdash" => '—',
+                    "rsquo" => '’',
+                    "lsquo" => '‘',
+                    "rdquo" => '”',
+                    "ldquo" => '“',
+                    "hellip" => '…',
+                    _ => return None,
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = tail.get(len..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn ld_str(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(unescape(s.trim())).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| ld_str(Some(x))),
+        Value::Object(o) => ld_str(o.get("name")).or_else(|| ld_str(o.get("@value"))),
+        _ => None,
+    }
+}
+
+/// JSON-LD objects: a top-level object, an array of them, `@graph` lists, and objects nested
+/// in `mainEntity`. Depth is bounded (serde_json already refuses 128+ levels).
+fn ld_objects<'v>(v: &'v Value, out: &mut Vec<&'v Value>) {
+    let mut stack = vec![(v, 0u8)];
+    while let Some((v, depth)) = stack.pop() {
+        if depth > 4 || out.len() > 200 {
+            continue;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.iter().rev().map(|x| (x, depth + 1))),
+            Value::Object(o) => {
+                out.push(v);
+                for k in ["@graph", "mainEntity", "mainEntityOfPage"] {
+                    if let Some(g) = o.get(k) {
+                        if g.is_array() || g.is_object() {
+                            stack.push((g, depth + 1));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn json_ld(src: &str, m: &mut Meta) {
+    // Sites leave HTML comments and CDATA wrappers in their JSON-LD.
+    let src = src
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim();
+    let Ok(v) = serde_json::from_str::<Value>(src) else {
+        return;
+    };
+    let mut objs = Vec::new();
+    ld_objects(&v, &mut objs);
+    // Authors given as {"@id": ...} point at a Person elsewhere in the graph.
+    let name_of = |id: &str| {
+        objs.iter()
+            .find(|o| o.get("@id").and_then(Value::as_str) == Some(id) && o.get("name").is_some())
+            .and_then(|o| ld_str(o.get("name")))
+    };
+    for o in &objs {
+        let types = ld_types(o);
+        if m.site_name.is_none() && types.iter().any(|t| t == "website") {
+            m.site_name = ld_str(o.get("name"));
+        }
+        if !types.iter().any(|t| ARTICLE_TYPES.matches_token(t)) {
+            // A WebPage object dates the page when no article object does.
+            if types.iter().any(|t| t == "webpage" || t == "itempage") {
+                if m.page_published.is_none() {
+                    m.page_published = ld_str(o.get("datePublished")).and_then(|d| iso_date(&d));
+                }
+                if m.page_modified.is_none() {
+                    m.page_modified = ld_str(o.get("dateModified")).and_then(|d| iso_date(&d));
+                }
+            }
+            continue;
+        }
+        m.says_article = true;
+        if m.page_type.is_none() {
+            m.page_type = types.first().cloned();
+        }
+        if m.ld_headline.is_none() {
+            m.ld_headline = ld_str(o.get("headline")).or_else(|| ld_str(o.get("name")));
+        }
+        if m.published.is_none() {
+            m.published = ld_str(o.get("datePublished")).and_then(|d| iso_date(&d));
+        }
+        if m.modified.is_none() {
+            m.modified = ld_str(o.get("dateModified")).and_then(|d| iso_date(&d));
+        }
+        if m.section.is_none() {
+            m.section = ld_str(o.get("articleSection"));
+        }
+        if m.description.is_none() {
+            m.description = ld_str(o.get("description"));
+        }
+        if m.article_body.is_none() {
+            m.article_body = ld_str(o.get("articleBody"));
+        }
+        if let Some(Value::Object(p)) = o.get("publisher") {
+            if m.site_name.is_none() {
+                m.site_name = ld_str(p.get("name"));
+            }
+        }
+        match o.get("isAccessibleForFree") {
+            Some(Value::Bool(false)) => m.not_free = true,
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => m.not_free = true,
+            _ => {}
+        }
+        match o.get("keywords") {
+            Some(Value::String(s)) => {
+                for k in s.split(',') {
+                    let k = k.trim();
+                    if !k.is_empty() && !m.tags.iter().any(|t| t == k) && m.tags.len() < 50 {
+                        m.tags.push(k.to_string());
+                    }
+                }
+            }
+            Some(Value::Array(a)) => {
+                for k in a.iter().filter_map(Value::as_str) {
+                    if !m.tags.iter().any(|t| t == k) && m.tags.len() < 50 {
+                        m.tags.push(k.trim().to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if m.authors.is_empty() {
+            let list: Vec<&Value> = match o.get("author").or_else(|| o.get("creator")) {
+                Some(Value::Array(a)) => a.iter().collect(),
+                Some(v) => vec![v],
+                None => Vec::new(),
+            };
+            for a in list {
+                let types = ld_types(a);
+                if types
+                    .iter()
+                    .any(|t| t == "organization" || t == "newsmediaorganization")
+                {
+                    // Organisations are publishers, not bylines (tried: counting them as
+                    // authors gained 0.5 points of author accuracy on WCXB dev and invented
+                    // authors on 1.4% more pages).
+                    continue;
+                }
+                let name = match a {
+                    Value::Object(_) => ld_str(a.get("name"))
+                        .or_else(|| a.get("@id").and_then(Value::as_str).and_then(name_of)),
+                    _ => ld_str(Some(a)),
+                };
+                if let Some(n) = name {
+                    for part in split_names(&n) {
+                        push_author(&mut m.authors, part);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,497 @@
+//! HTML pages in, the same record out: `parse_html` turns a page's bytes into the article
+//! text plus a `Layout` whose spans index that text, so `record::parse_with_layout` runs every
+//! extractor on it unchanged, and `HtmlMeta` carries what only the markup knows.
+//!
+//! The text is built, not cut from the page: it is
+//!
+//! ```text
+//! [section]              <- JSON-LD articleSection / article:section, when known
+//! headline
+//! [By A, B and C]        <- the page's visible byline when it names the authors, else built
+//!                           from the metadata names
+//! [published date]       <- the visible <time> text when it agrees with the metadata, else ISO
+//! [Updated ISO-date]     <- only when modified falls on another day than published
+//! paragraph / subheading / list item / quote / caption blocks, in page order
+//! ```
+//!
+//! with every line of the header and every block separated by a blank line. Paragraph kinds
+//! (`p`, `li`, `blockquote`, `pre`) are in `meta.paragraph_kinds`, one per
+//! `layout.paragraphs` entry. Captions (`<figcaption>`) are kept in the text as picture blocks
+//! (`layout.images`: caption, then the credit on its own line) and are not paragraphs.
+//! Dropped furniture (navigation, share bars, related links...) is never in the text; a short
+//! list of it is in `meta.boilerplate`.
+
+mod content;
+mod decode;
+mod dom;
+mod hints;
+mod meta;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::layout::{Image, Layout, Stamp, StampKind, Subheading};
+use crate::text::Span;
+use content::BlockKind;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HtmlPage {
+    pub text: String,
+    pub layout: Layout,
+    pub meta: HtmlMeta,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct HtmlImage {
+    pub src: Option<String>,
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct HtmlLink {
+    pub text: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Dropped {
+    /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
+    /// `listing` (a whole index page's teasers), `script_only`.
+    pub kind: &'static str,
+    /// The first 100 characters.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct HtmlMeta {
+    /// WHATWG name of the encoding the bytes were read with.
+    pub encoding: String,
+    pub language: Option<String>,
+    pub site_name: Option<String>,
+    /// The headline as chosen (also the first line of `text` when present).
+    pub title: Option<String>,
+    pub canonical_url: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    /// ISO 8601: the original publication date, never the last update.
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub section: Option<String>,
+    /// og:type or the JSON-LD @type of the article object, lower case.
+    pub page_type: Option<String>,
+    pub is_article: bool,
+    pub paywalled: bool,
+    pub truncated: bool,
+    pub images: Vec<HtmlImage>,
+    /// Heading level (1-6) of each `layout.subheadings` entry.
+    pub subheading_levels: Vec<u8>,
+    /// `p`, `li`, `blockquote` or `pre` for each `layout.paragraphs` entry.
+    pub paragraph_kinds: Vec<&'static str>,
+    pub related_links: Vec<HtmlLink>,
+    pub boilerplate: Vec<Dropped>,
+}
+
+/// Parses an HTML page. `url` (the page's address, if known) supplies a date from its path
+/// ("/2014/01/05/") and a site name to strip from titles. Never panics; time is linear in
+/// the input (html5ever's tree builder and a constant number of passes over the tree).
+pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
+    let (html, encoding) = decode::decode(bytes);
+    let dom = dom::parse(&html);
+    let m = meta::collect(&dom, url);
+    let body_hint = m
+        .article_body
+        .as_deref()
+        .map(|b| b.bytes().filter(|c| !c.is_ascii_whitespace()).count())
+        .filter(|&n| n >= 200);
+    let ex = content::extract(&dom, body_hint);
+
+    let site = m.site_name.clone().or_else(|| url.and_then(host_label));
+    let headline = choose_headline(&m, ex.h1.as_deref(), site.as_deref());
+
+    let mut authors = m.authors.clone();
+    if authors.is_empty() {
+        authors = m.meta_authors.clone();
+    }
+    if authors.is_empty() {
+        authors = m.rel_authors.clone();
+    }
+    if authors.is_empty() {
+        authors = m.href_authors.clone();
+    }
+    if authors.is_empty() {
+        if let Some(b) = &ex.byline {
+            let cleaned = strip_byline_noise(b);
+            for part in cleaned
+                .split([',', ';', '&', '|'])
+                .flat_map(|p| p.split(" and "))
+            {
+                meta::push_author(&mut authors, part);
+            }
+        }
+    }
+    if let Some(s) = &site {
+        authors.retain(|a| !a.eq_ignore_ascii_case(s));
+    }
+
+    let mut blocks = ex.blocks;
+    let mut boilerplate: Vec<Dropped> = ex
+        .dropped
+        .into_iter()
+        .map(|(kind, text)| Dropped { kind, text })
+        .collect();
+    let extracted: usize = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph(_)))
+        .map(|b| b.text.bytes().filter(|c| !c.is_ascii_whitespace()).count())
+        .sum();
+    // Structured data holds the text when the markup hides it (scripts) or splits it.
+    if let (Some(body), Some(hint)) = (&m.article_body, body_hint) {
+        if extracted * 2 < hint {
+            blocks = body
+                .split('\n')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| content::Block {
+                    kind: BlockKind::Paragraph("p"),
+                    text: p.split_whitespace().collect::<Vec<_>>().join(" "),
+                    credit: None,
+                    src: None,
+                    alt: None,
+                })
+                .collect();
+        }
+    }
+    let words: usize = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph(_)))
+        .map(|b| b.text.split_whitespace().count())
+        .sum();
+    let script_only = ex.script_only && blocks.is_empty();
+    let listing = ex.listing && !m.says_article;
+    if listing || script_only {
+        let kind = if listing { "listing" } else { "script_only" };
+        for b in blocks.drain(..).take(10) {
+            boilerplate.push(Dropped {
+                kind,
+                text: b.text.chars().take(100).collect(),
+            });
+        }
+    }
+    let is_article = !listing && !script_only && (m.says_article || words >= 150);
+    let paywalled = m.not_free || ex.paywall_marker;
+    let truncated = script_only
+        || (paywalled && words < 300)
+        || body_hint.is_some_and(|h| extracted * 3 < h * 2 && blocks.is_empty());
+
+    let mut page = HtmlPage::default();
+    let mut w = TextWriter::default();
+    if let Some(s) = m
+        .section
+        .as_deref()
+        .filter(|s| s.split_whitespace().count() <= 5)
+    {
+        page.layout.section = Some(w.line(s));
+    }
+    if let Some(h) = &headline {
+        page.layout.headline = Some(w.line(h));
+    }
+    if !authors.is_empty() {
+        let visible =
+            ex.byline.as_deref().map(clean_byline_line).filter(|b| {
+                b.chars().count() <= 150 && authors.iter().all(|a| b.contains(a.as_str()))
+            });
+        let line = visible.unwrap_or_else(|| format!("By {}", join_names(&authors)));
+        let span = w.line(&line);
+        page.layout.byline = Some(span);
+        let mut from = span.start;
+        for a in &authors {
+            let hay = w.text.get(from..span.end).unwrap_or("");
+            if let Some(pos) = hay.find(a.as_str()) {
+                let s = from + pos;
+                page.layout.authors.push(Span::new(s, s + a.len()));
+                from = s + a.len();
+            }
+        }
+    }
+    if let Some(p) = &m.published {
+        let same_day = |t: &str, dt: Option<&str>| {
+            let day = dt.and_then(meta::iso_date).or_else(|| meta::iso_date(t));
+            day.as_deref().and_then(|d| d.get(..10)) == p.get(..10)
+                && (4..=60).contains(&t.chars().count())
+        };
+        let visible = ex
+            .date_text
+            .as_ref()
+            .filter(|(t, dt)| same_day(t, dt.as_deref()))
+            .map(|(t, _)| t.clone())
+            .or_else(|| {
+                m.times.iter().find_map(|(id, v)| {
+                    let t = dom.short_text(*id, 60)?;
+                    same_day(&t, Some(v)).then_some(t)
+                })
+            });
+        let span = w.line(visible.as_deref().unwrap_or(p));
+        page.layout.published = Some(Stamp {
+            kind: Some(StampKind::Published),
+            span,
+            value: Some(p.clone()),
+        });
+    }
+    if let Some(md) = &m.modified {
+        if m.published.as_deref().and_then(|p| p.get(..10)) != md.get(..10) {
+            let span = w.line(&format!("Updated {md}"));
+            page.layout.updated = Some(Stamp {
+                kind: Some(StampKind::Updated),
+                span: Span::new(span.start + "Updated ".len(), span.end),
+                value: Some(md.clone()),
+            });
+        }
+    }
+    let mut images = Vec::new();
+    let mut first = true;
+    for b in blocks {
+        match b.kind {
+            BlockKind::Heading(level) => {
+                let dup = first && headline.as_deref().is_some_and(|h| same_text(h, &b.text));
+                first = false;
+                if dup {
+                    continue;
+                }
+                let span = w.line(&b.text);
+                page.layout.subheadings.push(Subheading {
+                    span,
+                    paragraph: page.layout.paragraphs.len(),
+                });
+                page.meta.subheading_levels.push(level);
+            }
+            BlockKind::Paragraph(kind) => {
+                first = false;
+                page.layout.paragraphs.push(w.line(&b.text));
+                page.meta.paragraph_kinds.push(kind);
+            }
+            BlockKind::Caption => {
+                first = false;
+                let caption = w.line(&b.text);
+                let credit = b.credit.as_deref().map(|c| w.next_line(c));
+                let block = Span::new(caption.start, credit.map_or(caption.end, |c| c.end));
+                page.layout.images.push(Image {
+                    block,
+                    title: None,
+                    caption: Some(caption),
+                    credit,
+                    paragraph: page.layout.paragraphs.len(),
+                });
+                images.push(HtmlImage {
+                    src: b.src,
+                    alt: b.alt,
+                    caption: Some(b.text),
+                    credit: b.credit,
+                });
+            }
+        }
+    }
+    for (src, alt) in ex.images.into_iter().take(50) {
+        images.push(HtmlImage {
+            src: Some(src),
+            alt,
+            caption: None,
+            credit: None,
+        });
+    }
+    page.text = w.text;
+    page.meta = HtmlMeta {
+        encoding: encoding.to_string(),
+        language: m.language,
+        site_name: m.site_name,
+        title: headline,
+        canonical_url: m.canonical_url,
+        description: m.description,
+        tags: m.tags,
+        authors,
+        published: m.published,
+        modified: m.modified,
+        section: m.section,
+        page_type: m.page_type,
+        is_article,
+        paywalled,
+        truncated,
+        images,
+        subheading_levels: std::mem::take(&mut page.meta.subheading_levels),
+        paragraph_kinds: std::mem::take(&mut page.meta.paragraph_kinds),
+        related_links: ex
+            .related
+            .into_iter()
+            .map(|(text, href)| HtmlLink { text, href })
+            .collect(),
+        boilerplate,
+    };
+    page
+}
+
+#[derive(Default)]
+struct TextWriter {
+    text: String,
+}
+
+impl TextWriter {
+    /// Appends a block after a blank line; returns its span.
+    fn line(&mut self, s: &str) -> Span {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(s);
+        Span::new(start, self.text.len())
+    }
+
+    /// Appends a line in the same block.
+    fn next_line(&mut self, s: &str) -> Span {
+        self.text.push('\n');
+        let start = self.text.len();
+        self.text.push_str(s);
+        Span::new(start, self.text.len())
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    norm(a) == norm(b)
+}
+
+/// "www.bbc.co.uk" -> "bbc": enough to recognise "BBC News" as a site suffix.
+fn host_label(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    host.split('.')
+        .next()
+        .filter(|h| !h.is_empty())
+        .map(str::to_string)
+}
+
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+
+/// Removes a " | Site" / " - Site" suffix (or "Site | " prefix): always when the part names
+/// the site, and for `|`-like separators when the part is a short label.
+pub fn clean_title(title: &str, site: Option<&str>) -> String {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let site_n = site.map(norm).filter(|s| s.len() >= 2);
+    let names_site = |part: &str| {
+        let p = norm(part);
+        site_n
+            .as_deref()
+            .is_some_and(|s| !p.is_empty() && (p == s || p.contains(s) || s.contains(p.as_str())))
+    };
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = t.rsplit_once(sep) {
+            let dash = matches!(*sep, " - " | " – " | " — ");
+            let short_label = !dash && tail.split_whitespace().count() <= 4;
+            if names_site(tail) || (short_label && head.split_whitespace().count() >= 2) {
+                return clean_title(head, site);
+            }
+        }
+        if let Some((head, tail)) = t.split_once(sep) {
+            if names_site(head) && tail.split_whitespace().count() >= 2 {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    t
+}
+
+fn choose_headline(m: &meta::Meta, h1: Option<&str>, site: Option<&str>) -> Option<String> {
+    // An h1 naming the site is the logo of a blog theme, not the headline.
+    let site_n = site.map(norm);
+    let h1 = h1
+        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|h| !h.is_empty() && h.chars().count() <= 300)
+        .filter(|h| {
+            let nh = norm(h);
+            !site_n
+                .as_deref()
+                .is_some_and(|s| !s.is_empty() && (nh == s || nh.contains(s)))
+        });
+    let meta_title = m
+        .ld_headline
+        .as_deref()
+        .or(m.og_title.as_deref())
+        .or(m.title_tag.as_deref())
+        .map(|t| clean_title(&meta::unescape(t), site))
+        .filter(|t| !t.is_empty());
+    match (h1, meta_title) {
+        (Some(h), Some(t)) => {
+            let (nh, nt) = (norm(&h), norm(&t));
+            // The visible heading is what readers see; metadata titles are often SEO variants.
+            // A one-word h1 is a logo or a section name.
+            let related = nh == nt
+                || (nh.len() >= 10 && nt.contains(&nh))
+                || (nt.len() >= 10 && nh.contains(&nt));
+            if related || h.split_whitespace().count() >= 3 {
+                Some(h)
+            } else {
+                Some(t)
+            }
+        }
+        (h, t) => t.or(h),
+    }
+}
+
+/// The page's byline as shown, cut before "Email the author" and the like.
+fn clean_byline_line(b: &str) -> String {
+    let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = b.to_lowercase();
+    let cut = hints::BYLINE_JUNK
+        .iter()
+        .filter_map(|j| lower.find(j.as_str()))
+        .filter(|&p| b.is_char_boundary(p))
+        .min()
+        .unwrap_or(b.len());
+    b.get(..cut)
+        .unwrap_or(&b)
+        .trim_end_matches(|c: char| c.is_whitespace() || ",;|-–—".contains(c))
+        .to_string()
+}
+
+/// "By Jane Doe | Updated 3 hours ago" -> "Jane Doe".
+fn strip_byline_noise(b: &str) -> String {
+    let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = b.to_lowercase();
+    let mut end = b.len();
+    for stop in [
+        " published",
+        " updated",
+        " last ",
+        " posted on",
+        " on ",
+        " | ",
+        " - ",
+        " — ",
+        " • ",
+    ] {
+        if let Some(p) = lower.find(stop) {
+            if p > 0 && p < end && b.is_char_boundary(p) {
+                end = p;
+            }
+        }
+    }
+    b.get(..end).unwrap_or(&b).to_string()
+}
