@@ -185,3 +185,18 @@ def test_file_errors_name_the_path(tmp_path):
 def test_version_and_threads():
     assert newsparse.__version__.count(".") == 2
     assert newsparse.default_threads() >= 1
+
+
+def test_garbage_collector_state_is_restored():
+    import gc
+
+    assert gc.isenabled()
+    newsparse.parse_many(articles(10))
+    newsparse.parse("Title here\n\nBody.")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        newsparse.parse_many(articles(10))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
