@@ -15,23 +15,16 @@ import os
 import platform
 import resource
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
 import corpus  # noqa: E402
+from timing import best  # noqa: E402
 
 import newsparse  # noqa: E402
 from newsparse import _core  # noqa: E402
 
 
-def best(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:

@@ -32,12 +32,13 @@ import resource
 import subprocess
 import sys
 import time
-from typing import Callable, Dict, List, Optional
+from typing import Dict, List, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import corpus  # noqa: E402
+from timing import best  # noqa: E402
 
 PEERS = ["spacy", "textacy", "dateparser", "quantulum3"]
 FIELD = {
@@ -70,13 +71,6 @@ def peer_slice(texts: List[str], peer_mb: float) -> List[str]:
     return out
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 # ---------------------------------------------------------------- workers (child processes)
