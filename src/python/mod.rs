@@ -327,11 +327,20 @@ fn parse<'py>(
     };
     let published = published_dates(published, 1)?.pop().flatten();
     let options = Options { published };
-    let record = py.detach(|| batch::parse_guarded(s, &options));
-    match record {
-        Ok(r) => {
+    parse_one(py, || {
+        batch::parse_any(s.as_bytes(), Format::Text, &options, None)
+    })
+}
+
+/// One article parsed with the GIL released, then converted (`parse`, `parse_html`).
+fn parse_one<'py>(
+    py: Python<'py>,
+    work: impl FnOnce() -> Result<Parsed, ItemError> + Send,
+) -> PyResult<Bound<'py, PyAny>> {
+    match py.detach(work) {
+        Ok(p) => {
             let _pause = GcPause::new(py);
-            to_py(py, &Keys::default(), &r)
+            parsed_to_py(py, &Keys::default(), &p)
         }
         Err(e) => Err(item_exception(py, &e, 0, None)),
     }
@@ -364,14 +373,7 @@ fn parse_html<'py>(
     };
     let published = published_dates(published, 1)?.pop().flatten();
     let options = Options { published };
-    let parsed = py.detach(|| batch::parse_any(&owned, Format::Html, &options, url));
-    match parsed {
-        Ok(p) => {
-            let _pause = GcPause::new(py);
-            parsed_to_py(py, &Keys::default(), &p)
-        }
-        Err(e) => Err(item_exception(py, &e, 0, None)),
-    }
+    parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
 }
 
 /// Parses many articles in parallel. See `newsparse.parse_many`.
