@@ -135,6 +135,19 @@ fn published_dates(published: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<V
         .collect()
 }
 
+/// Each item paired with its options (its `published` date, one for all or one per item).
+fn with_options<'a, T>(
+    items: &'a [T],
+    published: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<(&'a T, Options)>> {
+    let dates = published_dates(published, items.len())?;
+    Ok(items
+        .iter()
+        .zip(dates)
+        .map(|(x, d)| (x, Options { published: d }))
+        .collect())
+}
+
 fn errors_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     py.import("newsparse.errors")
 }
@@ -415,12 +428,7 @@ fn parse_many<'py>(
             )));
         }
     }
-    let dates = published_dates(published, inputs.len())?;
-    let jobs: Vec<(&Input, Options)> = inputs
-        .iter()
-        .zip(dates)
-        .map(|(x, d)| (x, Options { published: d }))
-        .collect();
+    let jobs = with_options(&inputs, published)?;
     let out = PyList::empty(py);
     let keys = Keys::default();
     let work = |(input, options): &(&Input, Options)| -> Outcome {
@@ -467,12 +475,7 @@ fn parse_files<'py>(
             )))
         }
     };
-    let dates = published_dates(published, paths.len())?;
-    let jobs: Vec<(&PathBuf, Options)> = paths
-        .iter()
-        .zip(dates)
-        .map(|(p, d)| (p, Options { published: d }))
-        .collect();
+    let jobs = with_options(&paths, published)?;
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
         let bytes = match files::read_bytes(path) {
             Ok(b) => b,
