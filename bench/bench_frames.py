@@ -1,11 +1,12 @@
-"""Throughput of the table paths: records (dicts), to_frame, the tidy tables, and Dask on a
-two-process LocalCluster over files; then iter_parse's memory over a stream ten times its batch
+"""Throughput of the table paths: records (dicts), Arrow and polars built in Rust, to_frame,
+the tidy tables, and Dask on a two-process LocalCluster over files; then iter_parse's memory over a stream ten times its batch
 size (it should stay flat). Prints figures; asserts nothing.
 
     python bench/bench_frames.py [FOLDER] [--mb 8] [--repeat 3] [--batch 1000]
 
 FOLDER as for bench_parse.py (e.g. ../shared/data); without it the seed article is repeated.
-Needs pandas; the Dask row needs dask[distributed] and is skipped without it.
+Needs pandas; the Arrow rows need pyarrow, the polars row polars, the Dask row
+dask[distributed]; each is skipped with a line when its package is missing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 
 import corpus  # noqa: E402
-from timing import best  # noqa: E402
+from timing import best, best_cpu  # noqa: E402
 
 import newsparse  # noqa: E402
 
@@ -41,22 +42,33 @@ def rss_mb() -> float:
 
 
 
+def has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 def row(name, n, mb, t):
     print(f"{name:<40} {n / t:>12,.0f} {mb / t:>8.1f}")
 
 
-def memory(texts, batch):
-    """RSS while streaming 10 x batch articles through iter_parse, records dropped as read."""
+def memory(texts, batch, output="dicts"):
+    """RSS while streaming 10 x batch articles through iter_parse, results dropped as read."""
     n = 10 * batch
     stream = itertools.islice(itertools.cycle(texts), n)  # lazy: the stream is never a list
     samples = []
     start = rss_mb()
-    for i, rec in enumerate(newsparse.iter_parse(stream, batch_size=batch)):
-        if i % 100 == 0:
-            samples.append((i, rss_mb()))
+    if output == "dicts":
+        for i, rec in enumerate(newsparse.iter_parse(stream, batch_size=batch)):
+            if i % 100 == 0:
+                samples.append((i, rss_mb()))
+    else:
+        for b, table in enumerate(newsparse.iter_parse(stream, batch_size=batch, output=output)):
+            samples.append((b * batch, rss_mb()))
+            del table
     after_first = max(r for i, r in samples if i < batch)
     late = [r for i, r in samples if i >= batch]
-    print(f"\niter_parse over {n:,} articles (batch_size={batch}): RSS before {start:.0f} MB, "
+    print(f"\niter_parse(output={output!r}) over {n:,} articles (batch_size={batch}): RSS before {start:.0f} MB, "
           f"during batch 1 up to {after_first:.0f} MB, batches 2-10 up to {max(late):.0f} MB "
           f"(growth after batch 1: {max(late) - after_first:+.1f} MB), end {samples[-1][1]:.0f} MB")
 
@@ -115,10 +127,42 @@ def main() -> None:
           f"{os.cpu_count()} cores, threads={threads} | {n} articles, {mb:.1f} MB")
 
     memory(texts, args.batch)  # first, before this process holds records and frames
+    if has("pyarrow"):
+        memory(texts, args.batch, "arrow")
+
+    if has("pyarrow"):
+        # One thread, CPU time: what each output path costs per core, little affected by
+        # other jobs on a shared machine.
+        print(f"\nthreads=1, CPU time\n{'path':<40} {'articles/s':>12} {'MB/s':>8}")
+        core = best_cpu(lambda: newsparse._core._parse_discard(texts, threads=1), args.repeat)
+        row("core only (no output)", n, mb, core)
+        for name, output in (("dicts", "dicts"), ("arrow", "arrow")):
+            t = best_cpu(lambda: newsparse.parse_many(texts, threads=1, output=output), args.repeat)
+            row(f"parse_many(output={output!r})", n, mb, t)
+            print(f"{'':<4}output conversion: {100 * (t - core) / t:.0f}% of the time")
 
     print(f"\n{'path':<40} {'articles/s':>12} {'MB/s':>8}")
     recs = newsparse.parse_many(texts)
     row("parse_many (dicts)", n, mb, best(lambda: newsparse.parse_many(texts), args.repeat))
+    row("_parse_discard (core, no output)", n, mb,
+        best(lambda: newsparse._core._parse_discard(texts), args.repeat))
+    if has("pyarrow"):
+        row("parse_many(output='arrow')", n, mb,
+            best(lambda: newsparse.parse_many(texts, output="arrow"), args.repeat))
+        row("parse_many(output='arrow') -> to_pandas", n, mb,
+            best(lambda: newsparse.parse_many(texts, output="arrow").to_pandas(), args.repeat))
+        import pandas as pd
+
+        row("  same, types_mapper=pd.ArrowDtype", n, mb,
+            best(lambda: newsparse.parse_many(texts, output="arrow").to_pandas(types_mapper=pd.ArrowDtype),
+                 args.repeat))
+    else:
+        print(f"{'parse_many(output=arrow) (no pyarrow)':<40}")
+    if has("polars"):
+        row("parse_many(output='polars')", n, mb,
+            best(lambda: newsparse.parse_many(texts, output="polars"), args.repeat))
+    else:
+        print(f"{'parse_many(output=polars) (no polars)':<40}")
     row("parse_many + to_frame", n, mb,
         best(lambda: newsparse.to_frame(newsparse.parse_many(texts)), args.repeat))
     t_frame = best(lambda: newsparse.to_frame(recs), args.repeat)

@@ -22,6 +22,8 @@ pub mod files;
 pub mod numbers;
 pub mod quotes;
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod html;
 #[cfg(feature = "python")]
 mod python;

@@ -65,3 +65,17 @@ def test_fixture_pages_never_fail_and_offsets_hold(page):
     r = newsparse.parse_html(page.read_bytes())
     assert_offsets_hold(r["text"], r)
     assert isinstance(r["html"]["encoding"], str)
+
+
+def test_parse_many_takes_page_bytes_with_html_or_auto():
+    raw = (PAGES / "charset_meta.html").read_bytes()
+    one = newsparse.parse_html(raw)
+    assert newsparse.parse_many([raw], format="html") == [one]
+    assert newsparse.parse_many([raw, None], format="auto") == [one, None]
+    # Text is str only: bytes there are a type error naming the item, as before.
+    with pytest.raises(TypeError, match="item 0: expected str or None, got bytes"):
+        newsparse.parse_many([raw], format="text")
+    # Under auto, bytes that are not markup are read as UTF-8; invalid ones fail that item only.
+    out = newsparse.parse_many([b"Plain title\n\nA body.", b"caf\xe9 au lait"], format="auto", on_error="record")
+    assert out[0]["headline"]["text"] == "Plain title"
+    assert out[1]["error"]["kind"] == "decode" and "byte 3" in out[1]["error"]["message"]

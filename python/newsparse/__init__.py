@@ -20,6 +20,12 @@ Errors in batches (``parse_many``, ``iter_parse``, ``parse_files``) follow ``on_
 Missing values (``None``, ``float('nan')``, ``pandas.NA``) are not errors: they give ``None``.
 There is no "skip" mode, on purpose: output position ``i`` is always input item ``i``.
 
+``output`` on the batch functions picks what comes back: ``"dicts"`` (default, a list of
+records), ``"arrow"`` (a ``pyarrow.Table``, one row per article, built in Rust without a Python
+object per article; see ``arrow_schema()``) or ``"polars"`` (a ``polars.DataFrame`` over the
+same buffers). In Arrow output a missing input or an ``on_error="null"`` failure is a row of
+nulls, and ``on_error="record"`` fills the ``error`` column (``{kind, message}``) of that row.
+
 ``progress=True`` on the batch functions shows a progress bar on stderr (tqdm if installed:
 ``newsparse[progress]``, else a counter), updated once per batch of articles.
 
@@ -59,6 +65,7 @@ __all__ = [
     "iter_parse",
     "parse_files",
     "parse_html",
+    "arrow_schema",
     "default_threads",
     "to_frame",
     "parse_frame",
@@ -116,15 +123,59 @@ def parse(text: str, *, published: DateLike = None) -> Record:
     return _core.parse(text, _published_arg(published))
 
 
+OUTPUTS = ("dicts", "arrow", "polars")
+
+
+def _check_output(output: str) -> None:
+    if output not in OUTPUTS:
+        raise ValueError(f"output must be 'dicts', 'arrow' or 'polars', got {output!r}")
+
+
+def _frame_of(stream: Any, output: str) -> Any:
+    """The Rust-built Arrow stream as the table type ``output`` names (imported lazily)."""
+    if output == "polars":
+        try:
+            import polars as pl
+        except ImportError:
+            raise ImportError("output='polars' needs polars: pip install 'newsparse[polars]'") from None
+        return pl.DataFrame(stream)
+    try:
+        import pyarrow as pa
+    except ImportError:
+        raise ImportError("output='arrow' needs pyarrow: pip install 'newsparse[arrow]'") from None
+    return pa.table(stream)
+
+
+def _concat(tables: List[Any], output: str) -> Any:
+    if output == "polars":
+        import polars as pl
+
+        return pl.concat(tables, how="vertical", rechunk=False)
+    import pyarrow as pa
+
+    return pa.concat_tables(tables)
+
+
+def arrow_schema() -> Any:
+    """The ``pyarrow.Schema`` of ``output="arrow"`` tables: one column per record key, plus
+    ``text`` and ``html`` (pages), ``path`` (files) and ``error`` (``on_error="record"``)."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        raise ImportError("arrow_schema() needs pyarrow: pip install 'newsparse[arrow]'") from None
+    return pa.RecordBatchReader.from_stream(_core._arrow_schema_stream()).schema
+
+
 def parse_many(
-    texts: Iterable[Optional[str]],
+    texts: Iterable[Union[str, bytes, None]],
     *,
     published: Union[DateLike, Sequence[DateLike]] = None,
     threads: Optional[int] = None,
     on_error: str = "raise",
     progress: bool = False,
     format: str = "text",
-) -> List[Optional[Record]]:
+    output: str = "dicts",
+) -> Any:
     """Parse many articles in parallel (the GIL is released).
 
     Output order is input order and results do not depend on ``threads`` (default: the
@@ -132,16 +183,25 @@ def parse_many(
     all articles or a sequence with one per article. See the module docstring for ``on_error``.
     ``progress=True`` shows a bar over articles (the input is then parsed in batches).
     ``format``: ``"text"`` (default), ``"html"`` (every item is a page: see ``parse_html``) or
-    ``"auto"`` (an item whose first 2 KB look like markup is parsed as a page).
+    ``"auto"`` (an item whose first 2 KB look like markup is parsed as a page); with either,
+    items may also be ``bytes`` (a page decodes itself; non-markup bytes under ``"auto"`` must
+    be UTF-8, else that item fails with a decode error). ``format="text"`` takes ``str`` only.
+    ``output``: ``"dicts"`` (a list of records), ``"arrow"`` (a ``pyarrow.Table``) or
+    ``"polars"`` (a ``polars.DataFrame``); see the module docstring.
     """
+    _check_output(output)
     pub = _published_arg(published)
+    core = "dicts" if output == "dicts" else "arrow"
     if not progress:
-        return _core.parse_many(texts, pub, threads, on_error, format)
+        out = _core.parse_many(texts, pub, threads, on_error, format, core)
+        return out if output == "dicts" else _frame_of(out, output)
     items = texts if isinstance(texts, list) else list(texts)
-    return _batched(lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format), items, pub, on_error)
+    return _batched(
+        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core), items, pub, on_error, output
+    )
 
 
-def _batched(call: Any, items: List[Any], pub: Any, on_error: str) -> List[Any]:
+def _batched(call: Any, items: List[Any], pub: Any, on_error: str, output: str = "dicts") -> Any:
     """``call(batch, published)`` over ``items`` in batches with a progress bar; the same
     output as one call over everything.
 
@@ -152,26 +212,33 @@ def _batched(call: Any, items: List[Any], pub: Any, on_error: str) -> List[Any]:
         raise ValueError(f"published has {len(pub)} dates for {len(items)} articles; give one per article, or a single date")
     step = _progress.batch_size(len(items))
     out: List[Any] = []
+    tables: List[Any] = []
     bar = _progress.bar(len(items), True)
     try:
         for lo in range(0, len(items), step):
             chunk = items[lo : lo + step]
             p = pub[lo : lo + step] if isinstance(pub, list) else pub
-            out.extend(_call_at(call, chunk, p, lo, on_error))
+            got = _call_at(call, chunk, p, lo, on_error, output)
+            if output == "dicts":
+                out.extend(got)
+            else:
+                tables.append(_frame_of(got, output))
             bar.update(len(chunk))
     finally:
         bar.close()
-    return out
+    if output == "dicts":
+        return out
+    return _concat(tables, output) if tables else _frame_of(call([], pub), output)
 
 
-def _call_at(call: Any, chunk: List[Any], pub: Any, offset: int, on_error: str) -> List[Any]:
+def _call_at(call: Any, chunk: List[Any], pub: Any, offset: int, on_error: str, output: str = "dicts") -> Any:
     """One core call on a batch starting at ``offset``: indices in errors and error records
-    are made relative to the whole input."""
+    are made relative to the whole input (Arrow rows carry no index: their row is it)."""
     try:
         records = call(chunk, pub)
     except (NewsparseError, TypeError) as e:
         raise _shift_index(e, offset) from None
-    if on_error == "record" and offset:
+    if on_error == "record" and offset and output == "dicts":
         for r in records:
             if r is not None and "error" in r:
                 r["index"] += offset
@@ -179,7 +246,7 @@ def _call_at(call: Any, chunk: List[Any], pub: Any, offset: int, on_error: str) 
 
 
 def iter_parse(
-    texts: Iterable[Optional[str]],
+    texts: Iterable[Union[str, bytes, None]],
     *,
     batch_size: int = 1000,
     published: Union[DateLike, Iterable[DateLike]] = None,
@@ -187,14 +254,19 @@ def iter_parse(
     on_error: str = "raise",
     progress: bool = False,
     format: str = "text",
-) -> Iterator[Optional[Record]]:
+    output: str = "dicts",
+) -> Iterator[Any]:
     """Parse a stream of articles lazily, ``batch_size`` at a time (in parallel within a batch).
 
     Memory is bounded by the batch, not the corpus: use it for corpora larger than memory.
     ``published`` is one date for all, or an iterable consumed in step with ``texts``.
     ``progress=True`` shows a bar over articles, updated per batch (with a total when
-    ``texts`` has a length).
+    ``texts`` has a length). With ``output="dicts"`` (default) it yields records one by one;
+    with ``"arrow"`` or ``"polars"`` it yields one table per batch (``batch_size`` rows, the
+    last one shorter), ready for ``pyarrow.parquet.ParquetWriter.write_table``.
     """
+    _check_output(output)
+    core = "dicts" if output == "dicts" else "arrow"
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     single = published is None or isinstance(published, (str, _dt.date))
@@ -216,12 +288,20 @@ def iter_parse(
                 if len(pub) != len(batch):
                     raise ValueError("published ran out before texts: give one date per article")
             records = _call_at(
-                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format), batch, pub, offset, on_error
+                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core),
+                batch,
+                pub,
+                offset,
+                on_error,
+                output,
             )
             offset += len(batch)
             bar.update(len(batch))
             del batch  # the texts of this batch are not needed while the consumer reads
-            yield from records
+            if output == "dicts":
+                yield from records
+            else:
+                yield _frame_of(records, output)
             # Drop this batch's records before parsing the next one, else two batches of
             # records would be alive at the peak.
             del records
@@ -280,7 +360,8 @@ def parse_files(
     on_error: str = "raise",
     progress: bool = False,
     format: str = "auto",
-) -> List[Optional[FileRecord]]:
+    output: str = "dicts",
+) -> Any:
     """Read and parse files in parallel (reading and decoding happen in Rust).
 
     ``paths_or_glob``: a path, a glob pattern (``"corpus/**/*.txt"``, sorted), a directory (its
@@ -291,13 +372,21 @@ def parse_files(
     ``.gz`` files are gunzipped in Rust. ``format="auto"`` (default) parses ``.html``/``.htm``
     (and ``.gz`` of them) and files that look like markup as pages (their own charset
     declarations decide the decoding), the rest as text; ``"text"`` or ``"html"`` force one.
+    ``output`` as in ``parse_many`` (Arrow tables fill the ``path`` column).
     """
+    _check_output(output)
+    core = "dicts" if output == "dicts" else "arrow"
     paths = _expand(paths_or_glob)
     pub = _published_arg(published)
     if not progress:
-        return _core.parse_files(paths, encoding, errors, pub, threads, on_error, format)
+        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core)
+        return out if output == "dicts" else _frame_of(out, output)
     return _batched(
-        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format), paths, pub, on_error
+        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core),
+        paths,
+        pub,
+        on_error,
+        output,
     )
 
 

@@ -1,14 +1,15 @@
 //! The Python face of the core (`newsparse._core`): convert arguments, release the GIL, run
 //! the batch in rayon, map errors to exceptions that say which item (or file) and why.
 
+mod arrow;
 mod convert;
 
 use std::path::PathBuf;
 
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyFloat, PyList, PyString};
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString};
 
 use crate::batch::{self, Format, Parsed};
 use crate::calendar::Date;
@@ -44,6 +45,9 @@ enum Input {
     /// A `str` with lone surrogates: each one became U+FFFD, so code-point offsets still hold.
     Repaired(String),
     Missing,
+    /// `bytes`, taken only where the input may be a page (`format="html"`/`"auto"`): a
+    /// page's bytes are decoded by its own charset rules.
+    Bytes(PyBackedBytes),
     /// Not a `str`: the type's name, for the error.
     Bad(String),
 }
@@ -54,6 +58,14 @@ impl Input {
             Input::Borrowed(s) => Some(s),
             Input::Repaired(s) => Some(s),
             _ => None,
+        }
+    }
+
+    /// What the parser reads: a `str`'s UTF-8 or a page's raw bytes.
+    fn raw(&self) -> Option<&[u8]> {
+        match self {
+            Input::Bytes(b) => Some(b),
+            _ => self.text().map(str::as_bytes),
         }
     }
 }
@@ -217,6 +229,22 @@ fn check_threads(threads: Option<usize>) -> PyResult<Option<usize>> {
 
 type Outcome = Option<Result<Parsed, ItemError>>;
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Dicts,
+    Arrow,
+}
+
+fn output_mode(s: &str) -> PyResult<Output> {
+    match s {
+        "dicts" => Ok(Output::Dicts),
+        "arrow" => Ok(Output::Arrow),
+        other => Err(PyValueError::new_err(format!(
+            "output must be 'dicts' or 'arrow', got {other:?}"
+        ))),
+    }
+}
+
 fn format_mode(s: &str) -> PyResult<Format> {
     match s {
         "auto" => Ok(Format::Auto),
@@ -332,6 +360,7 @@ fn parse<'py>(
     let Some(s) = input.text() else {
         let ty = match &input {
             Input::Bad(t) => t.clone(),
+            Input::Bytes(_) => "bytes".to_string(),
             _ => "NoneType".to_string(),
         };
         return Err(PyTypeError::new_err(format!(
@@ -376,6 +405,7 @@ fn parse_html<'py>(
         match extract_text(html)? {
             Input::Borrowed(s) => s.as_bytes().to_vec(),
             Input::Repaired(s) => s.into_bytes(),
+            Input::Bytes(b) => b.to_vec(),
             Input::Missing | Input::Bad(_) => {
                 let ty = html.get_type().name()?.to_string();
                 return Err(PyTypeError::new_err(format!(
@@ -391,7 +421,7 @@ fn parse_html<'py>(
 
 /// Parses many articles in parallel. See `newsparse.parse_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text"))]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts"))]
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -399,8 +429,10 @@ fn parse_many<'py>(
     threads: Option<usize>,
     on_error: &str,
     format: &str,
-) -> PyResult<Bound<'py, PyList>> {
+    output: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let mode = on_error_mode(on_error)?;
+    let output = output_mode(output)?;
     let format = format_mode(format)?;
     let threads = check_threads(threads)?;
     let iter = texts.try_iter().map_err(|_| {
@@ -415,7 +447,12 @@ fn parse_many<'py>(
     })?;
     let mut inputs = Vec::new();
     for item in iter {
-        inputs.push(extract_text(&item?)?);
+        let item = item?;
+        let input = match item.cast::<PyBytes>() {
+            Ok(b) if format != Format::Text => Input::Bytes(b.clone().into()),
+            _ => extract_text(&item)?,
+        };
+        inputs.push(input);
     }
     if mode == OnError::Raise {
         if let Some((i, Input::Bad(ty))) = inputs
@@ -429,8 +466,6 @@ fn parse_many<'py>(
         }
     }
     let jobs = with_options(&inputs, published)?;
-    let out = PyList::empty(py);
-    let keys = Keys::default();
     let work = |(input, options): &(&Input, Options)| -> Outcome {
         match input {
             Input::Missing => None,
@@ -438,19 +473,25 @@ fn parse_many<'py>(
                 "expected str or None, got {ty}"
             )))),
             _ => input
-                .text()
-                .map(|s| batch::parse_any(s.as_bytes(), format, options, None)),
+                .raw()
+                .map(|s| batch::parse_any(s, format, options, None)),
         }
     };
+    if output == Output::Arrow {
+        let stream = arrow::run(py, &jobs, None, threads, mode, work)?;
+        return Ok(Bound::new(py, stream)?.into_any());
+    }
+    let out = PyList::empty(py);
+    let keys = Keys::default();
     run_chunked(py, &jobs, threads, work, |i, outcome| {
         out.append(outcome_to_py(py, &keys, mode, i, None, outcome)?)
     })?;
-    Ok(out)
+    Ok(out.into_any())
 }
 
 /// Reads and parses files in parallel. See `newsparse.parse_files`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto"))]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts"))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_files<'py>(
     py: Python<'py>,
@@ -461,8 +502,10 @@ fn parse_files<'py>(
     threads: Option<usize>,
     on_error: &str,
     format: &str,
-) -> PyResult<Bound<'py, PyList>> {
+    output: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let mode = on_error_mode(on_error)?;
+    let output = output_mode(output)?;
     let format = format_mode(format)?;
     let threads = check_threads(threads)?;
     let enc = files::encoding_for(encoding).map_err(|e| PyValueError::new_err(e.message))?;
@@ -494,13 +537,23 @@ fn parse_files<'py>(
                 .and_then(|text| batch::parse_any(text.as_bytes(), Format::Text, options, None))
         })
     };
+    if output == Output::Arrow {
+        let stream = arrow::run(py, &jobs, Some(&paths), threads, mode, work)?;
+        return Ok(Bound::new(py, stream)?.into_any());
+    }
     let out = PyList::empty(py);
     let keys = Keys::default();
     run_chunked(py, &jobs, threads, work, |i, outcome| {
         let path = paths[i].to_string_lossy();
         out.append(outcome_to_py(py, &keys, mode, i, Some(&path), outcome)?)
     })?;
-    Ok(out)
+    Ok(out.into_any())
+}
+
+/// An empty Arrow stream carrying the batch schema (`newsparse.arrow_schema()`).
+#[pyfunction]
+fn _arrow_schema_stream() -> arrow::ArrowStream {
+    arrow::empty()
 }
 
 /// Parses and drops the records, returning how many were parsed: lets `bench/` measure the
@@ -538,6 +591,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_parse_discard, m)?)?;
+    m.add_function(wrap_pyfunction!(_arrow_schema_stream, m)?)?;
+    m.add_class::<arrow::ArrowStream>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
