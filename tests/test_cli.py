@@ -34,3 +34,23 @@ def test_python_dash_m_reads_stdin(seed):
     assert p.returncode == 0, p.stderr
     rec = json.loads(p.stdout)
     assert rec["headline_attribution"]["text"] == "Kerry"
+
+
+def test_cli_writes_parquet_with_failures_as_rows(tmp_path, seed, capsys):
+    pq = __import__("pytest").importorskip("pyarrow.parquet")
+    import newsparse
+
+    good = tmp_path / "a.txt"
+    good.write_text(seed, encoding="utf-8")
+    page = tmp_path / "b.html"
+    page.write_text("<html><body><article><h1>A page</h1><p>It said so.</p></article></body></html>", encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    assert main([str(good), str(tmp_path / "missing.txt"), str(page), "-o", str(out)]) == 1
+    assert "1 of 3 files failed" in capsys.readouterr().err
+    table = pq.read_table(out)
+    assert table.schema == newsparse.arrow_schema()
+    rows = table.to_pylist()
+    assert [r["path"] for r in rows] == [str(good), str(tmp_path / "missing.txt"), str(page)]
+    assert rows[0]["section"]["text"] == "Middle East"
+    assert rows[1]["error"]["kind"] == "io" and rows[1]["stats"] is None
+    assert rows[2]["text"].startswith("A page")
