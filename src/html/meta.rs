@@ -9,7 +9,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::dom::{Dom, Id, ROOT};
-use super::hints::{ARTICLE_TYPES, BYLINE_JUNK};
+use super::hints::{ARTICLE_TYPES, BYLINE_JUNK, BYLINE_ROLES, NEGATIVE, POSITIVE};
 
 #[derive(Debug, Default, Clone)]
 pub struct Meta {
@@ -46,6 +46,8 @@ pub struct Meta {
     pub text_date: Option<String>,
     /// The first short element with a date-like class whose text reads as a full date.
     pub visible_date: Option<String>,
+    /// Names from the first visible "By Jane Doe" / "Written by" line of the page.
+    pub text_authors: Vec<String>,
 }
 
 /// Meta tag precedence for dates: lower wins.
@@ -65,6 +67,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut date_best: Option<(u8, String)> = None;
     let mut ld_texts: Vec<String> = Vec::new();
     let mut date_probes = 0;
+    let mut byline_probes = 0;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
         match dom.tag(id) {
@@ -133,9 +136,14 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
             "" => {
-                if m.text_date.is_none() {
-                    if let Some(t) = dom.text_of(id) {
+                if let Some(t) = dom.text_of(id) {
+                    if m.text_date.is_none() {
                         m.text_date = bare_date(dom, id, t);
+                    }
+                    if m.text_authors.is_empty() && byline_probes < 40 && byline_label(t).is_some()
+                    {
+                        byline_probes += 1;
+                        m.text_authors = visible_byline(dom, id);
                     }
                 }
             }
@@ -211,6 +219,140 @@ fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
         return None;
     }
     iso_date(t).filter(|d| d.len() >= 10)
+}
+
+const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "posted by",
+    "words by",
+    "article by",
+    "story by",
+    "by",
+];
+
+/// The length of a leading "By" / "Written by" label (followed by a space, a colon or
+/// nothing), case-insensitive.
+fn byline_label(t: &str) -> Option<usize> {
+    let t = t.trim_start();
+    let lead = t.len().min(12);
+    let head = t.get(..lead)?.to_ascii_lowercase();
+    BYLINE_LABELS.iter().find_map(|l| {
+        let rest = head.strip_prefix(l)?;
+        (rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])).then_some(l.len())
+    })
+}
+
+/// Names from a short visible line "By Jane Doe and John Roe | 3 May 2024" whose label is the
+/// text node `id`; a label standing alone ("Written by") takes the next element's text.
+/// Every name must be capitalised words, so prose ("by clicking here") is not read as one.
+fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(parent) = dom.parent(id) else {
+        return out;
+    };
+    // "By Team Size" in a menu, a link or a heading is navigation, not a byline.
+    if matches!(
+        dom.tag(parent),
+        "script"
+            | "style"
+            | "title"
+            | "noscript"
+            | "template"
+            | "option"
+            | "a"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+    ) || in_furniture(dom, parent)
+    {
+        return out;
+    }
+    let Some(line) = dom.short_text(parent, 120) else {
+        return out;
+    };
+    let Some(n) = byline_label(&line) else {
+        return out;
+    };
+    let line = line.trim_start();
+    let mut rest = line
+        .get(n..)
+        .unwrap_or("")
+        .trim_start_matches([' ', ':', '\u{a0}'])
+        .to_string();
+    if rest.is_empty() {
+        rest = next_element(dom, parent)
+            .and_then(|s| dom.short_text(s, 80))
+            .unwrap_or_default();
+    }
+    let rest = super::strip_byline_noise(&rest);
+    let names = split_names(&rest);
+    if names.is_empty() || !names.iter().all(|p| looks_like_name(p)) {
+        return out;
+    }
+    for p in names {
+        push_author(&mut out, p);
+    }
+    out
+}
+
+/// Inside navigation, a form or a block whose class/id names furniture (menus, comments,
+/// filters of a shop).
+fn in_furniture(dom: &Dom, id: Id) -> bool {
+    let mut cur = Some(id);
+    for _ in 0..15 {
+        let Some(c) = cur else {
+            break;
+        };
+        if matches!(
+            dom.tag(c),
+            "nav" | "footer" | "aside" | "form" | "select" | "button" | "label" | "menu"
+        ) {
+            return true;
+        }
+        let ci = format!(
+            "{} {}",
+            dom.attr(c, "class").unwrap_or(""),
+            dom.attr(c, "id").unwrap_or("")
+        );
+        if NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci) {
+            return true;
+        }
+        cur = dom.parent(c);
+    }
+    false
+}
+
+/// Capitalised words, allowing the particles of names ("van", "de", "bin").
+fn looks_like_name(s: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // One word ("Category", "Price") is a filter label as often as a name; all capitals
+    // ("COMPANY SIZE") is a heading.
+    let shouting = words
+        .iter()
+        .all(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()));
+    (2..=5).contains(&words.len())
+        && !shouting
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w)
+        })
+}
+
+fn next_element(dom: &Dom, id: Id) -> Option<Id> {
+    let parent = dom.parent(id)?;
+    let mut after = false;
+    for c in dom.children(parent) {
+        if after && dom.is_element(c) {
+            return Some(c);
+        }
+        after |= c == id;
+    }
+    None
 }
 
 fn is_author_href(href: &str) -> bool {
@@ -338,19 +480,61 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
         }
     }
     let s = s.trim_matches(|c: char| c.is_whitespace() || ",;:|-–—".contains(c));
+    // Digits anywhere (a date, "3 min read") mean the text is not a bare name, even when the
+    // role cut would drop them.
+    let digits = s.chars().any(|c| c.is_ascii_digit());
+    let s = strip_role(strip_avatar_initials(s));
     let lower = s.to_lowercase();
+    // "Tom K." signs a customer review, not an article.
+    let reviewer = s
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() == 2 && w.ends_with('.') && s.contains(' '));
     let words = s.split_whitespace().count();
     let junk = s.is_empty()
         || words > 5
         || s.chars().count() > 60
-        || s.chars()
-            .any(|c| c.is_ascii_digit() || c == '_' || c == '/')
+        || digits
+        || s.chars().any(|c| c == '_' || c == '/')
         || (s.contains('.') && !s.contains(' '))
         || !s.chars().next().is_some_and(char::is_alphabetic)
+        || reviewer
+        // A login slug ("jane-doe") is the account, not the name it signs with.
+        || (!s.contains(' ') && s.contains('-') && s == lower)
         || BYLINE_JUNK.iter().any(|j| lower.contains(j.as_str()));
     if !junk && !list.iter().any(|a| a.eq_ignore_ascii_case(s)) && list.len() < 10 {
         list.push(s.to_string());
     }
+}
+
+/// "CM Craig McCarthy" (an avatar's initials read with the name) -> "Craig McCarthy".
+fn strip_avatar_initials(s: &str) -> &str {
+    let Some((first, rest)) = s.split_once(' ') else {
+        return s;
+    };
+    let initials: String = rest
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let all_caps = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
+    if all_caps && initials == first {
+        rest.trim()
+    } else {
+        s
+    }
+}
+
+/// "Jane Doe Senior Reporter" -> "Jane Doe": cut before the first job-title word that
+/// follows two words of name.
+fn strip_role(s: &str) -> &str {
+    let mut pos = 0;
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 1 && BYLINE_ROLES.contains(&w.to_lowercase()) {
+            return s.get(..pos).map_or(s, str::trim_end);
+        }
+        pos += w.len() + 1;
+    }
+    s
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {

@@ -117,6 +117,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     if authors.is_empty() {
         authors = m.meta_authors.clone();
     }
+    // Declared authors stand even when they are the site's own name (a company or personal
+    // blog signs as itself); names guessed from links and bylines must not be the site.
+    let declared = !authors.is_empty();
     if authors.is_empty() {
         authors = m.rel_authors.clone();
     }
@@ -134,9 +137,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             }
         }
     }
-    if let Some(s) = &site {
-        authors.retain(|a| !a.eq_ignore_ascii_case(s));
-    }
+    // Ten names guessed from author links are a teaser list, not one article's byline.
 
     let mut blocks = ex.blocks;
     let mut boilerplate: Vec<Dropped> = ex
@@ -183,6 +184,20 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         }
     }
     let is_article = !listing && !script_only && (m.says_article || words >= 150);
+    // Ten names guessed from author links are a teaser list, not one article's byline.
+    let teasers = !declared && authors.len() > 6;
+    if teasers {
+        authors.clear();
+    }
+    // A "By ..." line is read only on dated articles: on shops it names brands.
+    if authors.is_empty() && !teasers && is_article && m.published.is_some() {
+        authors = m.text_authors.clone();
+    }
+    // A dated article may be signed by its own site; anything else naming the site is a logo.
+    let signed_by_site = declared && is_article && m.published.is_some();
+    if let Some(s) = site.as_ref().filter(|_| !signed_by_site) {
+        authors.retain(|a| !a.eq_ignore_ascii_case(s));
+    }
     let paywalled = m.not_free || ex.paywall_marker;
     let truncated = script_only
         || (paywalled && words < 300)
