@@ -48,6 +48,8 @@ pub struct Meta {
     pub visible_date: Option<String>,
     /// Names from the first visible "By Jane Doe" / "Written by" line of the page.
     pub text_authors: Vec<String>,
+    /// The first visible date labelled as the publication ("Published on 3 March 2024").
+    pub label_date: Option<String>,
 }
 
 /// Meta tag precedence for dates: lower wins.
@@ -68,6 +70,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut ld_texts: Vec<String> = Vec::new();
     let mut date_probes = 0;
     let mut byline_probes = 0;
+    let mut label_probes = 0;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
         match dom.tag(id) {
@@ -140,6 +143,10 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     if m.text_date.is_none() {
                         m.text_date = bare_date(dom, id, t);
                     }
+                    if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
+                        label_probes += 1;
+                        m.label_date = labelled_date(dom, id);
+                    }
                     if m.text_authors.is_empty() && byline_probes < 40 && byline_label(t).is_some()
                     {
                         byline_probes += 1;
@@ -172,6 +179,17 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     }
     if m.published.is_none() {
         m.published = m.page_published.clone();
+    }
+    // A page that shows "Published <date>" earlier than its metadata date was republished:
+    // the visible date is the original one.
+    if let Some(l) = &m.label_date {
+        let earlier = m
+            .published
+            .as_deref()
+            .is_none_or(|p| l.get(..10) < p.get(..10));
+        if earlier {
+            m.published = Some(l.clone());
+        }
     }
     if m.modified.is_none() {
         m.modified = m.page_modified.clone();
@@ -219,6 +237,57 @@ fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
         return None;
     }
     iso_date(t).filter(|d| d.len() >= 10)
+}
+
+const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted on"];
+
+fn has_publish_label(t: &str) -> bool {
+    let head = t.get(..t.len().min(80)).unwrap_or(t).to_ascii_lowercase();
+    PUBLISH_LABELS.iter().any(|l| head.contains(l))
+}
+
+/// The date after a "Published" / "Posted on" label in the short line holding the text node
+/// `id` (or in the next element when the label stands alone). A line that also says
+/// "updated" is skipped: which date goes with which label is not clear.
+fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
+    let parent = dom.parent(id)?;
+    if matches!(
+        dom.tag(parent),
+        "script" | "style" | "title" | "noscript" | "template" | "option" | "a"
+    ) || in_furniture(dom, parent)
+    {
+        return None;
+    }
+    let line = dom.short_text(parent, 120)?;
+    let lower = line.to_ascii_lowercase();
+    if lower.contains("updated") || lower.contains("modified") {
+        return None;
+    }
+    let at = PUBLISH_LABELS
+        .iter()
+        .find_map(|l| lower.find(l).map(|p| p + l.len()))?;
+    let mut rest = line
+        .get(at..)?
+        .trim_start_matches([' ', ':', '\u{a0}'])
+        .to_string();
+    if rest.is_empty() {
+        rest = next_element(dom, parent).and_then(|s| dom.short_text(s, 80))?;
+    }
+    // "Posted by Jane Doe on Friday December 19, 2025".
+    if rest.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by ")) {
+        let on = rest.find(" on ")?;
+        rest = rest.get(on + 4..)?.to_string();
+    }
+    let rest = rest.trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    // "Jun 8, 2023 • 11 min read", "August 7, 2023 by Jane Doe".
+    let lower = rest.to_ascii_lowercase();
+    let end = [" by ", "|", "•", "·", " - ", " in "]
+        .iter()
+        .filter_map(|sep| lower.find(sep))
+        .min()
+        .unwrap_or(rest.len());
+    let seg = rest.get(..end)?.trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    iso_date(seg).filter(|d| d.len() >= 10)
 }
 
 const BYLINE_LABELS: &[&str] = &[
