@@ -286,7 +286,9 @@ fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
         .filter_map(|sep| lower.find(sep))
         .min()
         .unwrap_or(rest.len());
-    let seg = rest.get(..end)?.trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    let seg = rest
+        .get(..end)?
+        .trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
     iso_date(seg).filter(|d| d.len() >= 10)
 }
 
@@ -407,9 +409,9 @@ fn looks_like_name(s: &str) -> bool {
         .all(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()));
     (2..=5).contains(&words.len())
         && !shouting
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w)
-        })
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
 }
 
 fn next_element(dom: &Dom, id: Id) -> Option<Id> {

@@ -403,7 +403,9 @@ fn host_label(url: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ",
+];
 
 /// Removes a " | Site" / " - Site" suffix (or "Site | " prefix): always when the part names
 /// the site, and for `|`-like separators when the part is a short label.
@@ -436,21 +438,40 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
 fn choose_headline(m: &meta::Meta, h1: Option<&str>, site: Option<&str>) -> Option<String> {
     // An h1 naming the site is the logo of a blog theme, not the headline.
     let site_n = site.map(norm);
+    // An h1 holding "Headline | Label" is the SEO title pasted in: clean it the same way.
+    // A heading of more than 25 words ending in a full stop is a standfirst styled as h1.
     let h1 = h1
         .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|h| {
+            let h = meta::unescape(&h);
+            if h.contains(" | ") {
+                clean_title(&h, site)
+            } else {
+                h
+            }
+        })
+        .map(|h| strip_leading_date(unquote(&h)).to_string())
         .filter(|h| !h.is_empty() && h.chars().count() <= 300)
+        .filter(|h| h.split_whitespace().count() <= 25 || !h.ends_with('.'))
         .filter(|h| {
             let nh = norm(h);
             !site_n
                 .as_deref()
                 .is_some_and(|s| !s.is_empty() && (nh == s || nh.contains(s)))
         });
+    let clean = |t: &str| clean_title(&meta::unescape(t), site);
+    let og = m.og_title.as_deref().or(m.title_tag.as_deref()).map(clean);
     let meta_title = m
         .ld_headline
         .as_deref()
-        .or(m.og_title.as_deref())
-        .or(m.title_tag.as_deref())
-        .map(|t| clean_title(&meta::unescape(t), site))
+        .map(clean)
+        // JSON-LD headlines are often cut at 110 characters; the og:title then has it whole.
+        .map(|ld| match &og {
+            Some(o) if o.len() > ld.len() && o.starts_with(ld.as_str()) => o.clone(),
+            _ => ld,
+        })
+        .or(og)
+        .map(|t| unquote(&t).to_string())
         .filter(|t| !t.is_empty());
     match (h1, meta_title) {
         (Some(h), Some(t)) => {
@@ -467,6 +488,41 @@ fn choose_headline(m: &meta::Meta, h1: Option<&str>, site: Option<&str>) -> Opti
             }
         }
         (h, t) => t.or(h),
+    }
+}
+
+/// "Dec 18 2025 Preparing a transition" (a `<time>` set inside the h1) -> "Preparing a
+/// transition".
+fn strip_leading_date(h: &str) -> &str {
+    let words: Vec<(usize, &str)> = h
+        .split(' ')
+        .scan(0, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    for k in [4, 3] {
+        if words.len() < k + 2 {
+            continue;
+        }
+        let end = words.get(k).map_or(h.len(), |(s, _)| *s);
+        let head = h.get(..end).unwrap_or("");
+        let full = meta::iso_date(head).is_some_and(|d| d.len() >= 10);
+        if full {
+            return h.get(end..).map_or(h, str::trim);
+        }
+    }
+    h
+}
+
+/// A headline wholly in straight double quotes (a CMS field quoted by its template), without
+/// them; typographic quotes are the editor's and stay.
+fn unquote(t: &str) -> &str {
+    let inner = t.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+    match inner {
+        Some(i) if !i.contains('"') => i.trim(),
+        _ => t,
     }
 }
 
