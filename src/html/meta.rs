@@ -24,6 +24,8 @@ pub struct Meta {
     pub authors: Vec<String>,
     pub meta_authors: Vec<String>,
     pub rel_authors: Vec<String>,
+    /// The first `itemprop="author"` element's name.
+    pub itemprop_authors: Vec<String>,
     /// Text of links to an author page ("/author/jane-doe/").
     pub href_authors: Vec<String>,
     pub published: Option<String>,
@@ -71,6 +73,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut date_probes = 0;
     let mut byline_probes = 0;
     let mut label_probes = 0;
+    let mut itemprop_seen = false;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
         match dom.tag(id) {
@@ -155,6 +158,28 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
             _ => {
+                // Microdata bylines: <span itemprop="author">, or its itemprop="name" child.
+                let itemprop = dom.attr(id, "itemprop").unwrap_or("");
+                if itemprop.eq_ignore_ascii_case("author")
+                    && !itemprop_seen
+                    && !in_furniture(dom, id)
+                {
+                    // Only the first: later ones sign comments, forum replies and teasers.
+                    itemprop_seen = true;
+                    let name = dom
+                        .preorder(id)
+                        .into_iter()
+                        .find(|&c| {
+                            dom.attr(c, "itemprop")
+                                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                        })
+                        .unwrap_or(id);
+                    if let Some(t) = dom.short_text(name, 80) {
+                        for part in super::strip_byline_noise(&t).split([',', ';', '&', '|']) {
+                            push_author(&mut m.itemprop_authors, part);
+                        }
+                    }
+                }
                 if m.visible_date.is_none() && date_probes < 30 {
                     let ci = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
                     if ["date", "time", "publish", "posted"]
@@ -309,7 +334,8 @@ fn byline_label(t: &str) -> Option<usize> {
     let head = t.get(..lead)?.to_ascii_lowercase();
     BYLINE_LABELS.iter().find_map(|l| {
         let rest = head.strip_prefix(l)?;
-        (rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])).then_some(l.len())
+        let sep = rest.chars().next().is_none_or(|c| c.is_whitespace() || c == ':');
+        sep.then_some(l.len())
     })
 }
 
@@ -321,23 +347,15 @@ fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
     let Some(parent) = dom.parent(id) else {
         return out;
     };
-    // "By Team Size" in a menu, a link or a heading is navigation, not a byline.
+    // "By Team Size" in a menu, a link or a heading is navigation, not a byline; an author
+    // box may title itself "Written by Jane Doe".
+    let heading = matches!(dom.tag(parent), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let bare_by = byline_label(dom.text_of(id).unwrap_or("")) == Some(2);
     if matches!(
         dom.tag(parent),
-        "script"
-            | "style"
-            | "title"
-            | "noscript"
-            | "template"
-            | "option"
-            | "a"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-    ) || in_furniture(dom, parent)
+        "script" | "style" | "title" | "noscript" | "template" | "option" | "a"
+    ) || (heading && bare_by)
+        || in_furniture(dom, parent)
     {
         return out;
     }

@@ -124,6 +124,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         authors = m.rel_authors.clone();
     }
     if authors.is_empty() {
+        authors = m.itemprop_authors.clone();
+    }
+    if authors.is_empty() {
         authors = m.href_authors.clone();
     }
     if authors.is_empty() {
