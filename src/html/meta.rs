@@ -334,7 +334,10 @@ fn byline_label(t: &str) -> Option<usize> {
     let head = t.get(..lead)?.to_ascii_lowercase();
     BYLINE_LABELS.iter().find_map(|l| {
         let rest = head.strip_prefix(l)?;
-        let sep = rest.chars().next().is_none_or(|c| c.is_whitespace() || c == ':');
+        let sep = rest
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == ':');
         sep.then_some(l.len())
     })
 }
@@ -549,6 +552,8 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
     for p in [
         "posted by",
         "written by",
+        "article by:",
+        "article by",
         "words by",
         "author:",
         "author",
@@ -662,7 +667,30 @@ pub fn iso_date(s: &str) -> Option<String> {
     if s.len() > 80 {
         return None;
     }
-    crate::layout::stamps::parse_expression(s).and_then(|(_, v)| v)
+    crate::layout::stamps::parse_expression(s)
+        .and_then(|(_, v)| v)
+        .or_else(|| numeric_date(s))
+}
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d{2})$")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// "3/24/2025" or "24.03.2025": a part above 12 decides which is the day; otherwise a slash
+/// is read month first (the common order where slashes are used), a dot day first.
+fn numeric_date(s: &str) -> Option<String> {
+    let c = NUMERIC.captures(s)?;
+    let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (a, b, y) = (n(1)?, n(3)?, n(4)?);
+    let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
+    let (m, d) = if a > 12 || (b <= 12 && !slash) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let date = crate::calendar::Date::new(y as i32, m, d)?;
+    Some(date.to_string())
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
