@@ -180,6 +180,21 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         }
                     }
                 }
+                // Microdata dates written as text: <span itemprop="datePublished">May 3, 2024</span>.
+                // Only while nothing else dates the page: on forums every reply carries one.
+                if itemprop.eq_ignore_ascii_case("datePublished")
+                    && dom.attr(id, "content").is_none()
+                    && date_best.is_none()
+                    && m.times.is_empty()
+                {
+                    if let Some(v) = dom
+                        .short_text(id, 60)
+                        .and_then(|t| iso_date(&t))
+                        .filter(|d| d.len() >= 10)
+                    {
+                        take_date(&mut date_best, 1, v);
+                    }
+                }
                 if m.visible_date.is_none() && date_probes < 30 {
                     let ci = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
                     if ["date", "time", "publish", "posted"]
@@ -285,12 +300,15 @@ fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
     }
     let line = dom.short_text(parent, 120)?;
     let lower = line.to_ascii_lowercase();
-    if lower.contains("updated") || lower.contains("modified") {
+    let (pos, label) = PUBLISH_LABELS
+        .iter()
+        .find_map(|l| lower.find(l).map(|p| (p, l)))?;
+    // "Updated 3 May 2024, published 2020": which date is which is not clear.
+    let before = lower.get(..pos).unwrap_or("");
+    if before.contains("updated") || before.contains("modified") {
         return None;
     }
-    let at = PUBLISH_LABELS
-        .iter()
-        .find_map(|l| lower.find(l).map(|p| p + l.len()))?;
+    let at = pos + label.len();
     let mut rest = line
         .get(at..)?
         .trim_start_matches([' ', ':', '\u{a0}'])
@@ -306,14 +324,17 @@ fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
     let rest = rest.trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
     // "Jun 8, 2023 • 11 min read", "August 7, 2023 by Jane Doe".
     let lower = rest.to_ascii_lowercase();
-    let end = [" by ", "|", "•", "·", " - ", " in "]
-        .iter()
-        .filter_map(|sep| lower.find(sep))
-        .min()
-        .unwrap_or(rest.len());
+    let end = [
+        " by ", "|", "•", "·", " - ", " in ", " but ", " and ", " updated", " last ",
+    ]
+    .iter()
+    .filter_map(|sep| lower.find(sep))
+    .min()
+    .unwrap_or(rest.len());
     let seg = rest
         .get(..end)?
         .trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    let seg = seg.strip_prefix("the ").unwrap_or(seg);
     iso_date(seg).filter(|d| d.len() >= 10)
 }
 
@@ -394,7 +415,7 @@ fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
 /// filters of a shop).
 fn in_furniture(dom: &Dom, id: Id) -> bool {
     let mut cur = Some(id);
-    for _ in 0..15 {
+    for depth in 0..15 {
         let Some(c) = cur else {
             break;
         };
@@ -409,7 +430,9 @@ fn in_furniture(dom: &Dom, id: Id) -> bool {
             dom.attr(c, "class").unwrap_or(""),
             dom.attr(c, "id").unwrap_or("")
         );
-        if NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci) {
+        // Class words only near the text: far up they name page wrappers
+        // ("flex-wrap-footer" around everything).
+        if depth < 6 && NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci) {
             return true;
         }
         cur = dom.parent(c);
@@ -676,11 +699,11 @@ pub fn iso_date(s: &str) -> Option<String> {
 }
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d{2})$")
+    Regex::new(r"^(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d{2})(?:\s|$)")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
-/// "3/24/2025" or "24.03.2025": a part above 12 decides which is the day; otherwise a slash
+/// "3/24/2025" or "24.03.2025" (a clock time may follow): a part above 12 decides which is the day; otherwise a slash
 /// is read month first (the common order where slashes are used), a dot day first.
 fn numeric_date(s: &str) -> Option<String> {
     let c = NUMERIC.captures(s)?;

@@ -477,3 +477,39 @@ fn headline_cleaning_rules() {
         Some("Rents rise again")
     );
 }
+
+#[test]
+fn visible_dates_in_numbers_microdata_and_sentences() {
+    let date = |top: &str| article("", top).meta.published;
+    assert_eq!(
+        date("<h1>Harbour works</h1><span class=\"time\">3/24/2025</span>").as_deref(),
+        Some("2025-03-24")
+    );
+    assert_eq!(
+        date("<h1>Harbour works</h1><span class=\"date\">24.03.2025</span>").as_deref(),
+        Some("2025-03-24")
+    );
+    assert_eq!(
+        date("<h1>Harbour works</h1><span itemprop=\"datePublished\">December 7, 2020</span>")
+            .as_deref(),
+        Some("2020-12-07")
+    );
+    assert_eq!(
+        date(
+            "<h1>Harbour works</h1><p>This article was originally published on 26 Sep 2019 \
+              but has been updated since.</p>"
+        )
+        .as_deref(),
+        Some("2019-09-26")
+    );
+    // A page wrapper whose class says "footer" is not furniture for the line deep inside it.
+    assert_eq!(
+        date(
+            "<div class=\"wrap-footer\"><div><div><div><div><div><div>\
+              <div class=\"dateline\">[Submitted on 18 Dec 2025]</div></div></div></div></div>\
+              </div></div></div>"
+        )
+        .as_deref(),
+        Some("2025-12-18")
+    );
+}
