@@ -401,11 +401,11 @@ fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
             .unwrap_or_default();
     }
     let rest = super::strip_byline_noise(&rest);
-    let names = split_names(&rest);
-    if names.is_empty() || !names.iter().all(|p| looks_like_name(p)) {
-        return out;
-    }
-    for p in names {
+    // "by: Jane Doe, Dec 17, 2025": the names run until the first part that is not one.
+    for p in split_names(&rest)
+        .into_iter()
+        .take_while(|p| looks_like_name(p))
+    {
         push_author(&mut out, p);
     }
     out
@@ -427,7 +427,7 @@ fn in_furniture(dom: &Dom, id: Id) -> bool {
         }
         let ci = format!(
             "{} {}",
-            dom.attr(c, "class").unwrap_or(""),
+            without_brackets(dom.attr(c, "class").unwrap_or("")),
             dom.attr(c, "id").unwrap_or("")
         );
         // Class words only near the text: far up they name page wrappers
@@ -438,6 +438,21 @@ fn in_furniture(dom: &Dom, id: Id) -> bool {
         cur = dom.parent(c);
     }
     false
+}
+
+/// Utility classes with bracketed CSS ("md:[grid-area:sidebar]") name layout, not content.
+fn without_brackets(class: &str) -> String {
+    let mut out = String::with_capacity(class.len());
+    let mut depth = 0u32;
+    for c in class.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Capitalised words, allowing the particles of names ("van", "de", "bin").
