@@ -592,6 +592,9 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
         "written by",
         "article by:",
         "article by",
+        "authored by:",
+        "authored by",
+        "authors:",
         "words by",
         "author:",
         "author",
@@ -627,7 +630,8 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
         || words > 5
         || s.chars().count() > 60
         || digits
-        || s.chars().any(|c| c == '_' || c == '/')
+        // A colon left after the label is gone is a credit line ("design: Jane Doe").
+        || s.chars().any(|c| c == '_' || c == '/' || c == ':')
         || (s.contains('.') && !s.contains(' '))
         || !s.chars().next().is_some_and(char::is_alphabetic)
         || reviewer

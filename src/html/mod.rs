@@ -552,6 +552,10 @@ fn strip_byline_noise(b: &str) -> String {
     let lower = b.to_lowercase();
     let mut end = b.len();
     for stop in [
+        " reviewed by",
+        " medically reviewed",
+        " fact checked",
+        " fact-checked",
         " published",
         " updated",
         " last ",

@@ -513,3 +513,17 @@ fn visible_dates_in_numbers_microdata_and_sentences() {
         Some("2025-12-18")
     );
 }
+
+#[test]
+fn byline_labels_and_credit_lines() {
+    let mut v = Vec::new();
+    meta::push_author(&mut v, "Authors: Julie Weisenhorn");
+    meta::push_author(&mut v, "Authored by: Dr. Ehsan Jazini");
+    meta::push_author(&mut v, "design: Scott McDaniel");
+    assert_eq!(v, vec!["Julie Weisenhorn", "Dr. Ehsan Jazini"]);
+    let page = article(
+        DATED,
+        "<h1>Harbour works</h1><p>by: Ziyi Xu, Dec 17, 2025</p>",
+    );
+    assert_eq!(page.meta.authors, vec!["Ziyi Xu"]);
+}
