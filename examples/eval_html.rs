@@ -142,9 +142,16 @@ fn read_html(path: &Path) -> Option<Vec<u8>> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    // `--errors title|date|author`: list the "news" pages where that field misses (gold vs
+    // ours), for reading errors; the scores are unchanged.
+    let errors = args.iter().position(|a| a == "--errors").map(|i| {
+        let field = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        field
+    });
     let Some(dir) = args.get(1) else {
-        eprintln!("usage: eval_html WCXB_DEV_DIR [PRED.jsonl]");
+        eprintln!("usage: eval_html WCXB_DEV_DIR [PRED.jsonl] [--errors title|date|author]");
         std::process::exit(2);
     };
     // One page: print its text and metadata (for reading errors).
@@ -257,6 +264,24 @@ fn main() {
             if let Some(inv) = invented {
                 t.no_author += 1;
                 t.invented += usize::from(inv);
+            }
+        }
+        if news {
+            let miss = match errors.as_deref() {
+                Some("title") => (title_ok == Some(false))
+                    .then(|| (g["title"].to_string(), format!("{:?}", page.meta.title))),
+                Some("date") => (date_ok == Some(false)).then(|| {
+                    (
+                        g["publish_date"].to_string(),
+                        format!("{:?}", page.meta.published),
+                    )
+                }),
+                Some("author") => (author_ok == Some(false))
+                    .then(|| (g["author"].to_string(), format!("{:?}", page.meta.authors))),
+                _ => None,
+            };
+            if let Some((gold, ours)) = miss {
+                println!("miss {stem}\tgold {gold}\tours {ours}");
             }
         }
         if let Some(out) = pred_out.as_mut() {

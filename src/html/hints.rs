@@ -69,3 +69,9 @@ pub static BYLINE_JUNK: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(|(_, l)| l.trim().to_lowercase())
         .collect()
 });
+/// Job-title words that end a name run together with its role ("Jane Doe Staff Writer").
+pub static BYLINE_ROLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/byline_roles.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});

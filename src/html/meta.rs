@@ -9,7 +9,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::dom::{Dom, Id, ROOT};
-use super::hints::{ARTICLE_TYPES, BYLINE_JUNK};
+use super::hints::{ARTICLE_TYPES, BYLINE_JUNK, BYLINE_ROLES, NEGATIVE, POSITIVE};
 
 #[derive(Debug, Default, Clone)]
 pub struct Meta {
@@ -24,6 +24,8 @@ pub struct Meta {
     pub authors: Vec<String>,
     pub meta_authors: Vec<String>,
     pub rel_authors: Vec<String>,
+    /// The first `itemprop="author"` element's name.
+    pub itemprop_authors: Vec<String>,
     /// Text of links to an author page ("/author/jane-doe/").
     pub href_authors: Vec<String>,
     pub published: Option<String>,
@@ -46,6 +48,10 @@ pub struct Meta {
     pub text_date: Option<String>,
     /// The first short element with a date-like class whose text reads as a full date.
     pub visible_date: Option<String>,
+    /// Names from the first visible "By Jane Doe" / "Written by" line of the page.
+    pub text_authors: Vec<String>,
+    /// The first visible date labelled as the publication ("Published on 3 March 2024").
+    pub label_date: Option<String>,
 }
 
 /// Meta tag precedence for dates: lower wins.
@@ -65,6 +71,9 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut date_best: Option<(u8, String)> = None;
     let mut ld_texts: Vec<String> = Vec::new();
     let mut date_probes = 0;
+    let mut byline_probes = 0;
+    let mut label_probes = 0;
+    let mut itemprop_seen = false;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
         match dom.tag(id) {
@@ -133,13 +142,59 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
             "" => {
-                if m.text_date.is_none() {
-                    if let Some(t) = dom.text_of(id) {
+                if let Some(t) = dom.text_of(id) {
+                    if m.text_date.is_none() {
                         m.text_date = bare_date(dom, id, t);
+                    }
+                    if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
+                        label_probes += 1;
+                        m.label_date = labelled_date(dom, id);
+                    }
+                    if m.text_authors.is_empty() && byline_probes < 40 && byline_label(t).is_some()
+                    {
+                        byline_probes += 1;
+                        m.text_authors = visible_byline(dom, id);
                     }
                 }
             }
             _ => {
+                // Microdata bylines: <span itemprop="author">, or its itemprop="name" child.
+                let itemprop = dom.attr(id, "itemprop").unwrap_or("");
+                if itemprop.eq_ignore_ascii_case("author")
+                    && !itemprop_seen
+                    && !in_furniture(dom, id)
+                {
+                    // Only the first: later ones sign comments, forum replies and teasers.
+                    itemprop_seen = true;
+                    let name = dom
+                        .preorder(id)
+                        .into_iter()
+                        .find(|&c| {
+                            dom.attr(c, "itemprop")
+                                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                        })
+                        .unwrap_or(id);
+                    if let Some(t) = dom.short_text(name, 80) {
+                        for part in super::strip_byline_noise(&t).split([',', ';', '&', '|']) {
+                            push_author(&mut m.itemprop_authors, part);
+                        }
+                    }
+                }
+                // Microdata dates written as text: <span itemprop="datePublished">May 3, 2024</span>.
+                // Only while nothing else dates the page: on forums every reply carries one.
+                if itemprop.eq_ignore_ascii_case("datePublished")
+                    && dom.attr(id, "content").is_none()
+                    && date_best.is_none()
+                    && m.times.is_empty()
+                {
+                    if let Some(v) = dom
+                        .short_text(id, 60)
+                        .and_then(|t| iso_date(&t))
+                        .filter(|d| d.len() >= 10)
+                    {
+                        take_date(&mut date_best, 1, v);
+                    }
+                }
                 if m.visible_date.is_none() && date_probes < 30 {
                     let ci = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
                     if ["date", "time", "publish", "posted"]
@@ -164,6 +219,17 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     }
     if m.published.is_none() {
         m.published = m.page_published.clone();
+    }
+    // A page that shows "Published <date>" earlier than its metadata date was republished:
+    // the visible date is the original one.
+    if let Some(l) = &m.label_date {
+        let earlier = m
+            .published
+            .as_deref()
+            .is_none_or(|p| l.get(..10) < p.get(..10));
+        if earlier {
+            m.published = Some(l.clone());
+        }
     }
     if m.modified.is_none() {
         m.modified = m.page_modified.clone();
@@ -211,6 +277,212 @@ fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
         return None;
     }
     iso_date(t).filter(|d| d.len() >= 10)
+}
+
+const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted on"];
+
+fn has_publish_label(t: &str) -> bool {
+    let head = t.get(..t.len().min(80)).unwrap_or(t).to_ascii_lowercase();
+    PUBLISH_LABELS.iter().any(|l| head.contains(l))
+}
+
+/// The date after a "Published" / "Posted on" label in the short line holding the text node
+/// `id` (or in the next element when the label stands alone). A line that also says
+/// "updated" is skipped: which date goes with which label is not clear.
+fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
+    let parent = dom.parent(id)?;
+    if matches!(
+        dom.tag(parent),
+        "script" | "style" | "title" | "noscript" | "template" | "option" | "a"
+    ) || in_furniture(dom, parent)
+    {
+        return None;
+    }
+    let line = dom.short_text(parent, 120)?;
+    let lower = line.to_ascii_lowercase();
+    let (pos, label) = PUBLISH_LABELS
+        .iter()
+        .find_map(|l| lower.find(l).map(|p| (p, l)))?;
+    // "Updated 3 May 2024, published 2020": which date is which is not clear.
+    let before = lower.get(..pos).unwrap_or("");
+    if before.contains("updated") || before.contains("modified") {
+        return None;
+    }
+    let at = pos + label.len();
+    let mut rest = line
+        .get(at..)?
+        .trim_start_matches([' ', ':', '\u{a0}'])
+        .to_string();
+    if rest.is_empty() {
+        rest = next_element(dom, parent).and_then(|s| dom.short_text(s, 80))?;
+    }
+    // "Posted by Jane Doe on Friday December 19, 2025".
+    if rest.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by ")) {
+        let on = rest.find(" on ")?;
+        rest = rest.get(on + 4..)?.to_string();
+    }
+    let rest = rest.trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    // "Jun 8, 2023 • 11 min read", "August 7, 2023 by Jane Doe".
+    let lower = rest.to_ascii_lowercase();
+    let end = [
+        " by ", "|", "•", "·", " - ", " in ", " but ", " and ", " updated", " last ",
+    ]
+    .iter()
+    .filter_map(|sep| lower.find(sep))
+    .min()
+    .unwrap_or(rest.len());
+    let seg = rest
+        .get(..end)?
+        .trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    let seg = seg.strip_prefix("the ").unwrap_or(seg);
+    iso_date(seg).filter(|d| d.len() >= 10)
+}
+
+const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "posted by",
+    "words by",
+    "article by",
+    "story by",
+    "by",
+];
+
+/// The length of a leading "By" / "Written by" label (followed by a space, a colon or
+/// nothing), case-insensitive.
+fn byline_label(t: &str) -> Option<usize> {
+    let t = t.trim_start();
+    let lead = t.len().min(12);
+    let head = t.get(..lead)?.to_ascii_lowercase();
+    BYLINE_LABELS.iter().find_map(|l| {
+        let rest = head.strip_prefix(l)?;
+        let sep = rest
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == ':');
+        sep.then_some(l.len())
+    })
+}
+
+/// Names from a short visible line "By Jane Doe and John Roe | 3 May 2024" whose label is the
+/// text node `id`; a label standing alone ("Written by") takes the next element's text.
+/// Every name must be capitalised words, so prose ("by clicking here") is not read as one.
+fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(parent) = dom.parent(id) else {
+        return out;
+    };
+    // "By Team Size" in a menu, a link or a heading is navigation, not a byline; an author
+    // box may title itself "Written by Jane Doe".
+    let heading = matches!(dom.tag(parent), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let bare_by = byline_label(dom.text_of(id).unwrap_or("")) == Some(2);
+    if matches!(
+        dom.tag(parent),
+        "script" | "style" | "title" | "noscript" | "template" | "option" | "a"
+    ) || (heading && bare_by)
+        || in_furniture(dom, parent)
+    {
+        return out;
+    }
+    let Some(line) = dom.short_text(parent, 120) else {
+        return out;
+    };
+    let Some(n) = byline_label(&line) else {
+        return out;
+    };
+    let line = line.trim_start();
+    let mut rest = line
+        .get(n..)
+        .unwrap_or("")
+        .trim_start_matches([' ', ':', '\u{a0}'])
+        .to_string();
+    if rest.is_empty() {
+        rest = next_element(dom, parent)
+            .and_then(|s| dom.short_text(s, 80))
+            .unwrap_or_default();
+    }
+    let rest = super::strip_byline_noise(&rest);
+    // "by: Jane Doe, Dec 17, 2025": the names run until the first part that is not one.
+    for p in split_names(&rest)
+        .into_iter()
+        .take_while(|p| looks_like_name(p))
+    {
+        push_author(&mut out, p);
+    }
+    out
+}
+
+/// Inside navigation, a form or a block whose class/id names furniture (menus, comments,
+/// filters of a shop).
+fn in_furniture(dom: &Dom, id: Id) -> bool {
+    let mut cur = Some(id);
+    for depth in 0..15 {
+        let Some(c) = cur else {
+            break;
+        };
+        if matches!(
+            dom.tag(c),
+            "nav" | "footer" | "aside" | "form" | "select" | "button" | "label" | "menu"
+        ) {
+            return true;
+        }
+        let ci = format!(
+            "{} {}",
+            without_brackets(dom.attr(c, "class").unwrap_or("")),
+            dom.attr(c, "id").unwrap_or("")
+        );
+        // Class words only near the text: far up they name page wrappers
+        // ("flex-wrap-footer" around everything).
+        if depth < 6 && NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci) {
+            return true;
+        }
+        cur = dom.parent(c);
+    }
+    false
+}
+
+/// Utility classes with bracketed CSS ("md:[grid-area:sidebar]") name layout, not content.
+fn without_brackets(class: &str) -> String {
+    let mut out = String::with_capacity(class.len());
+    let mut depth = 0u32;
+    for c in class.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Capitalised words, allowing the particles of names ("van", "de", "bin").
+fn looks_like_name(s: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // One word ("Category", "Price") is a filter label as often as a name; all capitals
+    // ("COMPANY SIZE") is a heading.
+    let shouting = words
+        .iter()
+        .all(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()));
+    (2..=5).contains(&words.len())
+        && !shouting
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+}
+
+fn next_element(dom: &Dom, id: Id) -> Option<Id> {
+    let parent = dom.parent(id)?;
+    let mut after = false;
+    for c in dom.children(parent) {
+        if after && dom.is_element(c) {
+            return Some(c);
+        }
+        after |= c == id;
+    }
+    None
 }
 
 fn is_author_href(href: &str) -> bool {
@@ -318,6 +590,11 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
     for p in [
         "posted by",
         "written by",
+        "article by:",
+        "article by",
+        "authored by:",
+        "authored by",
+        "authors:",
         "words by",
         "author:",
         "author",
@@ -338,19 +615,65 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
         }
     }
     let s = s.trim_matches(|c: char| c.is_whitespace() || ",;:|-–—".contains(c));
+    // Digits anywhere (a date, "3 min read") mean the text is not a bare name, even when the
+    // role cut would drop them.
+    let digits = s.chars().any(|c| c.is_ascii_digit());
+    let s = strip_role(strip_avatar_initials(s));
     let lower = s.to_lowercase();
+    // "Tom K." signs a customer review, not an article.
+    let reviewer = s
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() == 2 && w.ends_with('.') && s.contains(' '));
     let words = s.split_whitespace().count();
     let junk = s.is_empty()
         || words > 5
         || s.chars().count() > 60
-        || s.chars()
-            .any(|c| c.is_ascii_digit() || c == '_' || c == '/')
+        || digits
+        // A colon left after the label is gone is a credit line ("design: Jane Doe").
+        || s.chars().any(|c| c == '_' || c == '/' || c == ':')
         || (s.contains('.') && !s.contains(' '))
         || !s.chars().next().is_some_and(char::is_alphabetic)
-        || BYLINE_JUNK.iter().any(|j| lower.contains(j.as_str()));
+        || reviewer
+        // A login slug ("jane-doe") is the account, not the name it signs with.
+        || (!s.contains(' ') && s.contains('-') && s == lower)
+        || BYLINE_JUNK.iter().any(|j| match j.strip_prefix('=') {
+            Some(whole) => lower == whole,
+            None => lower.contains(j.as_str()),
+        });
     if !junk && !list.iter().any(|a| a.eq_ignore_ascii_case(s)) && list.len() < 10 {
         list.push(s.to_string());
     }
+}
+
+/// "CM Craig McCarthy" (an avatar's initials read with the name) -> "Craig McCarthy".
+fn strip_avatar_initials(s: &str) -> &str {
+    let Some((first, rest)) = s.split_once(' ') else {
+        return s;
+    };
+    let initials: String = rest
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let all_caps = first.len() >= 2 && first.chars().all(|c| c.is_ascii_uppercase());
+    if all_caps && initials == first {
+        rest.trim()
+    } else {
+        s
+    }
+}
+
+/// "Jane Doe Senior Reporter" -> "Jane Doe": cut before the first job-title word that
+/// follows two words of name.
+fn strip_role(s: &str) -> &str {
+    let mut pos = 0;
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 1 && BYLINE_ROLES.contains(&w.to_lowercase()) {
+            return s.get(..pos).map_or(s, str::trim_end);
+        }
+        pos += w.len() + 1;
+    }
+    s
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -389,7 +712,30 @@ pub fn iso_date(s: &str) -> Option<String> {
     if s.len() > 80 {
         return None;
     }
-    crate::layout::stamps::parse_expression(s).and_then(|(_, v)| v)
+    crate::layout::stamps::parse_expression(s)
+        .and_then(|(_, v)| v)
+        .or_else(|| numeric_date(s))
+}
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d{2})(?:\s|$)")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// "3/24/2025" or "24.03.2025" (a clock time may follow): a part above 12 decides which is the day; otherwise a slash
+/// is read month first (the common order where slashes are used), a dot day first.
+fn numeric_date(s: &str) -> Option<String> {
+    let c = NUMERIC.captures(s)?;
+    let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (a, b, y) = (n(1)?, n(3)?, n(4)?);
+    let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
+    let (m, d) = if a > 12 || (b <= 12 && !slash) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let date = crate::calendar::Date::new(y as i32, m, d)?;
+    Some(date.to_string())
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -117,8 +117,14 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     if authors.is_empty() {
         authors = m.meta_authors.clone();
     }
+    // Declared authors stand even when they are the site's own name (a company or personal
+    // blog signs as itself); names guessed from links and bylines must not be the site.
+    let declared = !authors.is_empty();
     if authors.is_empty() {
         authors = m.rel_authors.clone();
+    }
+    if authors.is_empty() {
+        authors = m.itemprop_authors.clone();
     }
     if authors.is_empty() {
         authors = m.href_authors.clone();
@@ -134,9 +140,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             }
         }
     }
-    if let Some(s) = &site {
-        authors.retain(|a| !a.eq_ignore_ascii_case(s));
-    }
+    // Ten names guessed from author links are a teaser list, not one article's byline.
 
     let mut blocks = ex.blocks;
     let mut boilerplate: Vec<Dropped> = ex
@@ -183,6 +187,20 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         }
     }
     let is_article = !listing && !script_only && (m.says_article || words >= 150);
+    // Ten names guessed from author links are a teaser list, not one article's byline.
+    let teasers = !declared && authors.len() > 6;
+    if teasers {
+        authors.clear();
+    }
+    // A "By ..." line is read only on dated articles: on shops it names brands.
+    if authors.is_empty() && !teasers && is_article && m.published.is_some() {
+        authors = m.text_authors.clone();
+    }
+    // A dated article may be signed by its own site; anything else naming the site is a logo.
+    let signed_by_site = declared && is_article && m.published.is_some();
+    if let Some(s) = site.as_ref().filter(|_| !signed_by_site) {
+        authors.retain(|a| !a.eq_ignore_ascii_case(s));
+    }
     let paywalled = m.not_free || ex.paywall_marker;
     let truncated = script_only
         || (paywalled && words < 300)
@@ -388,7 +406,9 @@ fn host_label(url: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ",
+];
 
 /// Removes a " | Site" / " - Site" suffix (or "Site | " prefix): always when the part names
 /// the site, and for `|`-like separators when the part is a short label.
@@ -421,21 +441,40 @@ pub fn clean_title(title: &str, site: Option<&str>) -> String {
 fn choose_headline(m: &meta::Meta, h1: Option<&str>, site: Option<&str>) -> Option<String> {
     // An h1 naming the site is the logo of a blog theme, not the headline.
     let site_n = site.map(norm);
+    // An h1 holding "Headline | Label" is the SEO title pasted in: clean it the same way.
+    // A heading of more than 25 words ending in a full stop is a standfirst styled as h1.
     let h1 = h1
         .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|h| {
+            let h = meta::unescape(&h);
+            if h.contains(" | ") {
+                clean_title(&h, site)
+            } else {
+                h
+            }
+        })
+        .map(|h| strip_leading_date(unquote(&h)).to_string())
         .filter(|h| !h.is_empty() && h.chars().count() <= 300)
+        .filter(|h| h.split_whitespace().count() <= 25 || !h.ends_with('.'))
         .filter(|h| {
             let nh = norm(h);
             !site_n
                 .as_deref()
                 .is_some_and(|s| !s.is_empty() && (nh == s || nh.contains(s)))
         });
+    let clean = |t: &str| clean_title(&meta::unescape(t), site);
+    let og = m.og_title.as_deref().or(m.title_tag.as_deref()).map(clean);
     let meta_title = m
         .ld_headline
         .as_deref()
-        .or(m.og_title.as_deref())
-        .or(m.title_tag.as_deref())
-        .map(|t| clean_title(&meta::unescape(t), site))
+        .map(clean)
+        // JSON-LD headlines are often cut at 110 characters; the og:title then has it whole.
+        .map(|ld| match &og {
+            Some(o) if o.len() > ld.len() && o.starts_with(ld.as_str()) => o.clone(),
+            _ => ld,
+        })
+        .or(og)
+        .map(|t| unquote(&t).to_string())
         .filter(|t| !t.is_empty());
     match (h1, meta_title) {
         (Some(h), Some(t)) => {
@@ -455,12 +494,48 @@ fn choose_headline(m: &meta::Meta, h1: Option<&str>, site: Option<&str>) -> Opti
     }
 }
 
+/// "Dec 18 2025 Preparing a transition" (a `<time>` set inside the h1) -> "Preparing a
+/// transition".
+fn strip_leading_date(h: &str) -> &str {
+    let words: Vec<(usize, &str)> = h
+        .split(' ')
+        .scan(0, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    for k in [4, 3] {
+        if words.len() < k + 2 {
+            continue;
+        }
+        let end = words.get(k).map_or(h.len(), |(s, _)| *s);
+        let head = h.get(..end).unwrap_or("");
+        let full = meta::iso_date(head).is_some_and(|d| d.len() >= 10);
+        if full {
+            return h.get(end..).map_or(h, str::trim);
+        }
+    }
+    h
+}
+
+/// A headline wholly in straight double quotes (a CMS field quoted by its template), without
+/// them; typographic quotes are the editor's and stay.
+fn unquote(t: &str) -> &str {
+    let inner = t.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+    match inner {
+        Some(i) if !i.contains('"') => i.trim(),
+        _ => t,
+    }
+}
+
 /// The page's byline as shown, cut before "Email the author" and the like.
 fn clean_byline_line(b: &str) -> String {
     let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = b.to_lowercase();
     let cut = hints::BYLINE_JUNK
         .iter()
+        .filter(|j| !j.starts_with('='))
         .filter_map(|j| lower.find(j.as_str()))
         .filter(|&p| b.is_char_boundary(p))
         .min()
@@ -477,6 +552,10 @@ fn strip_byline_noise(b: &str) -> String {
     let lower = b.to_lowercase();
     let mut end = b.len();
     for stop in [
+        " reviewed by",
+        " medically reviewed",
+        " fact checked",
+        " fact-checked",
         " published",
         " updated",
         " last ",
