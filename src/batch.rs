@@ -32,10 +32,13 @@ pub fn default_threads() -> usize {
 fn pool(threads: usize) -> Result<Arc<ThreadPool>, ItemError> {
     let pid = std::process::id();
     let mut guard = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    let pools = match guard.as_mut() {
-        Some((p, pools)) if *p == pid => pools,
-        _ => &mut guard.insert((pid, HashMap::new())).1,
-    };
+    if guard.as_ref().is_some_and(|(p, _)| *p != pid) {
+        // A forked child: the parent's pools have no threads here, and dropping one would
+        // wake its workers through mutexes that a parent thread may have held at the fork,
+        // which deadlocks. Leak them instead (a few KB per fork).
+        std::mem::forget(guard.take());
+    }
+    let pools = &mut guard.get_or_insert_with(|| (pid, HashMap::new())).1;
     if let Some(p) = pools.get(&threads) {
         return Ok(p.clone());
     }

@@ -293,6 +293,22 @@ def test_concurrent_mixed_calls_match_one_thread(seed, tmp_path):
             assert r == expected, f"call {k} differs"
 
 
+def _native_stacks(pid: int) -> str:
+    """Every thread's stack of a hung process (gdb, where installed), so a rare hang seen once
+    in CI can be diagnosed from its log."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("gdb"):
+        return "(gdb not installed)"
+    try:
+        out = subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "thread apply all bt 30"],
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"(gdb failed: {e})"
+    return "\n".join(l for l in out.stdout.splitlines() if l.startswith(("#", "Thread")))
+
+
 def _fork_child(q):
     import newsparse as np_
 
@@ -323,8 +339,9 @@ def test_fork_while_another_thread_is_parsing(seed):
             p.start()
             p.join(120)
             if p.is_alive():
+                stacks = _native_stacks(p.pid)
                 p.kill()
-                pytest.fail("forked child hung")
+                pytest.fail(f"forked child hung; its threads:\n{stacks}")
             assert p.exitcode == 0
             assert q.get(timeout=10) == ("Title 499", "Solo")
     finally:
