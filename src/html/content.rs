@@ -29,6 +29,9 @@ const BLOCK_TAGS: &[&str] = &[
 /// 1.3-2.5 and 0.3-0.5 are within 0.4 points of body F1).
 const GROW: f64 = 1.6;
 const MAX_LINK_DENSITY: f64 = 0.4;
+const CLIMB: usize = 3;
+/// Climbing stops before an ancestor that adds this many linked subheadings (a teaser grid).
+const MAX_NEW_TEASERS: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -295,8 +298,21 @@ fn choose(dom: &Dom, order: &[Id], st: &Stats, body_hint: Option<usize>) -> Vec<
             anc = dom.parent(a);
         }
     }
+    // Linked subheadings (teaser titles) under each node, summed bottom-up with the prose.
+    let mut teasers: Vec<u32> = vec![0; n];
     // Prose under each node (blocks' text less their links), summed bottom-up.
     for &id in order.iter().rev() {
+        if matches!(dom.tag(id), "h2" | "h3" | "h4")
+            && (st.link_density(id) > 0.8 || dom.parent(id).is_some_and(|p| dom.tag(p) == "a"))
+        {
+            if let Some(x) = teasers.get_mut(id) {
+                *x += 1;
+            }
+        }
+        let t = teasers.get(id).copied().unwrap_or(0);
+        if let Some(x) = dom.parent(id).and_then(|p| teasers.get_mut(p)) {
+            *x += t;
+        }
         let g = good.get(id).copied().unwrap_or(0.0);
         if let Some(p) = dom.parent(id) {
             if let Some(x) = good.get_mut(p) {
@@ -388,19 +404,27 @@ fn choose(dom: &Dom, order: &[Id], st: &Stats, body_hint: Option<usize>) -> Vec<
     }
     // Paragraph continuity: an article cut into modules (rich-text blocks between widgets)
     // lives in an ancestor that holds clearly more prose without becoming a page of links.
-    while let Some(p) = dom.parent(top) {
-        if matches!(dom.tag(p), "body" | "html") || dom.tag(p).is_empty() {
-            break;
+    // A wrapper that adds nothing (the column beside a small sidebar) does not stop the climb:
+    // up to `CLIMB` levels are looked at.
+    'climb: loop {
+        let gt = good.get(top).copied().unwrap_or(0.0);
+        let mut a = dom.parent(top);
+        for level in 0..CLIMB {
+            let Some(p) = a else { break 'climb };
+            if matches!(dom.tag(p), "body" | "html") || dom.tag(p).is_empty() {
+                break 'climb;
+            }
+            let gp = good.get(p).copied().unwrap_or(0.0);
+            let more_teasers = level > 0
+                && teasers.get(p).copied().unwrap_or(0)
+                    >= teasers.get(top).copied().unwrap_or(0) + MAX_NEW_TEASERS;
+            if gp >= gt * GROW + 50.0 && st.link_density(p) < MAX_LINK_DENSITY && !more_teasers {
+                top = p;
+                continue 'climb;
+            }
+            a = dom.parent(p);
         }
-        let (gt, gp) = (
-            good.get(top).copied().unwrap_or(0.0),
-            good.get(p).copied().unwrap_or(0.0),
-        );
-        if gp >= gt * GROW + 50.0 && st.link_density(p) < MAX_LINK_DENSITY {
-            top = p;
-        } else {
-            break;
-        }
+        break;
     }
     let Some(parent) = dom.parent(top) else {
         return vec![top];

@@ -326,3 +326,45 @@ fn arbitrary_bytes_never_panic() {
         check_spans(&page);
     }
 }
+
+/// A paragraph of prose, distinct per `n`, long enough to score as a content block.
+fn prose(n: usize) -> String {
+    format!(
+        "<p>Paragraph {n} of the report says the council met on Tuesday, heard from residents, \
+         weighed the costs of the harbour works, and voted to fund repairs before winter.</p>"
+    )
+}
+
+fn page_of(body: &str) -> HtmlPage {
+    let html = format!("<html><head><title>T</title></head><body>{body}</body></html>");
+    parse_html(html.as_bytes(), None)
+}
+
+fn has_para(page: &HtmlPage, needle: &str) -> bool {
+    page.layout
+        .paragraphs
+        .iter()
+        .any(|&p| s(page, p).contains(needle))
+}
+
+#[test]
+fn continuity_climbs_past_a_wrapper_that_adds_nothing() {
+    // The article is cut into rows, each a column of prose beside a small box: the chosen
+    // column's parent (its row) holds no more prose than it does, the rows' parent does.
+    let row = |paras: std::ops::Range<usize>| {
+        let text: String = paras.map(prose).collect();
+        format!("<div class='row'><div class='col'>{text}</div><div class='box'><a href='/s'>Share this story with friends</a> \
+             <a href='/p'>Print this story for later</a></div></div>"
+        )
+    };
+    let body = format!(
+        "<div class='wrap'>{}{}{}</div>",
+        row(0..5),
+        row(5..8),
+        row(8..11)
+    );
+    let page = page_of(&body);
+    for n in [0, 6, 10] {
+        assert!(has_para(&page, &format!("Paragraph {n} ")), "{}", page.text);
+    }
+}
