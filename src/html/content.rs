@@ -9,6 +9,7 @@
 
 use super::dom::{push_collapsed, Dom, Id, ROOT};
 use super::hints::{BYLINE, NEGATIVE, PAYWALL, POSITIVE};
+use crate::tables::FastSet;
 
 /// Subtrees that are never text.
 const SKIP_TAGS: &[&str] = &[
@@ -771,6 +772,34 @@ fn looks_like_listing(dom: &Dom, roots: &[Id], st: &Stats) -> bool {
         && prose < linked as f64 * 250.0
 }
 
+/// Blocks at least this long (bytes) are dropped when the same text was already emitted.
+const REPEAT_MIN: usize = 30;
+
+/// Responsive layouts print a block twice (a desktop and a mobile copy, one hidden by CSS the
+/// parser cannot see); a second copy of a long block is never new text.
+fn drop_repeats(out: &mut Extract) {
+    let mut seen: FastSet<&str> = FastSet::default();
+    let mut keep = Vec::with_capacity(out.blocks.len());
+    for b in &out.blocks {
+        keep.push(b.text.len() < REPEAT_MIN || seen.insert(b.text.as_str()));
+    }
+    let mut dropped = Vec::new();
+    let mut i = 0;
+    out.blocks.retain(|b| {
+        let k = keep.get(i).copied().unwrap_or(true);
+        i += 1;
+        if !k {
+            dropped.push(b.text.chars().take(100).collect::<String>());
+        }
+        k
+    });
+    for t in dropped {
+        if out.dropped.len() < 30 {
+            out.dropped.push(("repeat", t));
+        }
+    }
+}
+
 pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
     let order = dom.preorder(ROOT);
     let st = stats(dom, &order);
@@ -851,6 +880,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
             }
         }
     }
+    drop_repeats(&mut out);
     out.paywall_marker = paywall_marker;
     out.script_only = page_text < 200.0 && scripts > 0;
     out.listing = looks_like_listing(dom, &roots, &st);

@@ -368,3 +368,25 @@ fn continuity_climbs_past_a_wrapper_that_adds_nothing() {
         assert!(has_para(&page, &format!("Paragraph {n} ")), "{}", page.text);
     }
 }
+
+#[test]
+fn repeated_blocks_are_kept_once() {
+    // A newsletter box printed twice (desktop and mobile copies); short repeats stay.
+    let promo = "<p>Sign up for our weekly letter of the best stories, sent every Friday.</p>";
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!("<article>{promo}{paras}<p>Yes.</p><p>Yes.</p>{promo}</article>");
+    let page = page_of(&body);
+    let count = |needle: &str| {
+        page.layout
+            .paragraphs
+            .iter()
+            .filter(|&&p| s(&page, p) == needle)
+            .count()
+    };
+    assert_eq!(
+        count("Sign up for our weekly letter of the best stories, sent every Friday."),
+        1
+    );
+    assert_eq!(count("Yes."), 2);
+    assert!(page.meta.boilerplate.iter().any(|b| b.kind == "repeat"));
+}
