@@ -16,8 +16,9 @@ const SKIP_TAGS: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "select", "option", "button", "input", "textarea", "video", "audio", "map", "dialog",
 ];
-/// Structural furniture.
-const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu"];
+/// Structural furniture. Forms inside an article are sign-up and comment boxes; a form that
+/// wraps the whole page (ASP.NET) holds over 40% of its text and is kept.
+const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "form"];
 /// Elements that break paragraphs.
 const BLOCK_TAGS: &[&str] = &[
     "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tbody", "thead", "tfoot",

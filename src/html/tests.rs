@@ -390,3 +390,17 @@ fn repeated_blocks_are_kept_once() {
     assert_eq!(count("Yes."), 2);
     assert!(page.meta.boilerplate.iter().any(|b| b.kind == "repeat"));
 }
+
+#[test]
+fn forms_and_disclosures_inside_the_article_are_furniture() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article>{paras}<form action='/join'><p>Join our list for weekly updates about the \
+         harbour works in your inbox.</p></form><div class='affiliate-disclosure'><p>We may \
+         earn a commission when you buy through links on this page.</p></div></article>"
+    );
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 3 "), "{}", page.text);
+    assert!(!page.text.contains("Join our list"), "{}", page.text);
+    assert!(!page.text.contains("commission"), "{}", page.text);
+}
