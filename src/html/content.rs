@@ -32,6 +32,8 @@ const BLOCK_TAGS: &[&str] = &[
 const GROW: f64 = 1.6;
 const MAX_LINK_DENSITY: f64 = 0.4;
 const CLIMB: usize = 3;
+/// Bytes of text beyond which an element with a byline class is a biography.
+const BIO_MIN: u32 = 200;
 /// Climbing stops before an ancestor that adds this many linked subheadings (a teaser grid).
 const MAX_NEW_TEASERS: u32 = 3;
 
@@ -134,6 +136,11 @@ fn is_furniture(dom: &Dom, id: Id, tag: &str) -> bool {
     !ci.is_empty() && NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci)
 }
 
+/// An author box holding more than a name: the writer's biography, not the article.
+fn is_author_bio(dom: &Dom, id: Id, text: u32) -> bool {
+    text > BIO_MIN && BYLINE.matches(&class_id(dom, id))
+}
+
 fn stats(dom: &Dom, order: &[Id]) -> Stats {
     let n = dom.nodes.len();
     let mut s = Stats {
@@ -207,7 +214,8 @@ fn stats(dom: &Dom, order: &[Id]) -> Stats {
         let furn = !s.skip.get(id).copied().unwrap_or(true)
             && dom.is_element(id)
             && f64::from(s.text.get(id).copied().unwrap_or(0)) < page * 0.4
-            && is_furniture(dom, id, dom.tag(id));
+            && (is_furniture(dom, id, dom.tag(id))
+                || is_author_bio(dom, id, s.text.get(id).copied().unwrap_or(0)));
         if let Some(x) = s.furniture.get_mut(id) {
             *x = furn;
         }

@@ -404,3 +404,19 @@ fn forms_and_disclosures_inside_the_article_are_furniture() {
     assert!(!page.text.contains("Join our list"), "{}", page.text);
     assert!(!page.text.contains("commission"), "{}", page.text);
 }
+
+#[test]
+fn author_biography_box_is_furniture() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article><div class='byline'>By Jane Doe</div>{paras}<div class='author-summary'>\
+         <p>Jane Doe is a reporter who has covered the harbour, the council and the city's \
+         budget for twelve years. Before that she wrote about schools for a regional weekly, \
+         and she teaches a course on local journalism at the university every spring term.</p>\
+         </div></article>"
+    );
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 3 "), "{}", page.text);
+    assert!(!page.text.contains("teaches a course"), "{}", page.text);
+    assert!(page.text.contains("Jane Doe"), "{}", page.text);
+}
