@@ -32,6 +32,8 @@ const BLOCK_TAGS: &[&str] = &[
 const GROW: f64 = 1.6;
 const MAX_LINK_DENSITY: f64 = 0.4;
 const CLIMB: usize = 3;
+/// Bytes of text up to which an `aria-hidden` element is furniture.
+const ARIA_HIDDEN_MAX: u32 = 200;
 /// Bytes of text beyond which an element with a byline class is a biography.
 const BIO_MIN: u32 = 200;
 /// Climbing stops before an ancestor that adds this many linked subheadings (a teaser grid).
@@ -93,9 +95,6 @@ fn non_ws(t: &str) -> u32 {
 
 fn hidden(dom: &Dom, id: Id) -> bool {
     dom.attr(id, "hidden").is_some()
-        || dom
-            .attr(id, "aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || dom.attr(id, "style").is_some_and(|s| {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             let s = s.to_ascii_lowercase();
@@ -134,6 +133,15 @@ fn is_furniture(dom: &Dom, id: Id, tag: &str) -> bool {
     }
     let ci = class_id(dom, id);
     !ci.is_empty() && NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci)
+}
+
+/// `aria-hidden` hides from screen readers, not from the eye: small elements so marked are
+/// icons, counters and slide copies, but a large one is a visible part of the page.
+fn screen_reader_hidden(dom: &Dom, id: Id, text: u32) -> bool {
+    text < ARIA_HIDDEN_MAX
+        && dom
+            .attr(id, "aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 /// An author box holding more than a name: the writer's biography, not the article.
@@ -215,7 +223,8 @@ fn stats(dom: &Dom, order: &[Id]) -> Stats {
             && dom.is_element(id)
             && f64::from(s.text.get(id).copied().unwrap_or(0)) < page * 0.4
             && (is_furniture(dom, id, dom.tag(id))
-                || is_author_bio(dom, id, s.text.get(id).copied().unwrap_or(0)));
+                || is_author_bio(dom, id, s.text.get(id).copied().unwrap_or(0))
+                || screen_reader_hidden(dom, id, s.text.get(id).copied().unwrap_or(0)));
         if let Some(x) = s.furniture.get_mut(id) {
             *x = furn;
         }

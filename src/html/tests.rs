@@ -420,3 +420,18 @@ fn author_biography_box_is_furniture() {
     assert!(!page.text.contains("teaches a course"), "{}", page.text);
     assert!(page.text.contains("Jane Doe"), "{}", page.text);
 }
+
+#[test]
+fn aria_hidden_drops_small_elements_only() {
+    // A large aria-hidden region is still seen by readers; a small one is an icon label.
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article><div aria-hidden='true'>{paras}</div>\
+         <p>Closing words on the council's plans <span aria-hidden='true'>ICON-LABEL</span> \
+         for the harbour repairs, the budget and the winter timetable.</p></article>"
+    );
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 2 "), "{}", page.text);
+    assert!(has_para(&page, "Closing words"), "{}", page.text);
+    assert!(!page.text.contains("ICON-LABEL"), "{}", page.text);
+}
