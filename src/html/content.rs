@@ -94,12 +94,21 @@ fn non_ws(t: &str) -> u32 {
 }
 
 fn hidden(dom: &Dom, id: Id) -> bool {
-    dom.attr(id, "hidden").is_some()
+    (dom.attr(id, "hidden").is_some() && !streamed_chunk(dom, id))
         || dom.attr(id, "style").is_some_and(|s| {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             let s = s.to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
+}
+
+/// React's streamed server rendering sends late parts of the page as `<div hidden id="S:n">`
+/// at the end of the body, for a script to move into place: they are shown, not hidden.
+fn streamed_chunk(dom: &Dom, id: Id) -> bool {
+    dom.attr(id, "id").is_some_and(|v| {
+        v.strip_prefix("S:")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 fn class_id(dom: &Dom, id: Id) -> String {

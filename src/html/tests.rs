@@ -435,3 +435,17 @@ fn aria_hidden_drops_small_elements_only() {
     assert!(has_para(&page, "Closing words"), "{}", page.text);
     assert!(!page.text.contains("ICON-LABEL"), "{}", page.text);
 }
+
+#[test]
+fn react_streamed_chunks_are_shown() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<main><template id='B:0'></template><p>Loading</p></main>\
+         <div hidden id='S:0'><article>{paras}</article></div>\
+         <div hidden id='menu'><p>Hidden menu text that is never shown to the reader at all, \
+         whatever the page does, and has commas, many, many, commas.</p></div>"
+    );
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 3 "), "{}", page.text);
+    assert!(!page.text.contains("Hidden menu"), "{}", page.text);
+}
