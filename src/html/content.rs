@@ -21,9 +21,35 @@ const SKIP_TAGS: &[&str] = &[
 const FURNITURE_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "form"];
 /// Elements that break paragraphs.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tbody", "thead", "tfoot",
-    "tr", "dl", "dt", "dd", "header", "address", "center", "details", "summary", "form",
-    "fieldset", "hr", "body", "html", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "header",
+    "address",
+    "center",
+    "details",
+    "summary",
+    "form",
+    "fieldset",
+    "hr",
+    "body",
+    "html",
+    "caption",
+    "figure",
+    "figcaption",
 ];
 
 /// Paragraph continuity: a parent is taken when it holds this much more prose than the
@@ -617,7 +643,7 @@ impl Walker<'_> {
                     }
                     continue;
                 }
-                "figure" => {
+                "figure" if !holds_text_block(dom, id) => {
                     self.flush();
                     self.figure(id);
                     continue;
@@ -748,6 +774,21 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// A figure that frames a table, quote, list or code is read as text (WordPress wraps every
+/// table and pull quote in `<figure>`); only a picture's figure is a caption, whatever its
+/// `<figcaption>` holds.
+fn holds_text_block(dom: &Dom, id: Id) -> bool {
+    let mut stack: Vec<Id> = dom.children(id).collect();
+    while let Some(n) = stack.pop() {
+        match dom.tag(n) {
+            "table" | "blockquote" | "pre" | "ul" | "ol" | "p" => return true,
+            "figcaption" => {}
+            _ => stack.extend(dom.children(n)),
+        }
+    }
+    false
 }
 
 /// Whether `a` is `n` or one of its ancestors (bounded walk).

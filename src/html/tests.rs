@@ -458,3 +458,20 @@ fn react_streamed_chunks_are_shown() {
     assert!(has_para(&page, "Paragraph 4 "), "{}", page.text);
     assert!(!page.text.contains("Hidden menu"), "{}", page.text);
 }
+
+#[test]
+fn figures_framing_tables_are_read_as_text() {
+    let paras: String = (0..3).map(prose).collect();
+    let body = format!(
+        "<article>{paras}<figure class='wp-block-table'><table><tr><td>Port St. Lucie</td>\
+         <td>17.0</td></tr></table><figcaption>Home prices</figcaption></figure>\
+         <figure><img src='a.jpg'><figcaption>The harbour at dawn</figcaption></figure>\
+         <figure class='wp-block-embed'><blockquote class='twitter-tweet'><p>Embedded post \
+         text from a social network account.</p></blockquote></figure></article>"
+    );
+    let page = page_of(&body);
+    assert!(page.text.contains("Port St. Lucie 17.0"), "{}", page.text);
+    let caption = page.layout.images.iter().find_map(|i| i.caption);
+    assert_eq!(caption.map(|c| s(&page, c)), Some("The harbour at dawn"));
+    assert!(!page.text.contains("Embedded post"), "{}", page.text);
+}
