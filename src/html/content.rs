@@ -619,7 +619,7 @@ impl Walker<'_> {
                 continue;
             }
             if self.is_byline(id) {
-                let t = dom.collapsed_text(id);
+                let t = visible_text(dom, id);
                 if self.out.byline.is_none() {
                     self.out.byline = Some(t);
                 }
@@ -629,7 +629,7 @@ impl Walker<'_> {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                     self.flush();
                     let level = tag.as_bytes().get(1).map_or(2, |b| b - b'0');
-                    let t = dom.collapsed_text(id);
+                    let t = visible_text(dom, id);
                     if level == 1 && self.out.h1.is_none() && self.out.blocks.is_empty() {
                         self.out.h1 = Some(t);
                     } else if !t.is_empty() {
@@ -659,7 +659,7 @@ impl Walker<'_> {
                     continue;
                 }
                 "time" if self.st.text(id) < 60.0 && self.out.blocks.len() < 3 => {
-                    let t = dom.collapsed_text(id);
+                    let t = visible_text(dom, id);
                     if self.out.date_text.is_none() && !t.is_empty() {
                         self.out.date_text =
                             Some((t, dom.attr(id, "datetime").map(str::to_string)));
@@ -731,11 +731,11 @@ impl Walker<'_> {
                         .map(str::to_string);
                     alt = dom.attr(n, "alt").map(str::to_string);
                 }
-                "figcaption" if caption.is_empty() => caption = dom.collapsed_text(n),
+                "figcaption" if caption.is_empty() => caption = visible_text(dom, n),
                 _ => {
                     let ci = class_id(dom, n).to_ascii_lowercase();
                     if credit.is_none() && (ci.contains("credit") || ci.contains("copyright")) {
-                        credit = Some(dom.collapsed_text(n)).filter(|c| !c.is_empty());
+                        credit = Some(visible_text(dom, n)).filter(|c| !c.is_empty());
                     }
                 }
             }
@@ -766,7 +766,7 @@ impl Walker<'_> {
         for n in dom.preorder(id) {
             if dom.tag(n) == "a" && self.out.related.len() < 20 {
                 if let Some(h) = dom.attr(n, "href") {
-                    let t = dom.collapsed_text(n);
+                    let t = visible_text(dom, n);
                     if t.split_whitespace().count() >= 3 {
                         self.out.related.push((t, h.to_string()));
                     }
@@ -789,6 +789,32 @@ fn holds_text_block(dom: &Dom, id: Id) -> bool {
         }
     }
     false
+}
+
+/// The collapsed text under `id` without what is never text: a `<style>` inside a heading
+/// (CSS-in-JS libraries put one there) is not part of the heading.
+fn visible_text(dom: &Dom, id: Id) -> String {
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        if let Some(t) = dom.text_of(n) {
+            push_collapsed(&mut out, t);
+            continue;
+        }
+        let tag = dom.tag(n);
+        if matches!(tag, "script" | "style" | "template" | "noscript") {
+            continue;
+        }
+        if n != id && (BLOCK_TAGS.contains(&tag) || tag == "br") {
+            push_collapsed(&mut out, " ");
+        }
+        let at = stack.len();
+        stack.extend(dom.children(n));
+        if let Some(kids) = stack.get_mut(at..) {
+            kids.reverse();
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Whether `a` is `n` or one of its ancestors (bounded walk).
@@ -925,7 +951,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
         out.h1 = order
             .iter()
             .find(|&&i| dom.tag(i) == "h1" && !Stats::flag(&st.skip, i))
-            .map(|&i| dom.collapsed_text(i))
+            .map(|&i| visible_text(dom, i))
             .filter(|t| !t.is_empty());
     }
     if out.byline.is_none() {
@@ -943,7 +969,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
                     .attr(i, "itemprop")
                     .is_some_and(|r| r.eq_ignore_ascii_case("author"))
             {
-                out.byline = Some(dom.collapsed_text(i));
+                out.byline = Some(visible_text(dom, i));
                 break;
             }
         }

@@ -475,3 +475,20 @@ fn figures_framing_tables_are_read_as_text() {
     assert_eq!(caption.map(|c| s(&page, c)), Some("The harbour at dawn"));
     assert!(!page.text.contains("Embedded post"), "{}", page.text);
 }
+
+#[test]
+fn style_inside_a_heading_is_not_text() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article>{paras}<h2><style>.green{{color:green}}</style>What the council decided</h2>\
+         {}</article>",
+        prose(9)
+    );
+    let page = page_of(&body);
+    assert!(
+        page.text.contains("\n\nWhat the council decided\n\n"),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("color:green"), "{}", page.text);
+}
