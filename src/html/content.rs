@@ -120,12 +120,26 @@ fn non_ws(t: &str) -> u32 {
 }
 
 fn hidden(dom: &Dom, id: Id) -> bool {
+    if collapsed_panel(dom, id) {
+        return false;
+    }
     (dom.attr(id, "hidden").is_some() && !streamed_chunk(dom, id))
         || dom.attr(id, "style").is_some_and(|s| {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             let s = s.to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
+}
+
+/// A collapsed accordion panel (the WAI-ARIA pattern: a region labelled by its toggle, or
+/// `hidden="until-found"`) is text the reader opens in place, not a hidden copy.
+fn collapsed_panel(dom: &Dom, id: Id) -> bool {
+    dom.attr(id, "hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("until-found"))
+        || (dom
+            .attr(id, "role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("region"))
+            && dom.attr(id, "aria-labelledby").is_some())
 }
 
 /// React's streamed server rendering sends late parts of the page as `<div hidden id="S:n">`

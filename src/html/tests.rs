@@ -492,3 +492,22 @@ fn style_inside_a_heading_is_not_text() {
     );
     assert!(!page.text.contains("color:green"), "{}", page.text);
 }
+
+#[test]
+fn collapsed_accordion_panels_are_text() {
+    let part = |r: std::ops::Range<usize>| r.map(prose).collect::<String>();
+    let body = format!(
+        "<article>{}<button id='q1'>How long will it take?</button>\
+         <div role='region' aria-labelledby='q1' style='display:none'>{}</div>\
+         <div hidden='until-found'>{}</div>\
+         <div style='display: none'><p>Hidden copy that no reader can open, with commas, \
+         commas, and more commas to look like prose.</p></div></article>",
+        part(0..3),
+        part(3..6),
+        part(6..9)
+    );
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 4 "), "{}", page.text);
+    assert!(has_para(&page, "Paragraph 7 "), "{}", page.text);
+    assert!(!page.text.contains("Hidden copy"), "{}", page.text);
+}
