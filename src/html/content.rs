@@ -8,7 +8,7 @@
 //! from either.
 
 use super::dom::{push_collapsed, Dom, Id, ROOT};
-use super::hints::{BYLINE, NEGATIVE, PAYWALL, POSITIVE};
+use super::hints::{BYLINE, CREDIT_LABELS, NEGATIVE, PAYWALL, POSITIVE};
 use crate::tables::FastSet;
 
 /// Subtrees that are never text.
@@ -554,6 +554,10 @@ impl Walker<'_> {
             self.drop_text("links", &text);
             return;
         }
+        if is_credit_line(&text) {
+            self.drop_text("credit", &text);
+            return;
+        }
         self.out.blocks.push(Block {
             kind: BlockKind::Paragraph(kind),
             text,
@@ -788,6 +792,19 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// Bytes under which a block opening with a credit label is a credit line.
+const CREDIT_MAX: usize = 150;
+
+/// "Image: Jane Doe / Getty Images", "Source: NAIC": the credit of the picture or chart above,
+/// printed as a paragraph of its own.
+fn is_credit_line(text: &str) -> bool {
+    if text.len() >= CREDIT_MAX {
+        return false;
+    }
+    let head: String = text.chars().take(24).collect::<String>().to_lowercase();
+    CREDIT_LABELS.iter().any(|l| head.starts_with(l.as_str()))
 }
 
 /// A figure that frames a table, quote, list or code is read as text (WordPress wraps every

@@ -511,3 +511,17 @@ fn collapsed_accordion_panels_are_text() {
     assert!(has_para(&page, "Paragraph 7 "), "{}", page.text);
     assert!(!page.text.contains("Hidden copy"), "{}", page.text);
 }
+
+#[test]
+fn credit_lines_are_not_paragraphs() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article>{paras}<p>Image: Jane Doe / Getty Images</p><p>Source: Bureau of Labor \
+         Statistics</p><p>Photographers gathered on the quay at dawn, as they do every year, \
+         to watch the boats.</p></article>"
+    );
+    let page = page_of(&body);
+    assert!(!page.text.contains("Getty"), "{}", page.text);
+    assert!(!page.text.contains("Bureau of Labor"), "{}", page.text);
+    assert!(has_para(&page, "Photographers gathered"), "{}", page.text);
+}
