@@ -525,3 +525,15 @@ fn credit_lines_are_not_paragraphs() {
     assert!(!page.text.contains("Bureau of Labor"), "{}", page.text);
     assert!(has_para(&page, "Photographers gathered"), "{}", page.text);
 }
+
+#[test]
+fn restricted_content_breaker_is_a_paywall() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article>{paras}<div class='restricted-content-breaker'><h3>Unlock this article</h3>\
+         <p>To read the rest of this story subscribe today.</p></div></article>"
+    );
+    let page = page_of(&body);
+    assert!(page.meta.paywalled);
+    assert!(!page.text.contains("subscribe today"), "{}", page.text);
+}
