@@ -558,6 +558,10 @@ impl Walker<'_> {
             self.drop_text("credit", &text);
             return;
         }
+        if kind == "p" && is_stamp_line(&text) {
+            self.drop_text("stamp", &text);
+            return;
+        }
         self.out.blocks.push(Block {
             kind: BlockKind::Paragraph(kind),
             text,
@@ -805,6 +809,16 @@ fn is_credit_line(text: &str) -> bool {
     }
     let head: String = text.chars().take(24).collect::<String>().to_lowercase();
     CREDIT_LABELS.iter().any(|l| head.starts_with(l.as_str()))
+}
+
+/// Bytes up to which a block that is only a date ("Updated Jan 5, 2024") is a stamp.
+const STAMP_MAX: usize = 60;
+
+/// A dateline standing as its own block repeats the page's date stamp; it is not prose.
+fn is_stamp_line(text: &str) -> bool {
+    text.len() <= STAMP_MAX
+        && text.chars().any(|c| c.is_ascii_digit())
+        && crate::layout::stamps::parse_expression(text).is_some()
 }
 
 /// A figure that frames a table, quote, list or code is read as text (WordPress wraps every

@@ -537,3 +537,20 @@ fn restricted_content_breaker_is_a_paywall() {
     assert!(page.meta.paywalled);
     assert!(!page.text.contains("subscribe today"), "{}", page.text);
 }
+
+#[test]
+fn standalone_date_lines_are_stamps() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article><p>Updated January 5, 2024</p>{paras}<p>On January 5, 2024 the council \
+         met again.</p></article>"
+    );
+    let page = page_of(&body);
+    assert!(!has_para(&page, "Updated January 5, 2024"), "{}", page.text);
+    assert!(
+        has_para(&page, "On January 5, 2024 the council"),
+        "{}",
+        page.text
+    );
+    assert!(page.meta.boilerplate.iter().any(|b| b.kind == "stamp"));
+}
