@@ -814,11 +814,12 @@ fn is_credit_line(text: &str) -> bool {
 /// Bytes up to which a block that is only a date ("Updated Jan 5, 2024") is a stamp.
 const STAMP_MAX: usize = 60;
 
-/// A dateline standing as its own block repeats the page's date stamp; it is not prose.
+/// A dateline standing as its own block ("Updated Jan 5, 2024", read as `layout::stamps`
+/// reads a stamp line) repeats the page's date stamp; it is not prose.
 fn is_stamp_line(text: &str) -> bool {
     text.len() <= STAMP_MAX
         && text.chars().any(|c| c.is_ascii_digit())
-        && crate::layout::stamps::parse_expression(text).is_some()
+        && crate::layout::stamps::parse_line(text, crate::text::Span::new(0, text.len())).is_some()
 }
 
 /// A figure that frames a table, quote, list or code is read as text (WordPress wraps every
