@@ -8,7 +8,7 @@
 //! from either.
 
 use super::dom::{push_collapsed, Dom, Id, ROOT};
-use super::hints::{BYLINE, CREDIT_LABELS, NEGATIVE, PAYWALL, POSITIVE};
+use super::hints::{BYLINE, CREDIT_LABELS, FURNITURE_TITLES, NEGATIVE, PAYWALL, POSITIVE};
 use crate::tables::FastSet;
 
 /// Subtrees that are never text.
@@ -558,6 +558,10 @@ impl Walker<'_> {
             self.drop_text("credit", &text);
             return;
         }
+        if is_furniture_title(&text) {
+            self.drop_text("title", &text);
+            return;
+        }
         if kind == "p" && is_stamp_line(&text) {
             self.drop_text("stamp", &text);
             return;
@@ -654,6 +658,8 @@ impl Walker<'_> {
                     let t = visible_text(dom, id);
                     if level == 1 && self.out.h1.is_none() && self.out.blocks.is_empty() {
                         self.out.h1 = Some(t);
+                    } else if is_furniture_title(&t) {
+                        self.drop_text("title", &t);
                     } else if !t.is_empty() {
                         self.out.blocks.push(Block {
                             kind: BlockKind::Heading(level),
@@ -820,6 +826,23 @@ fn is_stamp_line(text: &str) -> bool {
     text.len() <= STAMP_MAX
         && text.chars().any(|c| c.is_ascii_digit())
         && crate::layout::stamps::parse_line(text, crate::text::Span::new(0, text.len())).is_some()
+}
+
+/// Bytes under which a block is compared with the furniture titles.
+const TITLE_MAX: usize = 60;
+
+/// "Related posts", "Share this:": the title of furniture whose body was dropped.
+fn is_furniture_title(text: &str) -> bool {
+    if text.len() >= TITLE_MAX {
+        return false;
+    }
+    let t = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || ":.!-–—|".contains(c));
+    FURNITURE_TITLES.contains(t)
 }
 
 /// A figure that frames a table, quote, list or code is read as text (WordPress wraps every

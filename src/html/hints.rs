@@ -78,3 +78,10 @@ pub static CREDIT_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .filter(|l| !l.trim().is_empty())
         .collect()
 });
+
+/// Titles of furniture blocks, lower case (`data/html/furniture_titles.txt`).
+pub static FURNITURE_TITLES: LazyLock<crate::tables::FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/furniture_titles.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});

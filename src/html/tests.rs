@@ -554,3 +554,21 @@ fn standalone_date_lines_are_stamps() {
     );
     assert!(page.meta.boilerplate.iter().any(|b| b.kind == "stamp"));
 }
+
+#[test]
+fn furniture_titles_are_dropped() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article><h2>Table of Contents</h2>{paras}<p>Share this post:</p>\
+         <h3>Related Posts</h3><h3>Related posts on the harbour budget</h3></article>"
+    );
+    let page = page_of(&body);
+    assert!(!page.text.contains("Table of Contents"), "{}", page.text);
+    assert!(!page.text.contains("Share this post"), "{}", page.text);
+    assert!(!page.text.contains("Related Posts"), "{}", page.text);
+    assert!(
+        page.text.contains("Related posts on the harbour budget"),
+        "{}",
+        page.text
+    );
+}
