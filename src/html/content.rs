@@ -58,6 +58,11 @@ const BLOCK_TAGS: &[&str] = &[
 const GROW: f64 = 1.6;
 const MAX_LINK_DENSITY: f64 = 0.4;
 const CLIMB: usize = 3;
+/// Candidates scoring this share of the best one are parts of a split article (their common
+/// ancestor is taken); siblings scoring `SIBLING_SHARE` of it join the content. Tuned on WCXB
+/// dev: 0.75/0.2 -> 0.7/0.1 gave all pages +0.003 body F1, news unchanged; 0.6 costs news.
+const SPLIT_SHARE: f64 = 0.7;
+const SIBLING_SHARE: f64 = 0.1;
 /// Bytes of text up to which an `aria-hidden` element is furniture.
 const ARIA_HIDDEN_MAX: u32 = 200;
 /// Bytes of text beyond which an element with a byline class is a biography.
@@ -410,7 +415,7 @@ fn choose(dom: &Dom, order: &[Id], st: &Stats, body_hint: Option<usize>) -> Vec<
     let alts: Vec<Id> = {
         let mut v: Vec<&(Id, f64)> = finals
             .iter()
-            .filter(|(i, s)| *i != top && *s >= best * 0.75)
+            .filter(|(i, s)| *i != top && *s >= best * SPLIT_SHARE)
             .collect();
         v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
         v.into_iter().take(5).map(|x| x.0).collect()
@@ -497,7 +502,7 @@ fn choose(dom: &Dom, order: &[Id], st: &Stats, body_hint: Option<usize>) -> Vec<
     let Some(parent) = dom.parent(top) else {
         return vec![top];
     };
-    let threshold = (best * 0.2).max(10.0);
+    let threshold = (best * SIBLING_SHARE).max(10.0);
     let mut roots = Vec::new();
     for sib in dom.children(parent) {
         if sib == top {

@@ -572,3 +572,18 @@ fn furniture_titles_are_dropped() {
         page.text
     );
 }
+
+#[test]
+fn a_weaker_sibling_block_of_prose_joins_the_content() {
+    // The closing part sits in its own block beside the article body, scoring about a
+    // seventh of it.
+    let main: String = (0..12).map(prose).collect();
+    let body = format!(
+        "<div class='page'><div class='body'>{main}</div><div class='coda'>{}</div>\
+         <div class='box'><a href='/a'>Elsewhere on the site today</a></div></div>",
+        prose(40)
+    );
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 11 "), "{}", page.text);
+    assert!(has_para(&page, "Paragraph 40 "), "{}", page.text);
+}
