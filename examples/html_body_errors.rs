@@ -91,7 +91,7 @@ fn unmatched(re: &Regex, side: &str, other: &str, max: usize) -> Vec<(usize, Str
             (hit * 2 < mine.len()).then(|| (toks.len(), l.chars().take(160).collect()))
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|x| std::cmp::Reverse(x.0));
     out.truncate(max);
     out
 }

@@ -9,7 +9,7 @@
 
 use super::dom::{push_collapsed, Dom, Id, ROOT};
 use super::hints::{BYLINE, CREDIT_LABELS, FURNITURE_TITLES, NEGATIVE, PAYWALL, POSITIVE};
-use crate::tables::FastSet;
+use crate::tables::{FastMap, FastSet};
 
 /// Subtrees that are never text.
 const SKIP_TAGS: &[&str] = &[
@@ -946,14 +946,23 @@ fn looks_like_listing(dom: &Dom, roots: &[Id], st: &Stats) -> bool {
 
 /// Blocks at least this long (bytes) are dropped when the same text was already emitted.
 const REPEAT_MIN: usize = 30;
+const REPEAT_MAX: usize = 3;
 
-/// Responsive layouts print a block twice (a desktop and a mobile copy, one hidden by CSS the
-/// parser cannot see); a second copy of a long block is never new text.
+/// Responsive layouts print a block twice or thrice (desktop, tablet and mobile copies, all but
+/// one hidden by CSS the parser cannot see); a later copy of a long block is never new text.
+/// A block printed more than `REPEAT_MAX` times is a pattern of the page (the terms under each
+/// coupon) and stays.
 fn drop_repeats(out: &mut Extract) {
+    let mut count: FastMap<&str, usize> = FastMap::default();
+    for b in out.blocks.iter().filter(|b| b.text.len() >= REPEAT_MIN) {
+        *count.entry(b.text.as_str()).or_insert(0) += 1;
+    }
     let mut seen: FastSet<&str> = FastSet::default();
     let mut keep = Vec::with_capacity(out.blocks.len());
     for b in &out.blocks {
-        keep.push(b.text.len() < REPEAT_MIN || seen.insert(b.text.as_str()));
+        let t = b.text.as_str();
+        let pattern = count.get(t).is_none_or(|&c| c > REPEAT_MAX);
+        keep.push(pattern || seen.insert(t));
     }
     let mut dropped = Vec::new();
     let mut i = 0;

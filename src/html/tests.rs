@@ -587,3 +587,20 @@ fn a_weaker_sibling_block_of_prose_joins_the_content() {
     assert!(has_para(&page, "Paragraph 11 "), "{}", page.text);
     assert!(has_para(&page, "Paragraph 40 "), "{}", page.text);
 }
+
+#[test]
+fn a_block_repeated_as_a_pattern_stays() {
+    // The same terms under each of five offers are the page's pattern, not a mobile copy.
+    let terms = "<p>Must be presented before work starts. Not valid with other offers.</p>";
+    let offers: String = (0..5)
+        .map(|n| format!("<h3>Offer {n}</h3>{}{terms}", prose(n)))
+        .collect();
+    let page = page_of(&format!("<article>{offers}</article>"));
+    let count = page
+        .layout
+        .paragraphs
+        .iter()
+        .filter(|&&p| s(&page, p).starts_with("Must be presented"))
+        .count();
+    assert_eq!(count, 5, "{}", page.text);
+}
