@@ -75,3 +75,19 @@ pub static BYLINE_ROLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .map(|(_, l)| l.trim().to_lowercase())
         .collect()
 });
+
+/// Openings of picture-credit and source lines, lower case (`data/html/credit_labels.txt`).
+/// Entries keep their trailing space ("photo by "), so "Photographers..." is not a credit.
+pub static CREDIT_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/credit_labels.txt"))
+        .map(|(_, l)| l.trim_start().to_lowercase())
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+});
+
+/// Titles of furniture blocks, lower case (`data/html/furniture_titles.txt`).
+pub static FURNITURE_TITLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/furniture_titles.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});
