@@ -60,7 +60,9 @@ pub struct HtmlLink {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Dropped {
     /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
-    /// `listing` (a whole index page's teasers), `script_only`.
+    /// `listing` (a whole index page's teasers), `script_only`, `repeat` (a second copy of a
+    /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
+    /// `title` (furniture titles such as "Related posts"), `paywall`.
     pub kind: &'static str,
     /// The first 100 characters.
     pub text: String,
