@@ -633,6 +633,8 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
         // A colon left after the label is gone is a credit line ("design: Jane Doe").
         || s.chars().any(|c| c == '_' || c == '/' || c == ':')
         || (s.contains('.') && !s.contains(' '))
+        // Control characters are mojibake (UTF-8 read as Latin-1): the name is unreadable.
+        || s.chars().any(char::is_control)
         || !s.chars().next().is_some_and(char::is_alphabetic)
         || reviewer
         // A login slug ("jane-doe") is the account, not the name it signs with.
@@ -644,6 +646,51 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
     if !junk && !list.iter().any(|a| a.eq_ignore_ascii_case(s)) && list.len() < 10 {
         list.push(s.to_string());
     }
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+/// "Luke Kim December 17, 2025" / "Luke KimDecember 17, 2025" / "Jane Doe 4 August 2010" ->
+/// the text before the date: author boxes run the name and the date together without a
+/// separator. A date is a word starting with a digit, or a month name (glued to the name
+/// or not) followed by one.
+pub fn cut_at_date(s: &str) -> &str {
+    let mut words = Vec::new();
+    let mut pos = 0;
+    for w in s.split(' ') {
+        words.push((pos, w));
+        pos += w.len() + 1;
+    }
+    for (i, &(at, w)) in words.iter().enumerate() {
+        if i > 0 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return s.get(..at).unwrap_or(s).trim_end_matches(|c: char| {
+                c.is_whitespace() || ",;:|-–—•·".contains(c)
+            });
+        }
+        let next_digit = words
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        if !next_digit {
+            continue;
+        }
+        // The month may be glued to the name ("KimDecember"): the last capital starts it.
+        let start = w
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_uppercase())
+            .map_or(0, |(k, _)| k);
+        let month = w.get(start..).unwrap_or("").trim_end_matches([',', '.']);
+        if MONTHS.contains(&month.to_lowercase().as_str()) {
+            return s.get(..at + start).unwrap_or(s).trim_end_matches(|c: char| {
+                c.is_whitespace() || ",;:|-–—•·".contains(c)
+            });
+        }
+    }
+    s
 }
 
 /// "CM Craig McCarthy" (an avatar's initials read with the name) -> "Craig McCarthy".
