@@ -572,5 +572,6 @@ fn strip_byline_noise(b: &str) -> String {
             }
         }
     }
-    b.get(..end).unwrap_or(&b).to_string()
+    let b = b.get(..end).unwrap_or(&b);
+    meta::cut_at_date(b).to_string()
 }
