@@ -175,7 +175,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         })
                         .unwrap_or(id);
                     if let Some(t) = dom.short_text(name, 80) {
-                        for part in super::strip_byline_noise(&t).split([',', ';', '&', '|']) {
+                        for part in split_names(&super::strip_byline_noise(&t)) {
                             push_author(&mut m.itemprop_authors, part);
                         }
                     }
@@ -404,7 +404,7 @@ fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
     // "by: Jane Doe, Dec 17, 2025": the names run until the first part that is not one.
     for p in split_names(&rest)
         .into_iter()
-        .take_while(|p| looks_like_name(p))
+        .take_while(|p| looks_like_name(p) && !is_role(p))
     {
         push_author(&mut out, p);
     }
@@ -575,13 +575,52 @@ fn meta_tag(dom: &Dom, id: Id, m: &mut Meta, date_best: &mut Option<(u8, String)
     }
 }
 
-/// "A, B and C" / "A & B" / "A; B" into names.
-fn split_names(s: &str) -> Vec<&str> {
-    s.split([',', ';', '&', '|'])
-        .flat_map(|p| p.split(" and "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
+/// "A, B and C" / "A & B" / "A; B" into names; a credential after a comma stays with the
+/// name before it ("Jane Doe, MD", "Ann Roe, Ph.D.").
+pub fn split_names(s: &str) -> Vec<&str> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for piece in s.split([',', ';', '&', '|']) {
+        let after_comma = start > 0 && s.get(start - 1..start) == Some(",");
+        let mut sub_start = start;
+        for (k, sub) in piece.split(" and ").enumerate() {
+            let lead = sub.len() - sub.trim_start().len();
+            let (a, b) = (sub_start + lead, sub_start + sub.trim_end().len());
+            sub_start += sub.len() + " and ".len();
+            if a >= b {
+                continue;
+            }
+            let word = s.get(a..b).unwrap_or("");
+            match out.last_mut() {
+                Some(last) if k == 0 && after_comma && is_credential(word) => {
+                    // "DVM." closing a sentence: the full stop is not part of it.
+                    let one_dot = word.matches('.').count() == 1 && word.ends_with('.');
+                    last.1 = if one_dot { b - 1 } else { b };
+                }
+                _ => out.push((a, b)),
+            }
+        }
+        start += piece.len() + 1;
+    }
+    out.into_iter().filter_map(|(a, b)| s.get(a..b)).collect()
+}
+
+/// Degrees and post-nominals: "MD", "Ph.D.", "PhD", "DVM", "RN, MBA", "Jr.", "III".
+fn is_credential(s: &str) -> bool {
+    const MIXED: &[&str] = &[
+        "phd", "msc", "bsc", "med", "edd", "psyd", "dphil", "mphil", "jr", "sr", "llm", "mbbs",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            let letters: String = w.chars().filter(|c| !".-".contains(*c)).collect();
+            let caps = letters.chars().all(|c| c.is_ascii_uppercase());
+            (2..=8).contains(&letters.len())
+                && !w.contains("..")
+                && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && (caps || MIXED.contains(&letters.to_ascii_lowercase().as_str()))
+        })
 }
 
 /// Adds a cleaned author name unless it is junk ("Email the author", a URL, a date, a blurb).
@@ -691,6 +730,14 @@ pub fn cut_at_date(s: &str) -> &str {
         }
     }
     s
+}
+
+/// A part of a byline that opens with a job title ("Senior Director", "Head of Marketing"):
+/// the names are over, the rest describes them.
+pub fn is_role(part: &str) -> bool {
+    part.split_whitespace().next().is_some_and(|w| {
+        BYLINE_ROLES.contains(&w.trim_end_matches('.').to_lowercase())
+    })
 }
 
 /// "CM Craig McCarthy" (an avatar's initials read with the name) -> "Craig McCarthy".

@@ -132,10 +132,8 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     if authors.is_empty() {
         if let Some(b) = &ex.byline {
             let cleaned = strip_byline_noise(b);
-            for part in cleaned
-                .split([',', ';', '&', '|'])
-                .flat_map(|p| p.split(" and "))
-            {
+            let names = meta::split_names(&cleaned);
+            for part in names.into_iter().take_while(|p| !meta::is_role(p)) {
                 meta::push_author(&mut authors, part);
             }
         }
