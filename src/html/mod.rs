@@ -125,6 +125,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     if authors.is_empty() {
         authors = m.itemprop_authors.clone();
     }
+    let from_links = authors.is_empty() && !m.href_authors.is_empty();
     if authors.is_empty() {
         authors = m.href_authors.clone();
     }
@@ -185,7 +186,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     }
     let is_article = !listing && !script_only && (m.says_article || words >= 150);
     // Ten names guessed from author links are a teaser list, not one article's byline.
-    let teasers = !declared && authors.len() > 6;
+    // Author-page links on an undated page that is no article list people (a faculty page).
+    let teasers = (!declared && authors.len() > 6)
+        || (from_links && !is_article && m.published.is_none());
     if teasers {
         authors.clear();
     }
