@@ -542,8 +542,20 @@ fn meta_tag(dom: &Dom, id: Id, m: &mut Meta, date_best: &mut Option<(u8, String)
                 }
             }
         }
+        // One tag per author, written "Last, First": the comma does not separate names.
+        "citation_author" | "dc.creator.personalname" => {
+            if !content.starts_with("http") {
+                let name = match content.split_once(',') {
+                    Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
+                        format!("{} {}", first.trim(), last.trim())
+                    }
+                    _ => content.to_string(),
+                };
+                push_author(&mut m.meta_authors, &name);
+            }
+        }
         "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
-        | "citation_author" | "byl" => {
+        | "byl" => {
             if !content.starts_with("http") {
                 let c = content
                     .strip_prefix("By ")
