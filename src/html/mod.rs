@@ -119,6 +119,19 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     }
     // Authors declared in metadata are a byline, never a teaser list.
     let declared = !authors.is_empty();
+    // Metadata often names only the first of several authors the page shows.
+    if declared {
+        let fuller = [&m.text_authors, &m.href_authors].into_iter().find(|v| {
+            v.len() > authors.len()
+                && v.len() <= 6
+                && authors
+                    .iter()
+                    .all(|a| v.iter().any(|b| b.to_lowercase().ends_with(&a.to_lowercase())))
+        });
+        if let Some(v) = fuller {
+            authors = v.clone();
+        }
+    }
     if authors.is_empty() {
         authors = m.rel_authors.clone();
     }
