@@ -456,7 +456,7 @@ fn without_brackets(class: &str) -> String {
 }
 
 /// Capitalised words, allowing the particles of names ("van", "de", "bin").
-fn looks_like_name(s: &str) -> bool {
+pub fn looks_like_name(s: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
     ];

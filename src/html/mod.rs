@@ -209,6 +209,34 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     if authors.is_empty() && !teasers && is_article && m.published.is_some() {
         authors = m.text_authors.clone();
     }
+    if let Some(site) = site.as_deref().map(str::to_lowercase) {
+        let is_site = |a: &str| {
+            let a = a.to_lowercase();
+            let a = a.strip_prefix("the ").unwrap_or(&a);
+            site.contains(a) || a.contains(site.as_str())
+        };
+        // "Jane Doe, John Roe, The Daily Planet": the publication is not a co-author.
+        if authors.len() > 1 && authors.iter().any(|a| !is_site(a)) {
+            authors.retain(|a| !is_site(a));
+        }
+        // Metadata signed by the site, a byline naming a person: the person wrote it.
+        if authors.len() == 1 && authors.iter().all(|a| is_site(a)) {
+            if let Some(b) = &ex.byline {
+                let b = strip_byline_noise(&replace_ci(b, &authors[0], " | "));
+                let mut named = Vec::new();
+                let names = meta::split_names(&b);
+                let names = names
+                    .into_iter()
+                    .take_while(|p| meta::looks_like_name(p) && !meta::is_role(p));
+                for part in names {
+                    meta::push_author(&mut named, part);
+                }
+                if !named.is_empty() && named.iter().all(|a| !is_site(a)) {
+                    authors = named;
+                }
+            }
+        }
+    }
     // A dated article may be signed by its own site (a company or personal blog signs as
     // itself); anything else naming the site is a logo. Whatever the source: on WCXB dev,
     // bylines, author links and rel=author naming the site on dated articles were right on 9
@@ -543,6 +571,23 @@ fn unquote(t: &str) -> &str {
         Some(i) if !i.contains('"') => i.trim(),
         _ => t,
     }
+}
+
+/// `s` with every case-insensitive occurrence of `pat` (ASCII case) replaced by `with`.
+fn replace_ci(s: &str, pat: &str, with: &str) -> String {
+    if pat.is_empty() {
+        return s.to_string();
+    }
+    let (ls, lp) = (s.to_ascii_lowercase(), pat.to_ascii_lowercase());
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (i, _) in ls.match_indices(&lp) {
+        out.push_str(s.get(last..i).unwrap_or(""));
+        out.push_str(with);
+        last = i + lp.len();
+    }
+    out.push_str(s.get(last..).unwrap_or(""));
+    out
 }
 
 /// The page's byline as shown, cut before "Email the author" and the like.
