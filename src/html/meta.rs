@@ -9,7 +9,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::dom::{Dom, Id, ROOT};
-use super::hints::{ARTICLE_TYPES, BYLINE_JUNK, BYLINE_ROLES, NEGATIVE, POSITIVE};
+use super::hints::{ARTICLE_TYPES, BYLINE, BYLINE_JUNK, BYLINE_ROLES, NEGATIVE, POSITIVE};
 
 #[derive(Debug, Default, Clone)]
 pub struct Meta {
@@ -50,6 +50,9 @@ pub struct Meta {
     pub visible_date: Option<String>,
     /// Names from the first visible "By Jane Doe" / "Written by" line of the page.
     pub text_authors: Vec<String>,
+    /// The first name standing alone in a text node inside an author box (an element with an
+    /// author/byline class a few levels up): "<div class=post-author><p>Jane Doe</p>".
+    pub box_authors: Vec<String>,
     /// The first visible date labelled as the publication ("Published on 3 March 2024").
     pub label_date: Option<String>,
 }
@@ -72,6 +75,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut ld_texts: Vec<String> = Vec::new();
     let mut date_probes = 0;
     let mut byline_probes = 0;
+    let mut box_probes = 0;
     let mut label_probes = 0;
     let mut itemprop_seen = false;
     let mut href_parent: Option<Id> = None;
@@ -149,6 +153,12 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
                         label_probes += 1;
                         m.label_date = labelled_date(dom, id);
+                    }
+                    if m.box_authors.is_empty() && box_probes < 20 && looks_like_name(t) {
+                        if let Some(name) = boxed_name(dom, id, t) {
+                            box_probes += 1;
+                            push_author(&mut m.box_authors, &name);
+                        }
                     }
                     if m.text_authors.is_empty() && byline_probes < 40 && byline_label(t).is_some()
                     {
@@ -409,6 +419,36 @@ fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
         push_author(&mut out, p);
     }
     out
+}
+
+/// `t` (the text node `id`) when it is a short name inside an element whose class or id
+/// names the author, at most four levels up, outside furniture and scripts.
+fn boxed_name(dom: &Dom, id: Id, t: &str) -> Option<String> {
+    let t = t.trim();
+    if t.chars().count() > 50 {
+        return None;
+    }
+    let parent = dom.parent(id)?;
+    if matches!(
+        dom.tag(parent),
+        "script" | "style" | "title" | "noscript" | "template" | "option" | "button"
+    ) {
+        return None;
+    }
+    let mut cur = Some(parent);
+    for _ in 0..4 {
+        let c = cur?;
+        let ci = format!(
+            "{} {}",
+            without_brackets(dom.attr(c, "class").unwrap_or("")),
+            dom.attr(c, "id").unwrap_or("")
+        );
+        if BYLINE.matches(&ci) {
+            return (!in_furniture(dom, parent)).then(|| t.to_string());
+        }
+        cur = dom.parent(c);
+    }
+    None
 }
 
 /// Inside navigation, a form or a block whose class/id names furniture (menus, comments,
