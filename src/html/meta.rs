@@ -745,6 +745,14 @@ const MONTHS: &[&str] = &[
     "november", "december",
 ];
 
+fn is_weekday(w: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ];
+    DAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+}
+
 /// "Luke Kim December 17, 2025" / "Luke KimDecember 17, 2025" / "Jane Doe 4 August 2010" ->
 /// the text before the date: author boxes run the name and the date together without a
 /// separator. A date is a word starting with a digit, or a month name (glued to the name
@@ -758,6 +766,13 @@ pub fn cut_at_date(s: &str) -> &str {
     }
     for (i, &(at, w)) in words.iter().enumerate() {
         if i > 0 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            // "Sat, 20 Dec": the weekday opens the date.
+            let at = words[..i]
+                .iter()
+                .rev()
+                .take_while(|(_, w)| is_weekday(w))
+                .last()
+                .map_or(at, |&(a, _)| a);
             return s.get(..at).unwrap_or(s).trim_end_matches(|c: char| {
                 c.is_whitespace() || ",;:|-–—•·".contains(c)
             });
@@ -776,6 +791,12 @@ pub fn cut_at_date(s: &str) -> &str {
             .map_or(0, |(k, _)| k);
         let month = w.get(start..).unwrap_or("").trim_end_matches([',', '.']);
         if MONTHS.contains(&month.to_lowercase().as_str()) {
+            let at = words[..i]
+                .iter()
+                .rev()
+                .take_while(|(_, w)| is_weekday(w))
+                .last()
+                .map_or(at, |&(a, _)| a);
             return s.get(..at + start).unwrap_or(s).trim_end_matches(|c: char| {
                 c.is_whitespace() || ",;:|-–—•·".contains(c)
             });
