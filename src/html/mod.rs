@@ -149,6 +149,15 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             for part in names.into_iter().take_while(|p| !meta::is_role(p)) {
                 meta::push_author(&mut authors, part);
             }
+            // A byline block that runs a name together with other text ("Insights from Jane
+            // Doe Marketing Director"): the name standing alone in its own text node is
+            // cleaner (it is taken below, on dated articles).
+            let boxed = m.box_authors.first().is_some_and(|a| {
+                b.contains(a.as_str()) && !authors.iter().any(|x| x == a)
+            });
+            if boxed {
+                authors.clear();
+            }
         }
     }
     // Ten names guessed from author links are a teaser list, not one article's byline.
