@@ -115,7 +115,13 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     let first = m.href_authors.is_empty() && href_parent.is_none();
                     if first || (href_parent.is_some() && href_parent == parent) {
                         href_parent = parent;
-                        if let Some(t) = dom.short_text(id, 80) {
+                        // Link text in capitals labels a column or section
+                        // ("CUBE SPECIAL FEATURES"); names are written in mixed case.
+                        let shouting = |t: &str| {
+                            t.split_whitespace().count() > 1
+                                && !t.chars().any(char::is_lowercase)
+                        };
+                        if let Some(t) = dom.short_text(id, 80).filter(|t| !shouting(t)) {
                             push_author(&mut m.href_authors, &t);
                         }
                     }
