@@ -844,6 +844,20 @@ fn strip_role(s: &str) -> &str {
         if i > 1 && BYLINE_ROLES.contains(&w.to_lowercase()) {
             return s.get(..pos).map_or(s, str::trim_end);
         }
+        // "Jane DoeFounder at Acme": a template glued the role to the name.
+        if i > 0 {
+            let glued = w
+                .char_indices()
+                .zip(w.chars().skip(1))
+                .find(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+                .map(|((k, a), _)| k + a.len_utf8());
+            if let Some(k) = glued {
+                let tail = w.get(k..).unwrap_or("").to_lowercase();
+                if BYLINE_ROLES.contains(&tail) {
+                    return s.get(..pos + k).unwrap_or(s);
+                }
+            }
+        }
         pos += w.len() + 1;
     }
     s

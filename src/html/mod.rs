@@ -622,6 +622,11 @@ fn clean_byline_line(b: &str) -> String {
 /// "By Jane Doe | Updated 3 hours ago" -> "Jane Doe".
 fn strip_byline_noise(b: &str) -> String {
     let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "This post was written by Jane Doe, ...": the names follow the label.
+    let b = match b.to_lowercase().find(" written by ") {
+        Some(p) => b.get(p + " written by ".len()..).unwrap_or(&b).to_string(),
+        None => b,
+    };
     let lower = b.to_lowercase();
     let mut end = b.len();
     for stop in [
