@@ -764,6 +764,22 @@ fn is_weekday(w: &str) -> bool {
 /// separator. A date is a word starting with a digit, or a month name (glued to the name
 /// or not) followed by one.
 pub fn cut_at_date(s: &str) -> &str {
+    let head = date_tail_cut(s);
+    if !head.is_empty() {
+        return head;
+    }
+    // "Dec. 19, 2025 · Jane Doe": a date first, then a separator and the name.
+    match s.find(['·', '•', '|']) {
+        Some(k) => {
+            let rest = s.get(k..).unwrap_or("");
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "·•|".contains(c));
+            date_tail_cut(rest)
+        }
+        None => head,
+    }
+}
+
+fn date_tail_cut(s: &str) -> &str {
     let mut words = Vec::new();
     let mut pos = 0;
     for w in s.split(' ') {
