@@ -53,6 +53,9 @@ pub struct Meta {
     /// The first name standing alone in a text node inside an author box (an element with an
     /// author/byline class a few levels up): "<div class=post-author><p>Jane Doe</p>".
     pub box_authors: Vec<String>,
+    /// The first visible line opening with "Updated <date>": dates the page only when
+    /// nothing else does, like the metadata's last update.
+    pub update_date: Option<String>,
     /// The first visible date labelled as the publication ("Published on 3 March 2024").
     pub label_date: Option<String>,
 }
@@ -77,6 +80,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut byline_probes = 0;
     let mut box_probes = 0;
     let mut label_probes = 0;
+    let mut update_probes = 0;
     let mut itemprop_seen = false;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
@@ -159,6 +163,10 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
                         label_probes += 1;
                         m.label_date = labelled_date(dom, id);
+                    }
+                    if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
+                        update_probes += 1;
+                        m.update_date = update_label_date(dom, id);
                     }
                     if m.box_authors.is_empty() && box_probes < 20 && looks_like_name(t) {
                         if let Some(name) = boxed_name(dom, id, t) {
@@ -269,6 +277,9 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     if m.published.is_none() {
         m.published = m.modified.clone();
     }
+    if m.published.is_none() {
+        m.published = m.update_date.clone();
+    }
     m
 }
 
@@ -297,6 +308,12 @@ fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
 
 const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted on"];
 
+fn has_update_label(t: &str) -> bool {
+    let head = t.trim_start();
+    let head = head.get(..head.len().min(16)).unwrap_or(head).to_ascii_lowercase();
+    UPDATE_LABELS.iter().any(|l| head.starts_with(l))
+}
+
 fn has_publish_label(t: &str) -> bool {
     let head = t.get(..t.len().min(80)).unwrap_or(t).to_ascii_lowercase();
     PUBLISH_LABELS.iter().any(|l| head.contains(l))
@@ -306,6 +323,19 @@ fn has_publish_label(t: &str) -> bool {
 /// `id` (or in the next element when the label stands alone). A line that also says
 /// "updated" is skipped: which date goes with which label is not clear.
 fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
+    labelled(dom, id, PUBLISH_LABELS, false)
+}
+
+const UPDATE_LABELS: &[&str] = &["last updated on", "last updated", "updated on", "updated"];
+
+/// The date of a line that opens with "Updated" / "Last updated on".
+fn update_label_date(dom: &Dom, id: Id) -> Option<String> {
+    labelled(dom, id, UPDATE_LABELS, true)
+}
+
+/// The date after one of `labels` in the short line holding the text node `id`; with
+/// `at_start`, only a label opening the line (not "we updated this review on ...").
+fn labelled(dom: &Dom, id: Id, labels: &[&str], at_start: bool) -> Option<String> {
     let parent = dom.parent(id)?;
     if matches!(
         dom.tag(parent),
@@ -316,9 +346,12 @@ fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
     }
     let line = dom.short_text(parent, 120)?;
     let lower = line.to_ascii_lowercase();
-    let (pos, label) = PUBLISH_LABELS
+    let (pos, label) = labels
         .iter()
         .find_map(|l| lower.find(l).map(|p| (p, l)))?;
+    if at_start && !lower.get(..pos).unwrap_or("").trim().is_empty() {
+        return None;
+    }
     // "Updated 3 May 2024, published 2020": which date is which is not clear.
     let before = lower.get(..pos).unwrap_or("");
     if before.contains("updated") || before.contains("modified") {
