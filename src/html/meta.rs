@@ -64,7 +64,8 @@ pub struct Meta {
 fn date_rank(key: &str) -> Option<u8> {
     Some(match key {
         "article:published_time" | "datepublished" => 0,
-        "og:published_time" | "published_time" | "publishdate" | "publish-date" => 1,
+        "og:published_time" | "published_time" | "publishdate" | "publish-date"
+        | "published-date" | "published_date" | "publish_date" | "published" => 1,
         "sailthru.date" | "parsely-pub-date" | "dc.date.issued" | "citation_publication_date" => 2,
         "date" | "pubdate" | "dc.date" | "dcterms.date" | "dcterms.created"
         | "article.published" => 3,
