@@ -227,9 +227,15 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         .any(|k| ci.contains(k))
                     {
                         date_probes += 1;
+                        // "Jun 08, 2023 • 11 Minute Read": the date before the separator.
                         m.visible_date = dom
                             .short_text(id, 80)
-                            .and_then(|t| iso_date(&t))
+                            .and_then(|t| {
+                                iso_date(&t).or_else(|| {
+                                    let head = t.split(['•', '·', '|']).next()?;
+                                    (head.len() < t.len()).then(|| iso_date(head)).flatten()
+                                })
+                            })
                             .filter(|d| d.len() >= 10);
                     }
                 }
