@@ -153,7 +153,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             // Doe Marketing Director"): the name standing alone in its own text node is
             // cleaner (it is taken below, on dated articles).
             let boxed = m.box_authors.first().is_some_and(|a| {
-                b.contains(a.as_str()) && !authors.iter().any(|x| x == a)
+                cleaned.contains(a.as_str()) && !authors.iter().any(|x| x == a)
             });
             if boxed {
                 authors.clear();
