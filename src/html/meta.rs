@@ -53,6 +53,8 @@ pub struct Meta {
     /// The first name standing alone in a text node inside an author box (an element with an
     /// author/byline class a few levels up): "<div class=post-author><p>Jane Doe</p>".
     pub box_authors: Vec<String>,
+    /// A name shown beside an avatar whose `alt` is the same name.
+    pub avatar_authors: Vec<String>,
     /// The first visible line opening with "Updated <date>": dates the page only when
     /// nothing else does, like the metadata's last update.
     pub update_date: Option<String>,
@@ -80,6 +82,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut date_probes = 0;
     let mut byline_probes = 0;
     let mut box_probes = 0;
+    let mut avatars: Vec<(Id, String)> = Vec::new();
     let mut label_probes = 0;
     let mut update_probes = 0;
     let mut itemprop_seen = false;
@@ -129,6 +132,13 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         if let Some(t) = dom.short_text(id, 80).filter(|t| !shouting(t)) {
                             push_author(&mut m.href_authors, &t);
                         }
+                    }
+                }
+            }
+            "img" if avatars.len() < 10 => {
+                if let Some(alt) = dom.attr(id, "alt").map(str::trim) {
+                    if alt.len() <= 40 && looks_like_name(alt) && is_avatar(dom, id) {
+                        avatars.push((id, alt.to_string()));
                     }
                 }
             }
@@ -244,6 +254,9 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     }
     for t in &ld_texts {
         json_ld(t, &mut m);
+    }
+    if let Some(name) = avatars.iter().find_map(|(id, alt)| name_beside(dom, *id, alt)) {
+        push_author(&mut m.avatar_authors, &name);
     }
     if m.published.is_none() {
         m.published = date_best.map(|(_, v)| v);
@@ -491,6 +504,52 @@ fn boxed_name(dom: &Dom, id: Id, t: &str) -> Option<String> {
         );
         if BYLINE.matches(&ci) {
             return (!in_furniture(dom, parent)).then(|| t.to_string());
+        }
+        cur = dom.parent(c);
+    }
+    None
+}
+
+/// A small picture (width or height of 200 pixels or less) or one whose class or file
+/// name says it shows a person.
+fn is_avatar(dom: &Dom, img: Id) -> bool {
+    let small = ["width", "height"].iter().any(|k| {
+        dom.attr(img, k)
+            .and_then(|v| v.trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 200)
+    });
+    let hint = format!(
+        "{} {}",
+        dom.attr(img, "class").unwrap_or(""),
+        dom.attr(img, "src").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    small
+        || ["avatar", "author", "profile", "headshot", "portrait"]
+            .iter()
+            .any(|k| hint.contains(k))
+}
+
+/// `alt` when the same name is written as text near its picture (within three levels up,
+/// outside furniture): an author's avatar beside the byline.
+fn name_beside(dom: &Dom, img: Id, alt: &str) -> Option<String> {
+    let mut cur = dom.parent(img);
+    for _ in 0..3 {
+        let c = cur?;
+        let mut stack = vec![c];
+        let mut seen = 0;
+        while let Some(n) = stack.pop() {
+            seen += 1;
+            if seen > 200 {
+                break;
+            }
+            if let Some(t) = dom.text_of(n) {
+                if t.trim().eq_ignore_ascii_case(alt) {
+                    let p = dom.parent(n)?;
+                    return (!in_furniture(dom, p)).then(|| alt.to_string());
+                }
+            }
+            stack.extend(dom.children(n));
         }
         cur = dom.parent(c);
     }

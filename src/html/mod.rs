@@ -221,6 +221,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     if authors.is_empty() && !teasers && is_article && m.published.is_some() {
         authors = m.box_authors.clone();
     }
+    if authors.is_empty() && !teasers && is_article && m.says_article && m.published.is_some() {
+        authors = m.avatar_authors.clone();
+    }
     if let Some(site) = site.as_deref().map(str::to_lowercase) {
         let is_site = |a: &str| {
             let a = a.to_lowercase();
