@@ -835,9 +835,14 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
         || reviewer
         // A login slug ("jane-doe") is the account, not the name it signs with.
         || (!s.contains(' ') && s.contains('-') && s == lower)
-        || BYLINE_JUNK.iter().any(|j| match j.strip_prefix('=') {
-            Some(whole) => lower == whole,
-            None => lower.contains(j.as_str()),
+        || BYLINE_JUNK.iter().any(|j| {
+            if let Some(whole) = j.strip_prefix('=') {
+                lower == whole
+            } else if let Some(last) = j.strip_prefix('~') {
+                words > 1 && lower.rsplit(' ').next() == Some(last)
+            } else {
+                lower.contains(j.as_str())
+            }
         });
     if !junk && !list.iter().any(|a| a.eq_ignore_ascii_case(s)) && list.len() < 10 {
         list.push(s.to_string());

@@ -611,7 +611,7 @@ fn clean_byline_line(b: &str) -> String {
     let lower = b.to_lowercase();
     let cut = hints::BYLINE_JUNK
         .iter()
-        .filter(|j| !j.starts_with('='))
+        .filter(|j| !j.starts_with(['=', '~']))
         .filter_map(|j| lower.find(j.as_str()))
         .filter(|&p| b.is_char_boundary(p))
         .min()
