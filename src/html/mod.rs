@@ -251,6 +251,15 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
                 }
             }
         }
+        // Or a "By" line or author-page links naming a person.
+        if authors.len() == 1 && authors.iter().all(|a| is_site(a)) {
+            let person = [&m.text_authors, &m.href_authors]
+                .into_iter()
+                .find(|v| !v.is_empty() && v.len() <= 6 && v.iter().all(|a| !is_site(a)));
+            if let Some(v) = person {
+                authors = v.clone();
+            }
+        }
     }
     // A dated article may be signed by its own site (a company or personal blog signs as
     // itself); anything else naming the site is a logo. Whatever the source: on WCXB dev,
