@@ -126,8 +126,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         // Link text in capitals labels a column or section
                         // ("CUBE SPECIAL FEATURES"); names are written in mixed case.
                         let shouting = |t: &str| {
-                            t.split_whitespace().count() > 1
-                                && !t.chars().any(char::is_lowercase)
+                            t.split_whitespace().count() > 1 && !t.chars().any(char::is_lowercase)
                         };
                         if let Some(t) = dom.short_text(id, 80).filter(|t| !shouting(t)) {
                             push_author(&mut m.href_authors, &t);
@@ -255,7 +254,10 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     for t in &ld_texts {
         json_ld(t, &mut m);
     }
-    if let Some(name) = avatars.iter().find_map(|(id, alt)| name_beside(dom, *id, alt)) {
+    if let Some(name) = avatars
+        .iter()
+        .find_map(|(id, alt)| name_beside(dom, *id, alt))
+    {
         push_author(&mut m.avatar_authors, &name);
     }
     if m.published.is_none() {
@@ -330,7 +332,10 @@ const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted
 
 fn has_update_label(t: &str) -> bool {
     let head = t.trim_start();
-    let head = head.get(..head.len().min(16)).unwrap_or(head).to_ascii_lowercase();
+    let head = head
+        .get(..head.len().min(16))
+        .unwrap_or(head)
+        .to_ascii_lowercase();
     UPDATE_LABELS.iter().any(|l| head.starts_with(l))
 }
 
@@ -366,9 +371,7 @@ fn labelled(dom: &Dom, id: Id, labels: &[&str], at_start: bool) -> Option<String
     }
     let line = dom.short_text(parent, 120)?;
     let lower = line.to_ascii_lowercase();
-    let (pos, label) = labels
-        .iter()
-        .find_map(|l| lower.find(l).map(|p| (p, l)))?;
+    let (pos, label) = labels.iter().find_map(|l| lower.find(l).map(|p| (p, l)))?;
     if at_start && !lower.get(..pos).unwrap_or("").trim().is_empty() {
         return None;
     }
@@ -850,15 +853,51 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
 }
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn is_weekday(w: &str) -> bool {
     const DAYS: &[&str] = &[
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     DAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
 }
@@ -899,9 +938,10 @@ fn date_tail_cut(s: &str) -> &str {
                 .take_while(|(_, w)| is_weekday(w))
                 .last()
                 .map_or(at, |&(a, _)| a);
-            return s.get(..at).unwrap_or(s).trim_end_matches(|c: char| {
-                c.is_whitespace() || ",;:|-–—•·".contains(c)
-            });
+            return s
+                .get(..at)
+                .unwrap_or(s)
+                .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c));
         }
         let next_digit = words
             .get(i + 1)
@@ -923,9 +963,10 @@ fn date_tail_cut(s: &str) -> &str {
                 .take_while(|(_, w)| is_weekday(w))
                 .last()
                 .map_or(at, |&(a, _)| a);
-            return s.get(..at + start).unwrap_or(s).trim_end_matches(|c: char| {
-                c.is_whitespace() || ",;:|-–—•·".contains(c)
-            });
+            return s
+                .get(..at + start)
+                .unwrap_or(s)
+                .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c));
         }
     }
     s
@@ -934,9 +975,9 @@ fn date_tail_cut(s: &str) -> &str {
 /// A part of a byline that opens with a job title ("Senior Director", "Head of Marketing"):
 /// the names are over, the rest describes them.
 pub fn is_role(part: &str) -> bool {
-    part.split_whitespace().next().is_some_and(|w| {
-        BYLINE_ROLES.contains(&w.trim_end_matches('.').to_lowercase())
-    })
+    part.split_whitespace()
+        .next()
+        .is_some_and(|w| BYLINE_ROLES.contains(&w.trim_end_matches('.').to_lowercase()))
 }
 
 /// "CM Craig McCarthy" (an avatar's initials read with the name) -> "Craig McCarthy".

@@ -124,9 +124,10 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         let fuller = [&m.text_authors, &m.href_authors].into_iter().find(|v| {
             v.len() > authors.len()
                 && v.len() <= 6
-                && authors
-                    .iter()
-                    .all(|a| v.iter().any(|b| b.to_lowercase().ends_with(&a.to_lowercase())))
+                && authors.iter().all(|a| {
+                    v.iter()
+                        .any(|b| b.to_lowercase().ends_with(&a.to_lowercase()))
+                })
         });
         if let Some(v) = fuller {
             authors = v.clone();
@@ -152,9 +153,10 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             // A byline block that runs a name together with other text ("Insights from Jane
             // Doe Marketing Director"): the name standing alone in its own text node is
             // cleaner (it is taken below, on dated articles).
-            let boxed = m.box_authors.first().is_some_and(|a| {
-                cleaned.contains(a.as_str()) && !authors.iter().any(|x| x == a)
-            });
+            let boxed = m
+                .box_authors
+                .first()
+                .is_some_and(|a| cleaned.contains(a.as_str()) && !authors.iter().any(|x| x == a));
             if boxed {
                 authors.clear();
             }
@@ -209,8 +211,8 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     let is_article = !listing && !script_only && (m.says_article || words >= 150);
     // Ten names guessed from author links are a teaser list, not one article's byline.
     // Author-page links on an undated page that is no article list people (a faculty page).
-    let teasers = (!declared && authors.len() > 6)
-        || (from_links && !is_article && m.published.is_none());
+    let teasers =
+        (!declared && authors.len() > 6) || (from_links && !is_article && m.published.is_none());
     if teasers {
         authors.clear();
     }
