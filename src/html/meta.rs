@@ -9,7 +9,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::dom::{Dom, Id, ROOT};
-use super::hints::{ARTICLE_TYPES, BYLINE_JUNK, BYLINE_ROLES, NEGATIVE, POSITIVE};
+use super::hints::{ARTICLE_TYPES, BYLINE, BYLINE_JUNK, BYLINE_ROLES, NEGATIVE, POSITIVE};
 
 #[derive(Debug, Default, Clone)]
 pub struct Meta {
@@ -50,6 +50,14 @@ pub struct Meta {
     pub visible_date: Option<String>,
     /// Names from the first visible "By Jane Doe" / "Written by" line of the page.
     pub text_authors: Vec<String>,
+    /// The first name standing alone in a text node inside an author box (an element with an
+    /// author/byline class a few levels up): "<div class=post-author><p>Jane Doe</p>".
+    pub box_authors: Vec<String>,
+    /// A name shown beside an avatar whose `alt` is the same name.
+    pub avatar_authors: Vec<String>,
+    /// The first visible line opening with "Updated <date>": dates the page only when
+    /// nothing else does, like the metadata's last update.
+    pub update_date: Option<String>,
     /// The first visible date labelled as the publication ("Published on 3 March 2024").
     pub label_date: Option<String>,
 }
@@ -58,7 +66,8 @@ pub struct Meta {
 fn date_rank(key: &str) -> Option<u8> {
     Some(match key {
         "article:published_time" | "datepublished" => 0,
-        "og:published_time" | "published_time" | "publishdate" | "publish-date" => 1,
+        "og:published_time" | "published_time" | "publishdate" | "publish-date"
+        | "published-date" | "published_date" | "publish_date" | "published" => 1,
         "sailthru.date" | "parsely-pub-date" | "dc.date.issued" | "citation_publication_date" => 2,
         "date" | "pubdate" | "dc.date" | "dcterms.date" | "dcterms.created"
         | "article.published" => 3,
@@ -72,7 +81,10 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut ld_texts: Vec<String> = Vec::new();
     let mut date_probes = 0;
     let mut byline_probes = 0;
+    let mut box_probes = 0;
+    let mut avatars: Vec<(Id, String)> = Vec::new();
     let mut label_probes = 0;
+    let mut update_probes = 0;
     let mut itemprop_seen = false;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
@@ -111,9 +123,21 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     let first = m.href_authors.is_empty() && href_parent.is_none();
                     if first || (href_parent.is_some() && href_parent == parent) {
                         href_parent = parent;
-                        if let Some(t) = dom.short_text(id, 80) {
+                        // Link text in capitals labels a column or section
+                        // ("CUBE SPECIAL FEATURES"); names are written in mixed case.
+                        let shouting = |t: &str| {
+                            t.split_whitespace().count() > 1 && !t.chars().any(char::is_lowercase)
+                        };
+                        if let Some(t) = dom.short_text(id, 80).filter(|t| !shouting(t)) {
                             push_author(&mut m.href_authors, &t);
                         }
+                    }
+                }
+            }
+            "img" if avatars.len() < 10 => {
+                if let Some(alt) = dom.attr(id, "alt").map(str::trim) {
+                    if alt.len() <= 40 && looks_like_name(alt) && is_avatar(dom, id) {
+                        avatars.push((id, alt.to_string()));
                     }
                 }
             }
@@ -150,6 +174,16 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         label_probes += 1;
                         m.label_date = labelled_date(dom, id);
                     }
+                    if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
+                        update_probes += 1;
+                        m.update_date = update_label_date(dom, id);
+                    }
+                    if m.box_authors.is_empty() && box_probes < 20 && looks_like_name(t) {
+                        if let Some(name) = boxed_name(dom, id, t) {
+                            box_probes += 1;
+                            push_author(&mut m.box_authors, &name);
+                        }
+                    }
                     if m.text_authors.is_empty() && byline_probes < 40 && byline_label(t).is_some()
                     {
                         byline_probes += 1;
@@ -175,7 +209,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         })
                         .unwrap_or(id);
                     if let Some(t) = dom.short_text(name, 80) {
-                        for part in super::strip_byline_noise(&t).split([',', ';', '&', '|']) {
+                        for part in split_names(&super::strip_byline_noise(&t)) {
                             push_author(&mut m.itemprop_authors, part);
                         }
                     }
@@ -202,9 +236,15 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         .any(|k| ci.contains(k))
                     {
                         date_probes += 1;
+                        // "Jun 08, 2023 • 11 Minute Read": the date before the separator.
                         m.visible_date = dom
                             .short_text(id, 80)
-                            .and_then(|t| iso_date(&t))
+                            .and_then(|t| {
+                                iso_date(&t).or_else(|| {
+                                    let head = t.split(['•', '·', '|']).next()?;
+                                    (head.len() < t.len()).then(|| iso_date(head)).flatten()
+                                })
+                            })
                             .filter(|d| d.len() >= 10);
                     }
                 }
@@ -213,6 +253,12 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     }
     for t in &ld_texts {
         json_ld(t, &mut m);
+    }
+    if let Some(name) = avatars
+        .iter()
+        .find_map(|(id, alt)| name_beside(dom, *id, alt))
+    {
+        push_author(&mut m.avatar_authors, &name);
     }
     if m.published.is_none() {
         m.published = date_best.map(|(_, v)| v);
@@ -253,6 +299,9 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     if m.published.is_none() {
         m.published = m.modified.clone();
     }
+    if m.published.is_none() {
+        m.published = m.update_date.clone();
+    }
     m
 }
 
@@ -281,6 +330,15 @@ fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
 
 const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted on"];
 
+fn has_update_label(t: &str) -> bool {
+    let head = t.trim_start();
+    let head = head
+        .get(..head.len().min(16))
+        .unwrap_or(head)
+        .to_ascii_lowercase();
+    UPDATE_LABELS.iter().any(|l| head.starts_with(l))
+}
+
 fn has_publish_label(t: &str) -> bool {
     let head = t.get(..t.len().min(80)).unwrap_or(t).to_ascii_lowercase();
     PUBLISH_LABELS.iter().any(|l| head.contains(l))
@@ -290,6 +348,19 @@ fn has_publish_label(t: &str) -> bool {
 /// `id` (or in the next element when the label stands alone). A line that also says
 /// "updated" is skipped: which date goes with which label is not clear.
 fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
+    labelled(dom, id, PUBLISH_LABELS, false)
+}
+
+const UPDATE_LABELS: &[&str] = &["last updated on", "last updated", "updated on", "updated"];
+
+/// The date of a line that opens with "Updated" / "Last updated on".
+fn update_label_date(dom: &Dom, id: Id) -> Option<String> {
+    labelled(dom, id, UPDATE_LABELS, true)
+}
+
+/// The date after one of `labels` in the short line holding the text node `id`; with
+/// `at_start`, only a label opening the line (not "we updated this review on ...").
+fn labelled(dom: &Dom, id: Id, labels: &[&str], at_start: bool) -> Option<String> {
     let parent = dom.parent(id)?;
     if matches!(
         dom.tag(parent),
@@ -300,9 +371,10 @@ fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
     }
     let line = dom.short_text(parent, 120)?;
     let lower = line.to_ascii_lowercase();
-    let (pos, label) = PUBLISH_LABELS
-        .iter()
-        .find_map(|l| lower.find(l).map(|p| (p, l)))?;
+    let (pos, label) = labels.iter().find_map(|l| lower.find(l).map(|p| (p, l)))?;
+    if at_start && !lower.get(..pos).unwrap_or("").trim().is_empty() {
+        return None;
+    }
     // "Updated 3 May 2024, published 2020": which date is which is not clear.
     let before = lower.get(..pos).unwrap_or("");
     if before.contains("updated") || before.contains("modified") {
@@ -404,11 +476,87 @@ fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
     // "by: Jane Doe, Dec 17, 2025": the names run until the first part that is not one.
     for p in split_names(&rest)
         .into_iter()
-        .take_while(|p| looks_like_name(p))
+        .take_while(|p| looks_like_name(p) && !is_role(p))
     {
         push_author(&mut out, p);
     }
     out
+}
+
+/// `t` (the text node `id`) when it is a short name inside an element whose class or id
+/// names the author, at most four levels up, outside furniture and scripts.
+fn boxed_name(dom: &Dom, id: Id, t: &str) -> Option<String> {
+    let t = t.trim();
+    if t.chars().count() > 50 {
+        return None;
+    }
+    let parent = dom.parent(id)?;
+    if matches!(
+        dom.tag(parent),
+        "script" | "style" | "title" | "noscript" | "template" | "option" | "button"
+    ) {
+        return None;
+    }
+    let mut cur = Some(parent);
+    for _ in 0..4 {
+        let c = cur?;
+        let ci = format!(
+            "{} {}",
+            without_brackets(dom.attr(c, "class").unwrap_or("")),
+            dom.attr(c, "id").unwrap_or("")
+        );
+        if BYLINE.matches(&ci) {
+            return (!in_furniture(dom, parent)).then(|| t.to_string());
+        }
+        cur = dom.parent(c);
+    }
+    None
+}
+
+/// A small picture (width or height of 200 pixels or less) or one whose class or file
+/// name says it shows a person.
+fn is_avatar(dom: &Dom, img: Id) -> bool {
+    let small = ["width", "height"].iter().any(|k| {
+        dom.attr(img, k)
+            .and_then(|v| v.trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 200)
+    });
+    let hint = format!(
+        "{} {}",
+        dom.attr(img, "class").unwrap_or(""),
+        dom.attr(img, "src").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    small
+        || ["avatar", "author", "profile", "headshot", "portrait"]
+            .iter()
+            .any(|k| hint.contains(k))
+}
+
+/// `alt` when the same name is written as text near its picture (within three levels up,
+/// outside furniture): an author's avatar beside the byline.
+fn name_beside(dom: &Dom, img: Id, alt: &str) -> Option<String> {
+    let mut cur = dom.parent(img);
+    for _ in 0..3 {
+        let c = cur?;
+        let mut stack = vec![c];
+        let mut seen = 0;
+        while let Some(n) = stack.pop() {
+            seen += 1;
+            if seen > 200 {
+                break;
+            }
+            if let Some(t) = dom.text_of(n) {
+                if t.trim().eq_ignore_ascii_case(alt) {
+                    let p = dom.parent(n)?;
+                    return (!in_furniture(dom, p)).then(|| alt.to_string());
+                }
+            }
+            stack.extend(dom.children(n));
+        }
+        cur = dom.parent(c);
+    }
+    None
 }
 
 /// Inside navigation, a form or a block whose class/id names furniture (menus, comments,
@@ -456,7 +604,7 @@ fn without_brackets(class: &str) -> String {
 }
 
 /// Capitalised words, allowing the particles of names ("van", "de", "bin").
-fn looks_like_name(s: &str) -> bool {
+pub fn looks_like_name(s: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
     ];
@@ -542,8 +690,20 @@ fn meta_tag(dom: &Dom, id: Id, m: &mut Meta, date_best: &mut Option<(u8, String)
                 }
             }
         }
+        // One tag per author, written "Last, First": the comma does not separate names.
+        "citation_author" | "dc.creator.personalname" => {
+            if !content.starts_with("http") {
+                let name = match content.split_once(',') {
+                    Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
+                        format!("{} {}", first.trim(), last.trim())
+                    }
+                    _ => content.to_string(),
+                };
+                push_author(&mut m.meta_authors, &name);
+            }
+        }
         "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator"
-        | "citation_author" | "byl" => {
+        | "byl" => {
             if !content.starts_with("http") {
                 let c = content
                     .strip_prefix("By ")
@@ -575,13 +735,52 @@ fn meta_tag(dom: &Dom, id: Id, m: &mut Meta, date_best: &mut Option<(u8, String)
     }
 }
 
-/// "A, B and C" / "A & B" / "A; B" into names.
-fn split_names(s: &str) -> Vec<&str> {
-    s.split([',', ';', '&', '|'])
-        .flat_map(|p| p.split(" and "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
+/// "A, B and C" / "A & B" / "A; B" into names; a credential after a comma stays with the
+/// name before it ("Jane Doe, MD", "Ann Roe, Ph.D.").
+pub fn split_names(s: &str) -> Vec<&str> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for piece in s.split([',', ';', '&', '|']) {
+        let after_comma = start > 0 && s.get(start - 1..start) == Some(",");
+        let mut sub_start = start;
+        for (k, sub) in piece.split(" and ").enumerate() {
+            let lead = sub.len() - sub.trim_start().len();
+            let (a, b) = (sub_start + lead, sub_start + sub.trim_end().len());
+            sub_start += sub.len() + " and ".len();
+            if a >= b {
+                continue;
+            }
+            let word = s.get(a..b).unwrap_or("");
+            match out.last_mut() {
+                Some(last) if k == 0 && after_comma && is_credential(word) => {
+                    // "DVM." closing a sentence: the full stop is not part of it.
+                    let one_dot = word.matches('.').count() == 1 && word.ends_with('.');
+                    last.1 = if one_dot { b - 1 } else { b };
+                }
+                _ => out.push((a, b)),
+            }
+        }
+        start += piece.len() + 1;
+    }
+    out.into_iter().filter_map(|(a, b)| s.get(a..b)).collect()
+}
+
+/// Degrees and post-nominals: "MD", "Ph.D.", "PhD", "DVM", "RN, MBA", "Jr.", "III".
+fn is_credential(s: &str) -> bool {
+    const MIXED: &[&str] = &[
+        "phd", "msc", "bsc", "med", "edd", "psyd", "dphil", "mphil", "jr", "sr", "llm", "mbbs",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            let letters: String = w.chars().filter(|c| !".-".contains(*c)).collect();
+            let caps = letters.chars().all(|c| c.is_ascii_uppercase());
+            (2..=8).contains(&letters.len())
+                && !w.contains("..")
+                && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && (caps || MIXED.contains(&letters.to_ascii_lowercase().as_str()))
+        })
 }
 
 /// Adds a cleaned author name unless it is junk ("Email the author", a URL, a date, a blurb).
@@ -633,17 +832,152 @@ pub fn push_author(list: &mut Vec<String>, raw: &str) {
         // A colon left after the label is gone is a credit line ("design: Jane Doe").
         || s.chars().any(|c| c == '_' || c == '/' || c == ':')
         || (s.contains('.') && !s.contains(' '))
+        // Control characters are mojibake (UTF-8 read as Latin-1): the name is unreadable.
+        || s.chars().any(char::is_control)
         || !s.chars().next().is_some_and(char::is_alphabetic)
         || reviewer
         // A login slug ("jane-doe") is the account, not the name it signs with.
         || (!s.contains(' ') && s.contains('-') && s == lower)
-        || BYLINE_JUNK.iter().any(|j| match j.strip_prefix('=') {
-            Some(whole) => lower == whole,
-            None => lower.contains(j.as_str()),
+        || BYLINE_JUNK.iter().any(|j| {
+            if let Some(whole) = j.strip_prefix('=') {
+                lower == whole
+            } else if let Some(last) = j.strip_prefix('~') {
+                words > 1 && lower.rsplit(' ').next() == Some(last)
+            } else {
+                lower.contains(j.as_str())
+            }
         });
     if !junk && !list.iter().any(|a| a.eq_ignore_ascii_case(s)) && list.len() < 10 {
         list.push(s.to_string());
     }
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn is_weekday(w: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+}
+
+/// "Luke Kim December 17, 2025" / "Luke KimDecember 17, 2025" / "Jane Doe 4 August 2010" ->
+/// the text before the date: author boxes run the name and the date together without a
+/// separator. A date is a word starting with a digit, or a month name (glued to the name
+/// or not) followed by one.
+pub fn cut_at_date(s: &str) -> &str {
+    let head = date_tail_cut(s);
+    if !head.is_empty() {
+        return head;
+    }
+    // "Dec. 19, 2025 · Jane Doe": a date first, then a separator and the name.
+    match s.find(['·', '•', '|']) {
+        Some(k) => {
+            let rest = s.get(k..).unwrap_or("");
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "·•|".contains(c));
+            date_tail_cut(rest)
+        }
+        None => head,
+    }
+}
+
+fn date_tail_cut(s: &str) -> &str {
+    let mut words = Vec::new();
+    let mut pos = 0;
+    for w in s.split(' ') {
+        words.push((pos, w));
+        pos += w.len() + 1;
+    }
+    for (i, &(at, w)) in words.iter().enumerate() {
+        if i > 0 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            // "Sat, 20 Dec": the weekday opens the date.
+            let at = words[..i]
+                .iter()
+                .rev()
+                .take_while(|(_, w)| is_weekday(w))
+                .last()
+                .map_or(at, |&(a, _)| a);
+            return s
+                .get(..at)
+                .unwrap_or(s)
+                .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c));
+        }
+        let next_digit = words
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        if !next_digit {
+            continue;
+        }
+        // The month may be glued to the name ("KimDecember"): the last capital starts it.
+        let start = w
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_uppercase())
+            .map_or(0, |(k, _)| k);
+        let month = w.get(start..).unwrap_or("").trim_end_matches([',', '.']);
+        if MONTHS.contains(&month.to_lowercase().as_str()) {
+            let at = words[..i]
+                .iter()
+                .rev()
+                .take_while(|(_, w)| is_weekday(w))
+                .last()
+                .map_or(at, |&(a, _)| a);
+            return s
+                .get(..at + start)
+                .unwrap_or(s)
+                .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c));
+        }
+    }
+    s
+}
+
+/// A part of a byline that opens with a job title ("Senior Director", "Head of Marketing"):
+/// the names are over, the rest describes them.
+pub fn is_role(part: &str) -> bool {
+    part.split_whitespace()
+        .next()
+        .is_some_and(|w| BYLINE_ROLES.contains(&w.trim_end_matches('.').to_lowercase()))
 }
 
 /// "CM Craig McCarthy" (an avatar's initials read with the name) -> "Craig McCarthy".
@@ -670,6 +1004,20 @@ fn strip_role(s: &str) -> &str {
     for (i, w) in s.split(' ').enumerate() {
         if i > 1 && BYLINE_ROLES.contains(&w.to_lowercase()) {
             return s.get(..pos).map_or(s, str::trim_end);
+        }
+        // "Jane DoeFounder at Acme": a template glued the role to the name.
+        if i > 0 {
+            let glued = w
+                .char_indices()
+                .zip(w.chars().skip(1))
+                .find(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+                .map(|((k, a), _)| k + a.len_utf8());
+            if let Some(k) = glued {
+                let tail = w.get(k..).unwrap_or("").to_lowercase();
+                if BYLINE_ROLES.contains(&tail) {
+                    return s.get(..pos + k).unwrap_or(s);
+                }
+            }
         }
         pos += w.len() + 1;
     }

@@ -805,3 +805,153 @@ fn a_block_repeated_as_a_pattern_stays() {
         .count();
     assert_eq!(count, 5, "{}", page.text);
 }
+
+#[test]
+fn byline_dates_are_cut_from_names() {
+    assert_eq!(meta::cut_at_date("Luke KimDecember 17, 2025"), "Luke Kim");
+    assert_eq!(
+        meta::cut_at_date("Andrew Gerrand 4 August 2010"),
+        "Andrew Gerrand"
+    );
+    assert_eq!(meta::cut_at_date("Sat, 20 Dec, 2025 - 06:36"), "");
+    assert_eq!(
+        meta::cut_at_date("Dec. 19, 2025 · Niko Matsakis"),
+        "Niko Matsakis"
+    );
+    assert_eq!(meta::cut_at_date("Jane Doe"), "Jane Doe");
+    let page = article(
+        DATED,
+        "<h1>Harbour works</h1><div class=\"byline\">Dana Ruiz March 5, 2024</div>",
+    );
+    assert_eq!(page.meta.authors, vec!["Dana Ruiz"]);
+}
+
+#[test]
+fn credentials_stay_with_their_name() {
+    assert_eq!(meta::split_names("Jane Doe, MD"), vec!["Jane Doe, MD"]);
+    assert_eq!(
+        meta::split_names("Ann Roe, Ph.D. and Sam Poe"),
+        vec!["Ann Roe, Ph.D.", "Sam Poe"]
+    );
+    assert_eq!(meta::split_names("Jane Doe, DVM."), vec!["Jane Doe, DVM"]);
+    assert_eq!(
+        meta::split_names("Jane Doe, Senior Director"),
+        vec!["Jane Doe", "Senior Director"]
+    );
+    assert!(meta::is_role("Senior Director"));
+    // The visible line stops at the role after the name.
+    let page = article(
+        DATED,
+        "<h1>Harbour works</h1><p>By Jane Doe, Senior Director, Content &amp; Marketing</p>",
+    );
+    assert_eq!(page.meta.authors, vec!["Jane Doe"]);
+}
+
+#[test]
+fn account_names_glued_roles_and_mojibake() {
+    let mut v = Vec::new();
+    meta::push_author(&mut v, "NOC Admin");
+    meta::push_author(&mut v, "Jane DoeFounder at Acme");
+    meta::push_author(&mut v, "Dariusz Jaro\u{c5}\u{84}");
+    meta::push_author(&mut v, "Articles by Juliette");
+    meta::push_author(&mut v, "Admin Team");
+    assert_eq!(v, vec!["Jane Doe", "Admin Team"]);
+}
+
+#[test]
+fn author_boxes_and_avatars_sign_dated_articles() {
+    let page = article(
+        DATED,
+        "<h1>Harbour works</h1><div class=\"post-author-box\"><div><p>Jane Doe</p>\
+         <p>growth lead</p></div></div>",
+    );
+    assert_eq!(page.meta.authors, vec!["Jane Doe"]);
+    let page = article(
+        DATED,
+        "<h1>Harbour works</h1><div><img class=\"avatar\" alt=\"Sam Roe\" src=\"/s.jpg\">\
+         <span>Sam Roe</span></div>",
+    );
+    assert_eq!(page.meta.authors, vec!["Sam Roe"]);
+    // Undated: neither names anyone.
+    let page = article(
+        "",
+        "<h1>Harbour works</h1><div><img class=\"avatar\" alt=\"Sam Roe\" src=\"/s.jpg\">\
+         <span>Sam Roe</span></div>",
+    );
+    assert!(page.meta.authors.is_empty(), "{:?}", page.meta.authors);
+}
+
+#[test]
+fn site_signed_articles_and_fuller_author_lists() {
+    // rel=author naming the site on a dated article stands.
+    let head = format!("<meta property=\"og:site_name\" content=\"Acme Blog\">{DATED}");
+    let page = article(
+        &head,
+        "<h1>Harbour works</h1><a rel=\"author\" href=\"/\">Acme Blog</a>",
+    );
+    assert_eq!(page.meta.authors, vec!["Acme Blog"]);
+    // Metadata signed by the site, a "By" line naming a person.
+    let head = format!(
+        "<meta property=\"og:site_name\" content=\"Acme Blog\">\
+         <meta name=\"author\" content=\"Acme Blog\">{DATED}"
+    );
+    let page = article(&head, "<h1>Harbour works</h1><p>By Jane Doe</p>");
+    assert_eq!(page.meta.authors, vec!["Jane Doe"]);
+    // Metadata names the first author, the page all three.
+    let head = format!("<meta name=\"author\" content=\"Jane Doe\">{DATED}");
+    let page = article(
+        &head,
+        "<h1>Harbour works</h1><p>By Jane Doe, Sam Roe and Kim Poe</p>",
+    );
+    assert_eq!(page.meta.authors, vec!["Jane Doe", "Sam Roe", "Kim Poe"]);
+    // The publication is not a co-author.
+    let head = format!(
+        "<meta property=\"og:site_name\" content=\"The Daily Planet\">\
+         <meta name=\"author\" content=\"Jane Doe and Sam Roe, Daily Planet\">{DATED}"
+    );
+    let page = article(&head, "<h1>Harbour works</h1>");
+    assert_eq!(page.meta.authors, vec!["Jane Doe", "Sam Roe"]);
+    // citation_author is "Last, First".
+    let head = format!("<meta name=\"citation_author\" content=\"Doe, Jane\">{DATED}");
+    let page = article(&head, "<h1>Harbour works</h1>");
+    assert_eq!(page.meta.authors, vec!["Jane Doe"]);
+}
+
+#[test]
+fn update_lines_and_more_date_sources() {
+    let date = |head: &str, top: &str| article(head, top).meta.published;
+    // Only an "Updated" line dates the page: it is taken, as a last resort.
+    assert_eq!(
+        date("", "<h1>Harbour works</h1><p>Updated March 5, 2025</p>").as_deref(),
+        Some("2025-03-05")
+    );
+    // The original date wins over it.
+    assert_eq!(
+        date(DATED, "<h1>Harbour works</h1><p>Updated March 9, 2025</p>").as_deref(),
+        Some("2024-03-05T10:00:00+00:00")
+    );
+    // Prose mentioning an update is not an update line.
+    assert_eq!(
+        date(
+            "",
+            "<h1>Harbour works</h1><p>We updated our review on May 6, 2025 with new models.</p>"
+        ),
+        None
+    );
+    assert_eq!(
+        date(
+            "<meta name=\"published-date\" content=\"2021-02-16\">",
+            "<h1>Harbour works</h1>"
+        )
+        .as_deref(),
+        Some("2021-02-16")
+    );
+    assert_eq!(
+        date(
+            "",
+            "<h1>Harbour works</h1><p class=\"date-length\">Jun 08, 2023 • 11 Minute Read</p>"
+        )
+        .as_deref(),
+        Some("2023-06-08")
+    );
+}
