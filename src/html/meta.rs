@@ -500,6 +500,10 @@ fn boxed_name(dom: &Dom, id: Id, t: &str) -> Option<String> {
     let mut cur = Some(parent);
     for _ in 0..4 {
         let c = cur?;
+        cur = dom.parent(c);
+        if dom.attr(c, "class").is_none() && dom.attr(c, "id").is_none() {
+            continue;
+        }
         let ci = format!(
             "{} {}",
             without_brackets(dom.attr(c, "class").unwrap_or("")),
@@ -508,7 +512,6 @@ fn boxed_name(dom: &Dom, id: Id, t: &str) -> Option<String> {
         if BYLINE.matches(&ci) {
             return (!in_furniture(dom, parent)).then(|| t.to_string());
         }
-        cur = dom.parent(c);
     }
     None
 }
@@ -608,17 +611,20 @@ pub fn looks_like_name(s: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y",
     ];
-    let words: Vec<&str> = s.split_whitespace().collect();
+    // Called on every text node of a page: reject long text before splitting it.
+    let first = s.trim_start().chars().next();
+    if s.len() > 200 || !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let n = s.split_whitespace().take(6).count();
+    let words = || s.split_whitespace();
     // One word ("Category", "Price") is a filter label as often as a name; all capitals
     // ("COMPANY SIZE") is a heading.
-    let shouting = words
-        .iter()
-        .all(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()));
-    (2..=5).contains(&words.len())
+    let shouting = words().all(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()));
+    (2..=5).contains(&n)
         && !shouting
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+        && words()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w))
 }
 
 fn next_element(dom: &Dom, id: Id) -> Option<Id> {
