@@ -9,6 +9,8 @@
 //! second of this thread's CPU time, so other load on a shared machine barely moves them.
 //! Prints; asserts nothing.
 
+mod wcxb;
+
 use std::path::{Path, PathBuf};
 
 use newsparse::record::{self, Options};
@@ -18,19 +20,6 @@ fn cpu_ns() -> u64 {
         .ok()
         .and_then(|s| s.split_whitespace().next()?.parse().ok())
         .unwrap_or(0)
-}
-
-fn read_page(path: &Path) -> Option<Vec<u8>> {
-    if path.extension().is_some_and(|e| e == "gz") {
-        let out = std::process::Command::new("gzip")
-            .arg("-dc")
-            .arg(path)
-            .output()
-            .ok()?;
-        out.status.success().then_some(out.stdout)
-    } else {
-        std::fs::read(path).ok()
-    }
 }
 
 fn is_page(p: &Path) -> bool {
@@ -75,7 +64,7 @@ fn main() {
         .collect();
     paths.sort();
     paths.truncate(limit);
-    let pages: Vec<Vec<u8>> = paths.iter().filter_map(|p| read_page(p)).collect();
+    let pages: Vec<Vec<u8>> = paths.iter().filter_map(|p| wcxb::read_page(p)).collect();
     let mb = pages.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
     let options = Options::default();
     println!(

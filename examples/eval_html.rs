@@ -11,12 +11,14 @@
 //! publication day, author right and author invented on pages with no gold author, and MB/s
 //! of HTML through `parse_html` (wall time; `bench_html` measures speed properly).
 
+mod wcxb;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use newsparse::html::{parse_html, HtmlPage};
+use newsparse::html::parse_html;
 use regex::Regex;
 use serde_json::Value;
 
@@ -59,35 +61,6 @@ impl Tally {
     }
 }
 
-fn words(re: &Regex, s: &str) -> BTreeMap<String, usize> {
-    let mut m = BTreeMap::new();
-    for w in re.find_iter(&s.to_lowercase()) {
-        *m.entry(w.as_str().to_string()).or_insert(0) += 1;
-    }
-    m
-}
-
-fn f1(re: &Regex, pred: &str, gold: &str) -> f64 {
-    let (p, g) = (words(re, pred), words(re, gold));
-    let gn: usize = g.values().sum();
-    let pn: usize = p.values().sum();
-    if gn == 0 {
-        return if pn == 0 { 1.0 } else { 0.0 };
-    }
-    if pn == 0 {
-        return 0.0;
-    }
-    let overlap: usize = p
-        .iter()
-        .map(|(w, c)| (*c).min(g.get(w).copied().unwrap_or(0)))
-        .sum();
-    if overlap == 0 {
-        return 0.0;
-    }
-    let (pr, rc) = (overlap as f64 / pn as f64, overlap as f64 / gn as f64);
-    2.0 * pr * rc / (pr + rc)
-}
-
 fn name_set(s: &str) -> std::collections::BTreeSet<String> {
     s.split([',', '&', ';', '|'])
         .flat_map(|p| p.split(" and "))
@@ -108,32 +81,6 @@ fn fold(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The body: everything from the first paragraph, subheading or picture to the end.
-fn body(p: &HtmlPage) -> &str {
-    let l = &p.layout;
-    let start = l
-        .paragraphs
-        .iter()
-        .map(|s| s.start)
-        .chain(l.subheadings.iter().map(|s| s.span.start))
-        .chain(l.images.iter().map(|i| i.block.start))
-        .min();
-    start.and_then(|s| p.text.get(s..)).unwrap_or("")
-}
-
-fn read_html(path: &Path) -> Option<Vec<u8>> {
-    if path.extension().is_some_and(|e| e == "gz") {
-        let out = std::process::Command::new("gzip")
-            .arg("-dc")
-            .arg(path)
-            .output()
-            .ok()?;
-        out.status.success().then_some(out.stdout)
-    } else {
-        std::fs::read(path).ok()
-    }
-}
-
 fn main() {
     let mut args: Vec<String> = std::env::args().collect();
     // `--errors title|date|author`: list the "news" pages where that field misses (gold vs
@@ -149,7 +96,7 @@ fn main() {
     };
     // One page: print its text and metadata (for reading errors).
     if dir.ends_with(".gz") || dir.ends_with(".html") || dir.ends_with(".htm") {
-        let Some(bytes) = read_html(Path::new(dir)) else {
+        let Some(bytes) = wcxb::read_page(Path::new(dir)) else {
             println!("skipped: {dir} not found");
             return;
         };
@@ -189,8 +136,8 @@ fn main() {
         };
         let stem = gt_path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let html_dir = Path::new(dir).join("html");
-        let Some(bytes) = read_html(&html_dir.join(format!("{stem}.html.gz")))
-            .or_else(|| read_html(&html_dir.join(format!("{stem}.html"))))
+        let Some(bytes) = wcxb::read_page(&html_dir.join(format!("{stem}.html.gz")))
+            .or_else(|| wcxb::read_page(&html_dir.join(format!("{stem}.html"))))
         else {
             continue;
         };
@@ -208,8 +155,8 @@ fn main() {
         let gold_author = g["author"].as_str().filter(|a| !a.trim().is_empty());
         let gold_date = g["publish_date"].as_str().filter(|d| d.len() >= 10);
         let news = ptype == "article" && gold_author.is_some() && gold_date.is_some();
-        let pred_body = body(&page);
-        let score = f1(&re, pred_body, g["main_content"].as_str().unwrap_or(""));
+        let pred_body = wcxb::body(&page);
+        let score = wcxb::prf(&re, pred_body, g["main_content"].as_str().unwrap_or("")).2;
         let title_ok = g["title"]
             .as_str()
             .map(|t| page.meta.title.as_deref().map(fold) == Some(fold(t)));

@@ -10,62 +10,14 @@
 //! summary counts the row's pages by their weaker side (precision or recall), so fixes can be
 //! aimed at the bigger group.
 
-use std::collections::{BTreeMap, HashSet};
+mod wcxb;
+
+use std::collections::HashSet;
 use std::path::Path;
 
-use newsparse::html::{parse_html, HtmlPage};
+use newsparse::html::parse_html;
 use regex::Regex;
 use serde_json::Value;
-
-fn tokens(re: &Regex, s: &str) -> Vec<String> {
-    re.find_iter(&s.to_lowercase())
-        .map(|m| m.as_str().to_string())
-        .collect()
-}
-
-/// Precision, recall and F1 over bags of words, as `eval_html` scores them.
-fn prf(re: &Regex, pred: &str, gold: &str) -> (f64, f64, f64) {
-    let bag = |s: &str| {
-        let mut m: BTreeMap<String, usize> = BTreeMap::new();
-        for t in tokens(re, s) {
-            *m.entry(t).or_insert(0) += 1;
-        }
-        m
-    };
-    let (p, g) = (bag(pred), bag(gold));
-    let (pn, gn): (usize, usize) = (p.values().sum(), g.values().sum());
-    if gn == 0 {
-        let f = if pn == 0 { 1.0 } else { 0.0 };
-        return (f, 1.0, f);
-    }
-    if pn == 0 {
-        return (1.0, 0.0, 0.0);
-    }
-    let overlap: usize = p
-        .iter()
-        .map(|(w, c)| (*c).min(g.get(w).copied().unwrap_or(0)))
-        .sum();
-    let (pr, rc) = (overlap as f64 / pn as f64, overlap as f64 / gn as f64);
-    let f = if overlap == 0 {
-        0.0
-    } else {
-        2.0 * pr * rc / (pr + rc)
-    };
-    (pr, rc, f)
-}
-
-/// The body as `eval_html` scores it: from the first paragraph, subheading or picture on.
-fn body(p: &HtmlPage) -> &str {
-    let l = &p.layout;
-    let start = l
-        .paragraphs
-        .iter()
-        .map(|s| s.start)
-        .chain(l.subheadings.iter().map(|s| s.span.start))
-        .chain(l.images.iter().map(|i| i.block.start))
-        .min();
-    start.and_then(|s| p.text.get(s..)).unwrap_or("")
-}
 
 fn shingles(toks: &[String]) -> HashSet<String> {
     if toks.len() < 3 {
@@ -76,13 +28,13 @@ fn shingles(toks: &[String]) -> HashSet<String> {
 
 /// Paragraphs of `side` whose word trigrams are mostly absent from `other`, longest first.
 fn unmatched(re: &Regex, side: &str, other: &str, max: usize) -> Vec<(usize, String)> {
-    let theirs = shingles(&tokens(re, other));
+    let theirs = shingles(&wcxb::tokens(re, other));
     let mut out: Vec<(usize, String)> = side
         .split('\n')
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .filter_map(|l| {
-            let toks = tokens(re, l);
+            let toks = wcxb::tokens(re, l);
             let mine = shingles(&toks);
             if mine.is_empty() {
                 return None;
@@ -94,19 +46,6 @@ fn unmatched(re: &Regex, side: &str, other: &str, max: usize) -> Vec<(usize, Str
     out.sort_by_key(|x| std::cmp::Reverse(x.0));
     out.truncate(max);
     out
-}
-
-fn read_html(path: &Path) -> Option<Vec<u8>> {
-    if path.extension().is_some_and(|e| e == "gz") {
-        let out = std::process::Command::new("gzip")
-            .arg("-dc")
-            .arg(path)
-            .output()
-            .ok()?;
-        out.status.success().then_some(out.stdout)
-    } else {
-        std::fs::read(path).ok()
-    }
 }
 
 struct Row {
@@ -163,16 +102,16 @@ fn main() {
             continue;
         }
         let html_dir = Path::new(dir).join("html");
-        let Some(bytes) = read_html(&html_dir.join(format!("{stem}.html.gz")))
-            .or_else(|| read_html(&html_dir.join(format!("{stem}.html"))))
+        let Some(bytes) = wcxb::read_page(&html_dir.join(format!("{stem}.html.gz")))
+            .or_else(|| wcxb::read_page(&html_dir.join(format!("{stem}.html"))))
         else {
             continue;
         };
         let url = gt["url"].as_str().unwrap_or("");
         let page = parse_html(&bytes, Some(url));
-        let pred = body(&page);
+        let pred = wcxb::body(&page);
         let gold = g["main_content"].as_str().unwrap_or("");
-        let (p, r, f) = prf(&re, pred, gold);
+        let (p, r, f) = wcxb::prf(&re, pred, gold);
         rows.push(Row {
             stem: stem.to_string(),
             url: url.to_string(),

@@ -935,19 +935,21 @@ fn date_tail_cut(s: &str) -> &str {
         words.push((pos, w));
         pos += w.len() + 1;
     }
+    // The name ends where the date starts, or where a weekday before it starts ("Sat, 20 Dec").
+    let cut_before = |i: usize, at: usize, glued: usize| {
+        let at = words[..i]
+            .iter()
+            .rev()
+            .take_while(|(_, w)| is_weekday(w))
+            .last()
+            .map_or(at, |&(a, _)| a);
+        s.get(..at + glued)
+            .unwrap_or(s)
+            .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c))
+    };
     for (i, &(at, w)) in words.iter().enumerate() {
         if i > 0 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            // "Sat, 20 Dec": the weekday opens the date.
-            let at = words[..i]
-                .iter()
-                .rev()
-                .take_while(|(_, w)| is_weekday(w))
-                .last()
-                .map_or(at, |&(a, _)| a);
-            return s
-                .get(..at)
-                .unwrap_or(s)
-                .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c));
+            return cut_before(i, at, 0);
         }
         let next_digit = words
             .get(i + 1)
@@ -963,16 +965,7 @@ fn date_tail_cut(s: &str) -> &str {
             .map_or(0, |(k, _)| k);
         let month = w.get(start..).unwrap_or("").trim_end_matches([',', '.']);
         if MONTHS.contains(&month.to_lowercase().as_str()) {
-            let at = words[..i]
-                .iter()
-                .rev()
-                .take_while(|(_, w)| is_weekday(w))
-                .last()
-                .map_or(at, |&(a, _)| a);
-            return s
-                .get(..at + start)
-                .unwrap_or(s)
-                .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c));
+            return cut_before(i, at, start);
         }
     }
     s
