@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import Callable, List, Tuple
+
+
+def _runs(fn: Callable[[], object], repeat: int) -> List[Tuple[float, float]]:
+    """``(wall, cpu)`` seconds of each of ``repeat`` runs of ``fn``; cpu counts every thread of
+    this process."""
+    runs = []
+    for _ in range(repeat):
+        c0, t0 = time.process_time(), time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t0, time.process_time() - c0))
+    return runs
 
 
 def best(fn: Callable[[], object], repeat: int) -> float:
     """The fastest of ``repeat`` runs of ``fn``, in seconds (the least disturbed by other load)."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+    return min(wall for wall, _ in _runs(fn, repeat))
 
 
 def best_cpu(fn: Callable[[], object], repeat: int) -> float:
@@ -21,20 +27,10 @@ def best_cpu(fn: Callable[[], object], repeat: int) -> float:
 
     On a shared machine wall time counts other jobs' load; CPU time of a one-thread run does
     not (much), so it is the fairer way to compare two paths there."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times)
+    return min(cpu for _, cpu in _runs(fn, repeat))
 
 
-def best_wall_cpu(fn: Callable[[], object], repeat: int) -> tuple:
+def best_wall_cpu(fn: Callable[[], object], repeat: int) -> Tuple[float, float]:
     """``(wall, cpu)`` seconds of the fastest of ``repeat`` runs of ``fn``: cpu is this process's
     CPU time in that run (all its threads), so on a shared machine wall/cpu shows the stealing."""
-    runs = []
-    for _ in range(repeat):
-        c0, t0 = time.process_time(), time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - t0, time.process_time() - c0))
-    return min(runs)
+    return min(_runs(fn, repeat))

@@ -108,17 +108,10 @@ fn main() {
         );
         return;
     }
-    let gt_dir = Path::new(dir).join("ground-truth");
-    let Ok(entries) = std::fs::read_dir(&gt_dir) else {
-        println!("skipped: {} not found", gt_dir.display());
+    let Some(files) = wcxb::gold_files(dir) else {
+        println!("skipped: {dir}/ground-truth not found");
         return;
     };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
     let mut pred_out = args
         .get(2)
         .and_then(|p| std::fs::File::create(p).ok())

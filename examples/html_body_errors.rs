@@ -68,18 +68,13 @@ fn main() {
     let row = args.get(2).map_or("news", String::as_str);
     let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
     let only = args.get(4);
-    let gt_dir = Path::new(dir).join("ground-truth");
-    let Ok(entries) = std::fs::read_dir(&gt_dir) else {
-        println!("skipped: {} not found", gt_dir.display());
+    let Some(mut files) = wcxb::gold_files(dir) else {
+        println!("skipped: {dir}/ground-truth not found");
         return;
     };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .filter(|p| only.is_none_or(|o| p.file_stem().and_then(|s| s.to_str()) == Some(o.as_str())))
-        .collect();
-    files.sort();
+    files.retain(|p| {
+        only.is_none_or(|o| p.file_stem().and_then(|s| s.to_str()) == Some(o.as_str()))
+    });
     let re = Regex::new(r"\w+").unwrap_or_else(|e| panic!("{e}"));
     let mut rows = Vec::new();
     for gt_path in &files {

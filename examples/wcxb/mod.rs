@@ -5,10 +5,23 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use newsparse::html::HtmlPage;
 use regex::Regex;
+
+/// The ground-truth files (`DIR/ground-truth/*.json`), sorted; `None` when the folder is
+/// absent, so callers can say they skipped.
+pub fn gold_files(dir: &str) -> Option<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(Path::new(dir).join("ground-truth")).ok()?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    Some(files)
+}
 
 /// A page's bytes; `.gz` files are gunzipped. `None` when it cannot be read.
 pub fn read_page(path: &Path) -> Option<Vec<u8>> {

@@ -78,7 +78,7 @@ fn row<'a>(item: Item<'a>, path: Option<&'a str>) -> Row<'a> {
 /// One record batch of `items` (paired with their file paths, if any).
 pub fn record_batch(items: &[(Item<'_>, Option<&str>)]) -> Result<RecordBatch, ItemError> {
     let rows: Vec<Row> = items.iter().map(|&(item, path)| row(item, path)).collect();
-    serde_arrow::to_record_batch(&schema::fields(), &rows)
+    serde_arrow::to_record_batch(schema::fields(), &rows)
         .map_err(|e| ItemError::internal(format!("building the Arrow batch failed: {e}")))
 }
 

@@ -8,7 +8,7 @@
 //! values are nullable, and every top-level column is nullable because a missing input or a
 //! failure with `on_error="null"` is a row of nulls.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use arrow_schema::{DataType, Field, FieldRef, Fields, Schema};
 
@@ -236,21 +236,25 @@ fn html_fields() -> Vec<Field> {
 }
 
 /// The batch's columns: the record's, then `text`, `html`, `path` and `error`, all nullable.
-pub fn fields() -> Vec<FieldRef> {
-    let mut cols = record_fields();
-    cols.push(opt_utf8("text"));
-    cols.push(structure("html", html_fields(), true));
-    cols.push(opt_utf8("path"));
-    cols.push(structure(
-        "error",
-        vec![utf8("kind"), utf8("message")],
-        true,
-    ));
-    cols.into_iter()
-        .map(|f| Arc::new(f.with_nullable(true)))
-        .collect()
+/// Built once: every record batch and stream uses the same fields.
+pub fn fields() -> &'static [FieldRef] {
+    static FIELDS: LazyLock<Vec<FieldRef>> = LazyLock::new(|| {
+        let mut cols = record_fields();
+        cols.push(opt_utf8("text"));
+        cols.push(structure("html", html_fields(), true));
+        cols.push(opt_utf8("path"));
+        cols.push(structure(
+            "error",
+            vec![utf8("kind"), utf8("message")],
+            true,
+        ));
+        cols.into_iter()
+            .map(|f| Arc::new(f.with_nullable(true)))
+            .collect()
+    });
+    &FIELDS
 }
 
 pub fn schema() -> Schema {
-    Schema::new(fields())
+    Schema::new(fields().to_vec())
 }
