@@ -1,0 +1,88 @@
+//! Runs one stage over a sample, for `bench/callgrind_stages.py` to count the
+//! instructions each one costs per input byte (callgrind's counts do not move with the load of a
+//! shared machine, unlike seconds).
+//!
+//!     cargo build --profile profile --example stage_costs
+//!     python3 bench/callgrind_stages.py [FILE.jsonl ...] [--kb 300]
+//!
+//! Arguments: `--stage S` (`document`, `tokens`, `quotes`, `entities`, `dates`, `numbers` or
+//! `record`, the default), `--kb N` (sample size, default 300 KB, taken evenly across the inputs) and
+//! `.jsonl`/`.txt` files (default: the bundled seed article and `examples/corpus/`). Prints the
+//! sample's size; the script subtracts the document-only run from each stage's run.
+
+use newsparse::{dates, entities, numbers, quotes, record, Document, Options};
+
+fn main() {
+    let mut kb = 300usize;
+    let mut stage = String::from("record");
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--kb" {
+            kb = args.next().and_then(|v| v.parse().ok()).unwrap_or(kb);
+        } else if a == "--stage" {
+            stage = args.next().unwrap_or_default();
+        } else {
+            files.push(a);
+        }
+    }
+    let mut texts: Vec<String> = vec![include_str!("../tests/data/seed_article.txt").into()];
+    if files.is_empty() {
+        let mut paths: Vec<_> = std::fs::read_dir("examples/corpus")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+    }
+    for path in &files {
+        let Ok(raw) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} not found");
+            continue;
+        };
+        if path.ends_with(".jsonl") {
+            texts.extend(raw.lines().filter_map(|l| {
+                serde_json::from_str::<serde_json::Value>(l)
+                    .ok()?
+                    .get("text")?
+                    .as_str()
+                    .map(str::to_string)
+            }));
+        } else {
+            texts.push(raw);
+        }
+    }
+    // An even sample of about `kb` KB across the inputs.
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    let step = (total / (kb * 1000).max(1)).max(1);
+    let sample: Vec<&String> = texts.iter().step_by(step).collect();
+    let bytes: usize = sample.iter().map(|t| t.len()).sum();
+    // Tables and compiled patterns are built on first use: build them in every run, so that
+    // differences between runs are the stage's own work.
+    let mut sink = record::parse(&texts[0], &Options::default()).paragraphs.len();
+    for t in &sample {
+        if stage == "none" {
+            continue;
+        }
+        if stage == "record" {
+            sink += record::parse(t, &Options::default()).paragraphs.len();
+            continue;
+        }
+        let d = Document::new(t, None);
+        sink += match stage.as_str() {
+            "document" => d.tokens().len(),
+            "quotes" => quotes::extract(&d).len(),
+            "entities" => entities::extract(&d).entities.len(),
+            "dates" => dates::extract(&d).len(),
+            "numbers" => numbers::extract(&d).0.len(),
+            other => {
+                eprintln!("unknown stage {other}");
+                std::process::exit(2);
+            }
+        };
+    }
+    println!("sample: {} articles, {bytes} bytes (sink {sink})", sample.len());
+}
