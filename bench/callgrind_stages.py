@@ -6,10 +6,16 @@ unlike seconds). Prints figures; asserts nothing.
 
 Runs ``target/profile/examples/stage_costs`` under ``valgrind --tool=callgrind`` once per stage
 over the same even sample of the inputs (default: the seed article and ``examples/corpus/``) and
-reads each run's total instruction count. ``document`` is the document model alone (layout,
-regions, sentences, token stream); each extractor's figure is its run minus the document run;
-``whole record`` is ``newsparse::parse`` (document, every extractor and the record's strings).
+reads each run's total instruction count:
+
+* ``layout+sentences``: the layout, its regions and their sentences;
+* ``token stream``: the token stream with its lexemes (with the line above, the document model
+  every extractor reads);
+* one row per extractor: its run (document, stream, extractor) minus the document run;
+* ``whole record``: ``newsparse::parse`` (document, every extractor and the record's strings).
+
 The one-time building of tables is in every run and cancels out. Needs valgrind.
+``--stages quotes,dates`` limits the extractor rows.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 BIN = os.path.join(ROOT, "target", "profile", "examples", "stage_costs")
-STAGES = ["document", "quotes", "entities", "dates", "numbers", "record"]
+STAGES = ["layout", "document", "quotes", "entities", "dates", "numbers", "record"]
 
 
 def count(stage: str, kb: int, files, tmp: str):
@@ -50,40 +56,29 @@ def main() -> int:
     if not os.path.exists(BIN):
         print("skipped: build it first: cargo build --profile profile --example stage_costs")
         return 0
-    stages = args.stages.split(",")
-    if "document" not in stages:
-        stages.insert(0, "document")
+    stages = [st for st in args.stages.split(",") if st not in ("layout", "document")]
+    stages = ["layout", "document"] + stages
     with tempfile.TemporaryDirectory() as tmp:
-        base = None
-        rows = []
+        empty = count("none", args.kb, args.files, tmp)[2]
+        ir = {}
         for st in stages:
-            arts, nbytes, ir = count(st, args.kb, args.files, tmp)
-            if st == "document":
-                # The document run minus a run over nothing would be cleaner; the warm-up
-                # record is the same in every run, so differences are exact.
-                base = ir
-            rows.append((st, ir))
-    empty = count_empty(args.kb, args.files)
+            arts, nbytes, ir[st] = count(st, args.kb, args.files, tmp)
     print(f"sample: {arts} articles, {nbytes / 1000:.0f} KB; instructions per input byte")
+    per = {}
+    per["layout"] = (ir["layout"] - empty) / nbytes
+    per["tokens"] = (ir["document"] - ir["layout"]) / nbytes
+    for st in stages[2:]:
+        base = empty if st == "record" else ir["document"]
+        per[st] = (ir[st] - base) / nbytes
     parts = 0.0
-    for st, ir in rows:
-        if st == "document":
-            per = (ir - empty) / nbytes
-        elif st == "record":
-            per = (ir - empty) / nbytes
-        else:
-            per = (ir - base) / nbytes
+    for st, v in per.items():
+        label = {"layout": "layout+sentences", "tokens": "token stream",
+                 "record": "whole record"}.get(st, st)
+        print(f"  {label:<17} {v:8.0f}")
         if st != "record":
-            parts += per
-        label = "whole record" if st == "record" else st
-        print(f"  {label:<14} {per:8.0f}")
-    print(f"  {'sum of parts':<14} {parts:8.0f}")
+            parts += v
+    print(f"  {'sum of parts':<17} {parts:8.0f}")
     return 0
-
-
-def count_empty(kb, files):
-    with tempfile.TemporaryDirectory() as tmp:
-        return count("none", kb, files, tmp)[2]
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 //! The document model every extractor reads: the text, its layout, the regions of running
-//! text in reading order, their sentences and (on first use) a token stream.
+//! text in reading order, their sentences and (built on first use, once) the token stream with
+//! its lexicon flags (`stream::Tokens`).
 //!
 //! Spans inside are UTF-8 byte offsets into `text`; `Document::span` turns one into the
 //! record's `{text, start, end}` with code-point offsets.
@@ -11,8 +12,8 @@ use serde::Serialize;
 use crate::calendar::Date;
 use crate::layout::{self, Layout};
 use crate::sentences;
+use crate::stream::Tokens;
 use crate::text::{OffsetMap, Span};
-use crate::tokens::{self, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegionKind {
@@ -57,7 +58,7 @@ pub struct Document<'t> {
     /// What relative dates resolve against: the caller's date, else the article's own stamp.
     pub reference_date: Option<Date>,
     offsets: OffsetMap<'t>,
-    tokens: OnceCell<Vec<Token>>,
+    tokens: OnceCell<Tokens>,
 }
 
 impl<'t> Document<'t> {
@@ -113,14 +114,18 @@ impl<'t> Document<'t> {
         }
     }
 
-    /// Tokens of every region, in reading order, computed on first use.
-    pub fn tokens(&self) -> &[Token] {
+    /// The token stream: every sentence's tokens in reading order (segment `i` is sentence
+    /// `i`), then the dateline's and each picture title's (`Tokens::extra`, in that order),
+    /// with one lexeme per distinct form. Built on first use, once.
+    pub fn tokens(&self) -> &Tokens {
         self.tokens.get_or_init(|| {
-            let mut out = Vec::with_capacity(self.text.len() / 5);
-            for (i, s) in self.sentences.iter().enumerate() {
-                tokens::tokenize(self.text, s.span, i as u32, &mut out);
+            let spans: Vec<Span> = self.sentences.iter().map(|s| s.span).collect();
+            let mut extra = Vec::new();
+            if let Some(d) = &self.layout.dateline {
+                extra.push(d.span);
             }
-            out
+            extra.extend(self.layout.images.iter().filter_map(|i| i.title));
+            Tokens::build(self.text, &spans, &extra)
         })
     }
 

@@ -6,8 +6,10 @@
 pub mod calendar;
 pub mod doc;
 pub mod layout;
+pub mod lexicon;
 pub mod record;
 pub mod sentences;
+pub mod stream;
 pub mod tables;
 pub mod text;
 pub mod tokens;

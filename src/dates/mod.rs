@@ -20,8 +20,8 @@ mod tables;
 use serde::Serialize;
 
 use crate::doc::Document;
+use crate::stream::Tokens;
 use crate::text::Span;
-use crate::tokens::{self, Token};
 use parse::{Found, Grammar, Tok};
 use resolve::{Anchored, Lean, Sem};
 
@@ -53,55 +53,72 @@ pub struct DateItem {
 /// How many tokens back a future cue ("will", "next") is looked for in the same sentence.
 const CUE_WINDOW: usize = 8;
 
+/// The dates grammar's trigger words, for the lexicon (`lexicon::flag::DATE_TRIGGER`).
+pub fn lexicon_words(b: &mut crate::lexicon::Builder) {
+    for w in tables::TRIGGERS.iter() {
+        b.lower(w, crate::lexicon::flag::DATE_TRIGGER);
+    }
+}
+
 pub fn extract(doc: &Document) -> Vec<DateItem> {
     let mut out = Vec::new();
-    let all = doc.tokens();
+    let k = doc.tokens();
     // The quarter an earnings report is about: "a year ago" there means that quarter a year
     // before, and "the quarter" means it.
     let mut quarter: Option<(i32, u32)> = None;
-    // The dateline ("WASHINGTON, March 12 (Xinhua) --") is not a region but may hold a date.
-    if let Some(d) = &doc.layout.dateline {
-        let mut toks = Vec::new();
-        tokens::tokenize(doc.text, d.span, u32::MAX, &mut toks);
-        scan(doc, &toks, &mut quarter, &mut out);
-    }
-    // Picture titles ("Sunni fighters in Fallujah, 4 January") are not regions either.
-    for img in &doc.layout.images {
-        if let Some(t) = img.title {
-            let mut toks = Vec::new();
-            tokens::tokenize(doc.text, t, u32::MAX, &mut toks);
-            scan(doc, &toks, &mut quarter, &mut out);
-        }
+    // The dateline ("WASHINGTON, March 12 (Xinhua) --") and picture titles ("Sunni fighters in
+    // Fallujah, 4 January") are not regions but may hold a date.
+    for (n, seg) in k.extra().iter().enumerate() {
+        scan(
+            doc,
+            k,
+            seg.tokens(),
+            (k.extra_start + n) as u32,
+            &mut quarter,
+            &mut out,
+        );
     }
     // Regions are scanned separately so no expression spans two of them.
-    let mut start = 0;
-    while start < all.len() {
-        let region = region_of(doc, &all[start]);
-        let mut end = start + 1;
-        while end < all.len() && region_of(doc, &all[end]) == region {
-            end += 1;
+    let sents = k.sentences();
+    let mut a = 0;
+    while a < sents.len() {
+        let region = doc.sentences[a].region;
+        let mut b = a + 1;
+        while b < sents.len() && doc.sentences[b].region == region {
+            b += 1;
         }
-        scan(doc, &all[start..end], &mut quarter, &mut out);
-        start = end;
+        let range = sents[a].start as usize..sents[b - 1].end as usize;
+        scan(doc, k, range, u32::MAX, &mut quarter, &mut out);
+        a = b;
     }
     out.sort_by_key(|d| d.start);
     out
 }
 
-fn region_of(doc: &Document, t: &Token) -> Option<usize> {
-    doc.sentences.get(t.sentence as usize).map(|s| s.region)
-}
-
+/// Scans tokens `range` of the stream; `segment` names their segment when they are all in one
+/// that is not a sentence, else `u32::MAX` (each token then carries its sentence).
 fn scan(
     doc: &Document,
-    tokens: &[Token],
+    k: &Tokens,
+    range: std::ops::Range<usize>,
+    segment: u32,
     quarter: &mut Option<(i32, u32)>,
     out: &mut Vec<DateItem>,
 ) {
-    let toks: Vec<Tok> = tokens
-        .iter()
-        .map(|t| Tok::new(doc.text, t.span, t.kind, t.sentence))
-        .collect();
+    let mut toks: Vec<Tok> = Vec::with_capacity(range.len());
+    let mut seg = if segment == u32::MAX {
+        k.segment_of(range.start)
+    } else {
+        segment as usize
+    };
+    for i in range {
+        if segment == u32::MAX {
+            while k.segments.get(seg).is_some_and(|s| s.end as usize <= i) {
+                seg += 1;
+            }
+        }
+        toks.push(Tok::new(doc.text, k, i, seg as u32));
+    }
     let g = Grammar { t: &toks };
     let mut i = 0;
     while i < toks.len() {

@@ -10,6 +10,7 @@ use super::tables::{
     REFERENCE_WORDS, TRIGGERS, UNITS, WEEKDAYS, YEAR_BLOCKERS,
 };
 use super::TimexType;
+use crate::stream::Tokens;
 use crate::text::Span;
 use crate::tokens::TokenKind;
 
@@ -30,23 +31,12 @@ pub struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    pub fn new(text: &'a str, span: Span, kind: TokenKind, sentence: u32) -> Tok<'a> {
+    /// Token `i` of the stream, as the grammar sees it.
+    pub fn new(text: &'a str, k: &'a Tokens, i: usize, sentence: u32) -> Tok<'a> {
+        let span = k.span(i);
         let raw = text.get(span.start..span.end).unwrap_or("");
-        let low: Cow<str> = if raw.chars().any(char::is_uppercase) {
-            Cow::Owned(raw.to_lowercase())
-        } else {
-            Cow::Borrowed(raw)
-        };
-        let strip = ["'s", "’s", "s'", "s’"]
-            .iter()
-            .find(|p| low.len() > p.len() + 1 && low.ends_with(*p))
-            .map_or(0, |p| {
-                if p.starts_with('s') {
-                    p.len() - 1
-                } else {
-                    p.len()
-                }
-            });
+        let low: Cow<str> = Cow::Borrowed(k.lower(i));
+        let strip = crate::lexicon::possessive_len(&low);
         let base_len = low.len() - strip;
         let raw_strip = if raw.len() == low.len() { strip } else { 0 };
         Tok {
@@ -54,7 +44,7 @@ impl<'a> Tok<'a> {
             base_len,
             low,
             span: Span::new(span.start, span.end - raw_strip),
-            kind,
+            kind: k.kind(i),
             sentence,
         }
     }

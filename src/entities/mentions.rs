@@ -11,8 +11,9 @@ use super::gazetteer::{
     NORP, ORGS, ORG_CUES, PLACES, PREFIXES, STOPWORDS, TITLES_BY_FIRST,
 };
 use super::names::{first_name_gender, is_common_surname};
+use crate::stream::Tokens;
 use crate::text::Span;
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::TokenKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Label {
@@ -243,7 +244,7 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 /// Per-document facts the sentence pass needs.
 pub struct DocInfo<'a> {
     pub text: &'a str,
-    pub tokens: &'a [Token],
+    pub tokens: &'a Tokens,
     /// Words the document writes in lower case somewhere ("police", "but"); built on first
     /// use, which only a capitalised sentence start missing from `COMMON` needs.
     pub lower_words: std::cell::OnceCell<HashSet<&'a str>>,
@@ -270,10 +271,11 @@ impl<'a> DocInfo<'a> {
         }
         self.lower_words
             .get_or_init(|| {
-                self.tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| &self.text[t.span.start..t.span.end])
+                let k = self.tokens;
+                let n = k.sentences().last().map_or(0, |s| s.end as usize);
+                (0..n)
+                    .filter(|&i| k.kind(i) == TokenKind::Word)
+                    .map(|i| &self.text[k.span(i).start..k.span(i).end])
                     .filter(|s| s.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
                     .collect()
             })
@@ -283,18 +285,34 @@ impl<'a> DocInfo<'a> {
 
 pub struct SentenceCtx<'t, 'a> {
     pub text: &'t str,
-    pub tokens: &'a [Token],
+    pub tokens: &'a Tokens,
+    /// The sentence's tokens in the stream.
+    pub range: std::ops::Range<usize>,
     pub sentence: usize,
     pub info: &'a DocInfo<'a>,
     /// The sentence is (part of) the headline.
     pub headline: bool,
 }
 
-fn words<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<W<'t>>) {
+/// A token as `words` reads it.
+#[derive(Clone, Copy)]
+struct Tk {
+    span: Span,
+    kind: TokenKind,
+}
+
+fn words<'t>(text: &'t str, k: &Tokens, range: std::ops::Range<usize>, out: &mut Vec<W<'t>>) {
     out.clear();
+    let base = range.start;
+    let n = range.len();
+    let at = |i: usize| -> Option<Tk> {
+        (i < n).then(|| Tk {
+            span: k.span(base + i),
+            kind: k.kind(base + i),
+        })
+    };
     let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i];
+    while let Some(t) = at(i) {
         let raw = &text[t.span.start..t.span.end];
         let mut w = match t.kind {
             TokenKind::Word
@@ -327,7 +345,7 @@ fn words<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<W<'t>>) {
         };
         // An initial: one capital, then a period right after it.
         if t.kind == TokenKind::Word && raw.len() == 1 && raw.as_bytes()[0].is_ascii_uppercase() {
-            if let Some(n) = tokens.get(i + 1) {
+            if let Some(n) = at(i + 1) {
                 if n.span.start == t.span.end && &text[n.span.start..n.span.end] == "." {
                     w = W {
                         span: Span::new(t.span.start, n.span.end),
@@ -345,7 +363,7 @@ fn words<'t>(text: &'t str, tokens: &[Token], out: &mut Vec<W<'t>>) {
                 && (ORG_ABBREV.contains(&w.s)
                     || TITLES_BY_FIRST.contains_key(w.s) && ABBREV.contains(w.s)))
         {
-            if let Some(n) = tokens.get(i + 1) {
+            if let Some(n) = at(i + 1) {
                 if n.span.start == t.span.end && &text[n.span.start..n.span.end] == "." {
                     w.span = Span::new(w.span.start, n.span.end);
                     w.s = &text[w.span.start..w.span.end];
@@ -436,7 +454,7 @@ pub fn sentence_candidates<'t>(
     scratch: &mut Scratch<'t>,
     out: &mut Vec<Cand>,
 ) {
-    words(cx.text, cx.tokens, &mut scratch.ws);
+    words(cx.text, cx.tokens, cx.range.clone(), &mut scratch.ws);
     let ws = &scratch.ws;
     let buf = &mut scratch.buf;
     if ws.is_empty() || !ws.iter().any(W::namey) {

@@ -139,27 +139,20 @@ pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
         }
     }
     let mut scratch = mentions::Scratch::default();
-    let mut start = 0;
-    while start < tokens.len() {
-        let s = tokens[start].sentence;
-        let end = start
-            + tokens[start..]
-                .iter()
-                .take_while(|t| t.sentence == s)
-                .count();
+    for (s, seg) in tokens.sentences().iter().enumerate() {
         let cx = SentenceCtx {
             text,
-            tokens: &tokens[start..end],
-            sentence: s as usize,
+            tokens,
+            range: seg.tokens(),
+            sentence: s,
             info: &info,
             headline: doc
                 .sentences
-                .get(s as usize)
+                .get(s)
                 .and_then(|x| doc.regions.get(x.region))
                 .is_some_and(|r| r.kind == RegionKind::Headline),
         };
         mentions::sentence_candidates(&cx, &mut scratch, &mut cands);
-        start = end;
     }
     cands.sort_by_key(|c| c.span.start);
     let defs = acronyms::find(text, &cands);

@@ -89,11 +89,17 @@ fn kind_of(text: &str, span: Span) -> LineKind {
     }
     let first = s.as_bytes()[0];
     if first.is_ascii_alphabetic() || !first.is_ascii() {
-        if let Some(i) = TAIL_SET.matches(s).iter().next() {
-            return LineKind::Tail(&TAIL_MARKERS[i].0);
+        // `is_match` runs a DFA; only a line that matches pays for `matches`, which runs the
+        // slower NFA to say which rule it was.
+        if TAIL_SET.is_match(s) {
+            if let Some(i) = TAIL_SET.matches(s).iter().next() {
+                return LineKind::Tail(&TAIL_MARKERS[i].0);
+            }
         }
-        if let Some(i) = BOILER_SET.matches(s).iter().next() {
-            return LineKind::Boiler(&BOILERPLATE[i].0);
+        if BOILER_SET.is_match(s) {
+            if let Some(i) = BOILER_SET.matches(s).iter().next() {
+                return LineKind::Boiler(&BOILERPLATE[i].0);
+            }
         }
         if s.eq_ignore_ascii_case("story highlights") {
             return LineKind::StoryHighlights;

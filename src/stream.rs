@@ -1,0 +1,281 @@
+//! A document's token stream: every token of every sentence (then of the dateline and the
+//! picture titles, which are not regions), and the lexeme of each distinct word form.
+//!
+//! Built once per document (`Document::tokens`), in one pass: tokenize, and look each new form
+//! up in the lexicon once. Tokens are 12 bytes; lower-cased forms live in one buffer; nothing
+//! is allocated per token.
+
+use std::ops::Range;
+
+use crate::lexicon::{self, flag, Flags, VOCAB};
+use crate::tables::FastMap;
+use crate::text::Span;
+use crate::tokens::{self, Token, TokenKind};
+
+/// A distinct word form of the document and what the lexicon says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lexeme {
+    /// Shape and membership flags (`lexicon::flag`).
+    pub flags: Flags,
+    /// The lower-cased form's table id (`lexicon::Entry::id`), `u32::MAX` when in no table.
+    pub id: u32,
+    /// `lower` and `norm` as byte ranges of `Tokens::strings`.
+    lower: (u32, u32),
+    norm: (u32, u32),
+    /// Byte length of `lower` without a possessive ending.
+    base: u32,
+}
+
+/// A stretch of the stream read on its own: a sentence, the dateline or a picture title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub span: Span,
+    /// First token and one past the last.
+    pub start: u32,
+    pub end: u32,
+    /// The union of its tokens' flags: a reader whose triggers are all absent skips it.
+    pub flags: Flags,
+}
+
+impl Segment {
+    pub fn tokens(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn has(&self, any: Flags) -> bool {
+        self.flags & any != 0
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub toks: Vec<Token>,
+    pub lexemes: Vec<Lexeme>,
+    /// One segment per sentence (same index as `Document::sentences`), then the dateline and
+    /// the picture titles (see `Tokens::extra`).
+    pub segments: Vec<Segment>,
+    /// Index of the first segment that is not a sentence.
+    pub extra_start: usize,
+    strings: String,
+}
+
+impl Tokens {
+    /// The stream of `sentences` followed by `extra` spans, over `text`.
+    pub fn build(text: &str, sentences: &[Span], extra: &[Span]) -> Tokens {
+        let mut out = Tokens {
+            toks: Vec::with_capacity(text.len() / 5 + 1),
+            ..Tokens::default()
+        };
+        let mut seen: FastMap<&str, u32> = FastMap::default();
+        seen.reserve(text.len().min(1 << 20) / 16);
+        let mut lower = String::new();
+        for (n, &span) in sentences.iter().chain(extra).enumerate() {
+            if n == sentences.len() {
+                out.extra_start = out.segments.len();
+            }
+            let start = out.toks.len() as u32;
+            let mut flags = 0;
+            tokens::scan(text, span, |a, b| {
+                let orth = &text[a..b];
+                let lex = match seen.get(orth) {
+                    Some(&l) => l,
+                    None => {
+                        let l = out.lexemes.len() as u32;
+                        let lx = lexeme(orth, &mut out.strings, &mut lower);
+                        out.lexemes.push(lx);
+                        seen.insert(orth, l);
+                        l
+                    }
+                };
+                flags |= out.lexemes[lex as usize].flags;
+                out.toks.push(Token {
+                    start: a as u32,
+                    end: b as u32,
+                    lex,
+                });
+            });
+            out.segments.push(Segment {
+                span,
+                start,
+                end: out.toks.len() as u32,
+                flags,
+            });
+        }
+        if sentences.len() == out.segments.len() {
+            out.extra_start = out.segments.len();
+        }
+        out.toks.shrink_to_fit();
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    pub fn span(&self, i: usize) -> Span {
+        self.toks[i].span()
+    }
+
+    pub fn lexeme(&self, i: usize) -> &Lexeme {
+        &self.lexemes[self.toks[i].lex as usize]
+    }
+
+    pub fn flags(&self, i: usize) -> Flags {
+        self.toks
+            .get(i)
+            .map_or(0, |t| self.lexemes[t.lex as usize].flags)
+    }
+
+    pub fn has(&self, i: usize, any: Flags) -> bool {
+        self.flags(i) & any != 0
+    }
+
+    pub fn kind(&self, i: usize) -> TokenKind {
+        let f = self.flags(i);
+        if f & flag::NUMBER != 0 {
+            TokenKind::Number
+        } else if f & flag::WORD != 0 {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        }
+    }
+
+    /// The lower-cased form of token `i` ("" past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.lower_of(&self.lexemes[t.lex as usize]))
+    }
+
+    /// Lower-cased with typographic apostrophes straightened ("lowe's" for "Lowe’s").
+    pub fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| {
+            let (a, b) = self.lexemes[t.lex as usize].norm;
+            &self.strings[a as usize..b as usize]
+        })
+    }
+
+    /// The lower-cased form without a possessive ending ("iraq" for "Iraq's").
+    pub fn base(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| {
+            let lx = &self.lexemes[t.lex as usize];
+            &self.strings[lx.lower.0 as usize..(lx.lower.0 + lx.base) as usize]
+        })
+    }
+
+    pub fn lower_of(&self, lx: &Lexeme) -> &str {
+        &self.strings[lx.lower.0 as usize..lx.lower.1 as usize]
+    }
+
+    /// The segments that are sentences.
+    pub fn sentences(&self) -> &[Segment] {
+        &self.segments[..self.extra_start]
+    }
+
+    /// The segments of the dateline and picture titles.
+    pub fn extra(&self) -> &[Segment] {
+        &self.segments[self.extra_start..]
+    }
+
+    /// The segment holding token `i`.
+    pub fn segment_of(&self, i: usize) -> usize {
+        self.segments
+            .partition_point(|s| s.end as usize <= i)
+            .min(self.segments.len().saturating_sub(1))
+    }
+
+    /// Bytes held (tokens, lexemes, strings, segments), for memory accounting.
+    pub fn heap_bytes(&self) -> usize {
+        self.toks.capacity() * std::mem::size_of::<Token>()
+            + self.lexemes.capacity() * std::mem::size_of::<Lexeme>()
+            + self.segments.capacity() * std::mem::size_of::<Segment>()
+            + self.strings.capacity()
+    }
+}
+
+/// The lexeme of a new form: its lower-cased and normalised spellings appended to `strings`.
+fn lexeme(orth: &str, strings: &mut String, scratch: &mut String) -> Lexeme {
+    let shape = lexicon::shape(orth);
+    let lo = strings.len() as u32;
+    let ascii = orth.is_ascii();
+    if ascii {
+        strings.push_str(orth);
+        strings[lo as usize..].make_ascii_lowercase();
+    } else {
+        scratch.clear();
+        scratch.push_str(&orth.to_lowercase());
+        strings.push_str(scratch);
+    }
+    let hi = strings.len() as u32;
+    let lower = &strings[lo as usize..hi as usize];
+    let apostrophe = lower.contains(['\'', '’']);
+    let base = if apostrophe {
+        (lower.len() - lexicon::possessive_len(lower)) as u32
+    } else {
+        lower.len() as u32
+    };
+    let entry = VOCAB.lookup(orth, lower);
+    let norm = if !ascii && apostrophe && lower.contains('’') {
+        let n = lower.replace('’', "'");
+        let a = strings.len() as u32;
+        strings.push_str(&n);
+        (a, strings.len() as u32)
+    } else {
+        (lo, hi)
+    };
+    Lexeme {
+        flags: shape | (entry.flags & !flag::SHAPE),
+        id: entry.id,
+        lower: (lo, hi),
+        norm,
+        base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_lexeme_per_form_and_segments() {
+        let t = "In May, Mr Smith said. May said it; MAY 5.";
+        let s1 = Span::new(0, 22);
+        let s2 = Span::new(23, t.len());
+        let k = Tokens::build(t, &[s1, s2], &[Span::new(0, 2)]);
+        assert_eq!(k.segments.len(), 3);
+        assert_eq!(k.sentences().len(), 2);
+        assert_eq!(k.extra().len(), 1);
+        let may: Vec<usize> = (0..k.len()).filter(|&i| k.lower(i) == "may").collect();
+        assert_eq!(may.len(), 3);
+        // "May" twice shares a lexeme, "MAY" has its own, all three are months.
+        assert_eq!(k.toks[may[0]].lex, k.toks[may[1]].lex);
+        assert_ne!(k.toks[may[0]].lex, k.toks[may[2]].lex);
+        assert!(may.iter().all(|&i| k.has(i, flag::MONTH)));
+        assert!(k.segments[0].has(flag::ABBREVIATION));
+        assert!(!k.segments[1].has(flag::ABBREVIATION));
+        assert_eq!(k.segment_of(may[2]), 1);
+        assert_eq!(k.kind(k.segments[1].end as usize - 2), TokenKind::Number);
+        let last = k.extra()[0];
+        assert_eq!(
+            &t[k.span(last.start as usize).start..k.span(last.start as usize).end],
+            "In"
+        );
+    }
+
+    #[test]
+    fn lower_norm_and_base() {
+        let t = "Lowe’s IRAQ's Zürich";
+        let k = Tokens::build(t, &[Span::new(0, t.len())], &[]);
+        assert_eq!(k.lower(0), "lowe’s");
+        assert_eq!(k.norm(0), "lowe's");
+        assert_eq!(k.base(0), "lowe");
+        assert_eq!(k.base(1), "iraq");
+        assert_eq!(k.norm(2), "zürich");
+        assert_eq!(k.lower(9), "");
+    }
+}
