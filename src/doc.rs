@@ -69,11 +69,19 @@ impl<'t> Document<'t> {
     /// A document whose layout is already known (from an HTML page's structure, say); every
     /// span in `layout` must be a byte range of `text` on char boundaries.
     pub fn from_layout(text: &'t str, layout: Layout, published: Option<Date>) -> Self {
+        Self::build(text, layout, published, true)
+    }
+
+    /// A document whose regions are split into sentences only when `split` says so (a caller
+    /// that wants the layout alone skips the splitter; `sentences` is then empty).
+    pub fn build(text: &'t str, layout: Layout, published: Option<Date>, split: bool) -> Self {
         let regions = regions(&layout);
         let mut sentences = Vec::new();
-        for (i, r) in regions.iter().enumerate() {
-            for span in sentences::split(text, r.span) {
-                sentences.push(Sentence { span, region: i });
+        if split {
+            for (i, r) in regions.iter().enumerate() {
+                for span in sentences::split(text, r.span) {
+                    sentences.push(Sentence { span, region: i });
+                }
             }
         }
         let stamped = layout

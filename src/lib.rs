@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod doc;
+pub mod fields;
 pub mod layout;
 pub mod lexicon;
 pub mod record;

@@ -8,6 +8,7 @@ use crate::calendar::Date;
 use crate::dates::{self, DateItem};
 use crate::doc::{Document, TextSpan};
 use crate::entities::{self, Acronym, Entities, Entity, Source};
+pub use crate::fields::{Field, Fields};
 use crate::layout::Stamp;
 use crate::numbers::{self, CountItem, NumberItem};
 use crate::quotes::{self, Quote};
@@ -113,7 +114,8 @@ pub struct Record {
     pub dates: Vec<DateItem>,
     pub numbers: Vec<NumberItem>,
     pub counts: Vec<CountItem>,
-    pub stats: Stats,
+    /// `None` only when not asked for (`fields`).
+    pub stats: Option<Stats>,
 }
 
 /// What a caller may say about an article besides its text.
@@ -121,12 +123,14 @@ pub struct Record {
 pub struct Options {
     /// Publication date given by the caller; wins over a date found in the text.
     pub published: Option<Date>,
+    /// The record fields to compute (all by default); the others stay `None` or empty.
+    pub fields: Fields,
 }
 
 /// Parses one article into its record.
 pub fn parse(text: &str, options: &Options) -> Record {
-    let doc = Document::new(text, options.published);
-    build(&doc)
+    let layout = crate::layout::parse(text);
+    parse_with_layout(text, layout, options)
 }
 
 /// An HTML page's record: the article `text` extracted from the page (every span of `record`
@@ -152,15 +156,31 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRec
 /// Builds the record of a document whose layout came from elsewhere (see
 /// `Document::from_layout`).
 pub fn parse_with_layout(text: &str, layout: crate::layout::Layout, options: &Options) -> Record {
-    build(&Document::from_layout(text, layout, options.published))
+    let f = options.fields;
+    let doc = Document::build(text, layout, options.published, f.needs_sentences());
+    build_fields(&doc, f)
 }
 
+/// The whole record of a document.
 pub fn build(doc: &Document) -> Record {
+    build_fields(doc, Fields::ALL)
+}
+
+/// The record of a document with only `fields` computed (see `fields`).
+pub fn build_fields(doc: &Document, fields: Fields) -> Record {
+    let f = |x: Field| fields.has(x);
     let l = &doc.layout;
     let span = |s| doc.span(s);
-    let opt = |s: Option<crate::text::Span>| s.map(|s| doc.span(s));
-    let stamp = |st: &Option<Stamp>| {
-        st.as_ref().map(|st| {
+    let opt = |x: Field, s: Option<crate::text::Span>| s.filter(|_| f(x)).map(|s| doc.span(s));
+    let list = |x: Field, v: &[crate::text::Span]| -> Vec<TextSpan> {
+        if f(x) {
+            v.iter().map(|s| span(*s)).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let stamp = |x: Field, st: &Option<Stamp>| {
+        st.as_ref().filter(|_| f(x)).map(|st| {
             let t = doc.span(st.span);
             StampItem {
                 text: t.text,
@@ -170,26 +190,55 @@ pub fn build(doc: &Document) -> Record {
             }
         })
     };
-    let paragraphs: Vec<TextSpan> = l.paragraphs.iter().map(|p| span(*p)).collect();
-    let words: usize = l.paragraphs.iter().map(|p| count_words(doc.str(*p))).sum();
-    let (numbers, counts) = numbers::extract(doc);
-    let Entities {
-        entities,
-        acronyms,
-        sources,
-    } = entities::extract(doc);
-    let body_sentences = doc
-        .sentences
-        .iter()
-        .filter(|s| doc.regions[s.region].kind == crate::doc::RegionKind::Paragraph)
-        .count();
+    let paragraphs = list(Field::Paragraphs, &l.paragraphs);
+    let lead = if f(Field::Lead) {
+        l.paragraphs.first().map(|p| span(*p))
+    } else {
+        None
+    };
+    let (numbers, counts) = if fields.any(&[Field::Numbers, Field::Counts]) {
+        let (n, c) = numbers::extract(doc);
+        (
+            if f(Field::Numbers) { n } else { Vec::new() },
+            if f(Field::Counts) { c } else { Vec::new() },
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let (entities, acronyms, sources) =
+        if fields.any(&[Field::Entities, Field::Acronyms, Field::Sources]) {
+            let Entities {
+                entities,
+                acronyms,
+                sources,
+            } = entities::extract(doc);
+            (
+                if f(Field::Entities) {
+                    entities
+                } else {
+                    Vec::new()
+                },
+                if f(Field::Acronyms) {
+                    acronyms
+                } else {
+                    Vec::new()
+                },
+                if f(Field::Sources) {
+                    sources
+                } else {
+                    Vec::new()
+                },
+            )
+        } else {
+            (Vec::new(), Vec::new(), Vec::new())
+        };
     Record {
-        section: opt(l.section),
-        headline: opt(l.headline),
-        headline_attribution: opt(l.headline_attribution),
-        byline: opt(l.byline),
-        authors: l.authors.iter().map(|a| span(*a)).collect(),
-        dateline: l.dateline.as_ref().map(|d| {
+        section: opt(Field::Section, l.section),
+        headline: opt(Field::Headline, l.headline),
+        headline_attribution: opt(Field::HeadlineAttribution, l.headline_attribution),
+        byline: opt(Field::Byline, l.byline),
+        authors: list(Field::Authors, &l.authors),
+        dateline: l.dateline.as_ref().filter(|_| f(Field::Dateline)).map(|d| {
             let t = doc.span(d.span);
             Dateline {
                 text: t.text,
@@ -199,83 +248,118 @@ pub fn build(doc: &Document) -> Record {
                 agency: d.agency.map(|a| doc.str(a).to_string()),
             }
         }),
-        published: stamp(&l.published),
-        updated: stamp(&l.updated),
-        reference_date: doc.reference_date.map(|d| d.to_string()),
-        images: l
-            .images
-            .iter()
-            .map(|i| {
-                let t = doc.span(i.block);
-                Image {
-                    text: t.text,
-                    start: t.start,
-                    end: t.end,
-                    title: opt(i.title),
-                    caption: opt(i.caption),
-                    credit: opt(i.credit),
-                    paragraph: i.paragraph,
-                }
-            })
-            .collect(),
-        media: l
-            .media
-            .iter()
-            .map(|m| {
-                let t = doc.span(m.block);
-                Media {
-                    text: t.text,
-                    start: t.start,
-                    end: t.end,
-                    caption: span(m.caption),
-                    paragraph: m.paragraph,
-                }
-            })
-            .collect(),
-        subheadings: l
-            .subheadings
-            .iter()
-            .map(|s| {
-                let t = doc.span(s.span);
-                Subheading {
-                    text: t.text,
-                    start: t.start,
-                    end: t.end,
-                    paragraph: s.paragraph,
-                }
-            })
-            .collect(),
-        lead: paragraphs.first().cloned(),
+        published: stamp(Field::Published, &l.published),
+        updated: stamp(Field::Updated, &l.updated),
+        reference_date: doc
+            .reference_date
+            .filter(|_| f(Field::ReferenceDate))
+            .map(|d| d.to_string()),
+        images: if f(Field::Images) {
+            l.images
+                .iter()
+                .map(|i| {
+                    let t = doc.span(i.block);
+                    Image {
+                        text: t.text,
+                        start: t.start,
+                        end: t.end,
+                        title: i.title.map(span),
+                        caption: i.caption.map(span),
+                        credit: i.credit.map(span),
+                        paragraph: i.paragraph,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        media: if f(Field::Media) {
+            l.media
+                .iter()
+                .map(|m| {
+                    let t = doc.span(m.block);
+                    Media {
+                        text: t.text,
+                        start: t.start,
+                        end: t.end,
+                        caption: span(m.caption),
+                        paragraph: m.paragraph,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        subheadings: if f(Field::Subheadings) {
+            l.subheadings
+                .iter()
+                .map(|s| {
+                    let t = doc.span(s.span);
+                    Subheading {
+                        text: t.text,
+                        start: t.start,
+                        end: t.end,
+                        paragraph: s.paragraph,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        lead,
         paragraphs,
-        highlights: l.highlights.iter().map(|h| span(*h)).collect(),
-        related_topics: l.related_topics.iter().map(|h| span(*h)).collect(),
-        boilerplate: l
-            .boilerplate
-            .iter()
-            .map(|b| {
-                let t = doc.span(b.span);
-                Boilerplate {
-                    text: t.text,
-                    start: t.start,
-                    end: t.end,
-                    kind: b.kind,
-                }
-            })
-            .collect(),
-        quotes: quotes::extract(doc),
+        highlights: list(Field::Highlights, &l.highlights),
+        related_topics: list(Field::RelatedTopics, &l.related_topics),
+        boilerplate: if f(Field::Boilerplate) {
+            l.boilerplate
+                .iter()
+                .map(|b| {
+                    let t = doc.span(b.span);
+                    Boilerplate {
+                        text: t.text,
+                        start: t.start,
+                        end: t.end,
+                        kind: b.kind,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        quotes: if f(Field::Quotes) {
+            quotes::extract(doc)
+        } else {
+            Vec::new()
+        },
         entities,
         acronyms,
         sources,
-        dates: dates::extract(doc),
+        dates: if f(Field::Dates) {
+            dates::extract(doc)
+        } else {
+            Vec::new()
+        },
         numbers,
         counts,
-        stats: Stats {
-            characters: doc.char_offset(doc.text.len()),
-            words,
-            sentences: body_sentences,
-            paragraphs: l.paragraphs.len(),
-            reading_time_minutes: (words as f64 / READING_WPM * 100.0).round() / 100.0,
-        },
+        stats: f(Field::Stats).then(|| stats(doc)),
+    }
+}
+
+/// Counts of the article: code points of the input, words and sentences of the body.
+fn stats(doc: &Document) -> Stats {
+    let l = &doc.layout;
+    let words: usize = l.paragraphs.iter().map(|p| count_words(doc.str(*p))).sum();
+    let body_sentences = doc
+        .sentences
+        .iter()
+        .filter(|s| doc.regions[s.region].kind == crate::doc::RegionKind::Paragraph)
+        .count();
+    Stats {
+        characters: doc.char_offset(doc.text.len()),
+        words,
+        sentences: body_sentences,
+        paragraphs: l.paragraphs.len(),
+        reading_time_minutes: (words as f64 / READING_WPM * 100.0).round() / 100.0,
     }
 }
 
@@ -292,11 +376,70 @@ mod tests {
             Some("Middle East")
         );
         assert_eq!(r.lead, r.paragraphs.first().cloned());
-        assert_eq!(r.stats.paragraphs, 23);
+        let stats = r.stats.clone().unwrap_or_else(|| panic!("stats asked for"));
+        assert_eq!(stats.paragraphs, 23);
         // Whitespace-separated tokens of the body with a letter or digit (the three " - " dashes are not words).
-        assert_eq!(r.stats.words, 540);
-        assert_eq!(r.stats.characters, t.chars().count());
+        assert_eq!(stats.words, 540);
+        assert_eq!(stats.characters, t.chars().count());
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["images"][0]["paragraph"], 0);
+    }
+
+    #[test]
+    fn field_names_are_the_record_keys() {
+        let r = parse("Title\n\nBody.", &Options::default());
+        let json = serde_json::to_value(&r).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut names = Fields::ALL.names();
+        let mut keys = keys;
+        names.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(names, keys);
+    }
+
+    #[test]
+    fn fields_not_asked_for_stay_empty_and_the_rest_is_unchanged() {
+        let t = include_str!("../tests/data/seed_article.txt");
+        let all = parse(t, &Options::default());
+        let fields = Fields::parse(["quotes", "headline"]).unwrap_or(Fields::ALL);
+        let some = parse(
+            t,
+            &Options {
+                fields,
+                ..Options::default()
+            },
+        );
+        assert_eq!(some.quotes, all.quotes);
+        assert!(!some.quotes.is_empty());
+        assert_eq!(some.headline, all.headline);
+        assert!(some.paragraphs.is_empty() && some.entities.is_empty() && some.dates.is_empty());
+        assert!(some.stats.is_none() && some.section.is_none() && some.lead.is_none());
+        // Each field alone equals the same field of the whole record.
+        let whole = serde_json::to_value(&all).unwrap();
+        for name in Fields::ALL.names() {
+            let one = Fields::parse([name]).unwrap_or(Fields::ALL);
+            let r = parse(
+                t,
+                &Options {
+                    fields: one,
+                    ..Options::default()
+                },
+            );
+            let v = serde_json::to_value(&r).unwrap();
+            assert_eq!(v[name], whole[name], "{name}");
+        }
+        let layout = parse(
+            t,
+            &Options {
+                fields: Fields::parse(["layout"]).unwrap_or(Fields::ALL),
+                ..Options::default()
+            },
+        );
+        assert_eq!(layout.paragraphs, all.paragraphs);
+        assert_eq!(layout.boilerplate, all.boilerplate);
+        assert!(layout.quotes.is_empty() && layout.stats.is_none());
     }
 }

@@ -67,6 +67,7 @@ __all__ = [
     "parse_html",
     "arrow_schema",
     "default_threads",
+    "field_names",
     "to_frame",
     "parse_frame",
     "quotes_table",
@@ -114,13 +115,39 @@ def _published_arg(published: Any, n: Optional[int] = None) -> Any:
     return [_iso(p, f"published[{i}]") for i, p in enumerate(published)]
 
 
-def parse(text: str, *, published: DateLike = None) -> Record:
+Fields = Union[str, Iterable[str], None]
+
+
+def field_names() -> List[str]:
+    """The names ``fields=`` accepts: every record key, in record order (``"layout"`` also
+    names every layout key at once)."""
+    return list(_core.field_names())
+
+
+def _fields_arg(fields: Fields) -> Optional[List[str]]:
+    """``fields`` as the core takes it: ``None`` (all) or a list of names (a generator is read
+    once here, so batches all see the same list)."""
+    if fields is None:
+        return None
+    if isinstance(fields, str):
+        return [fields]
+    try:
+        return list(fields)
+    except TypeError:
+        raise TypeError(f"fields must be None, a field name or an iterable of names, got {type(fields).__name__}") from None
+
+
+def parse(text: str, *, published: DateLike = None, fields: Fields = None) -> Record:
     """Parse one article into a record.
 
     ``published`` (ISO string or ``datetime.date``) is the date relative expressions resolve
     against; without it, the publication stamp found in the text is used, if any.
+    ``fields`` (default: all) names the record keys to compute, e.g. ``["quotes"]`` or
+    ``["layout"]``; every key stays in the record, ``None`` or ``[]`` when not asked for, and
+    only what the asked fields need runs (see ``field_names()`` and the README's "Choosing
+    fields").
     """
-    return _core.parse(text, _published_arg(published))
+    return _core.parse(text, _published_arg(published), _fields_arg(fields))
 
 
 OUTPUTS = ("dicts", "arrow", "polars")
@@ -175,6 +202,7 @@ def parse_many(
     progress: bool = False,
     format: str = "text",
     output: str = "dicts",
+    fields: Fields = None,
 ) -> Any:
     """Parse many articles in parallel (the GIL is released).
 
@@ -187,17 +215,19 @@ def parse_many(
     items may also be ``bytes`` (a page decodes itself; non-markup bytes under ``"auto"`` must
     be UTF-8, else that item fails with a decode error). ``format="text"`` takes ``str`` only.
     ``output``: ``"dicts"`` (a list of records), ``"arrow"`` (a ``pyarrow.Table``) or
-    ``"polars"`` (a ``polars.DataFrame``); see the module docstring.
+    ``"polars"`` (a ``polars.DataFrame``); see the module docstring. ``fields`` as in ``parse``
+    (the Arrow schema stays the same: columns not asked for are null or empty).
     """
     _check_output(output)
     pub = _published_arg(published)
     core = "dicts" if output == "dicts" else "arrow"
+    fs = _fields_arg(fields)
     if not progress:
-        out = _core.parse_many(texts, pub, threads, on_error, format, core)
+        out = _core.parse_many(texts, pub, threads, on_error, format, core, fs)
         return out if output == "dicts" else _frame_of(out, output)
     items = texts if isinstance(texts, list) else list(texts)
     return _batched(
-        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core), items, pub, on_error, output
+        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs), items, pub, on_error, output
     )
 
 
@@ -255,6 +285,7 @@ def iter_parse(
     progress: bool = False,
     format: str = "text",
     output: str = "dicts",
+    fields: Fields = None,
 ) -> Iterator[Any]:
     """Parse a stream of articles lazily, ``batch_size`` at a time (in parallel within a batch).
 
@@ -263,10 +294,14 @@ def iter_parse(
     ``progress=True`` shows a bar over articles, updated per batch (with a total when
     ``texts`` has a length). With ``output="dicts"`` (default) it yields records one by one;
     with ``"arrow"`` or ``"polars"`` it yields one table per batch (``batch_size`` rows, the
-    last one shorter), ready for ``pyarrow.parquet.ParquetWriter.write_table``.
+    last one shorter), ready for ``pyarrow.parquet.ParquetWriter.write_table``. ``fields`` as
+    in ``parse``.
     """
     _check_output(output)
     core = "dicts" if output == "dicts" else "arrow"
+    fs = _fields_arg(fields)
+    if fs is not None:
+        _core.parse_many([], None, 1, "raise", format, core, fs)  # a bad name fails now, not at the first batch
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     single = published is None or isinstance(published, (str, _dt.date))
@@ -288,7 +323,7 @@ def iter_parse(
                 if len(pub) != len(batch):
                     raise ValueError("published ran out before texts: give one date per article")
             records = _call_at(
-                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core),
+                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs),
                 batch,
                 pub,
                 offset,
@@ -361,6 +396,7 @@ def parse_files(
     progress: bool = False,
     format: str = "auto",
     output: str = "dicts",
+    fields: Fields = None,
 ) -> Any:
     """Read and parse files in parallel (reading and decoding happen in Rust).
 
@@ -372,17 +408,19 @@ def parse_files(
     ``.gz`` files are gunzipped in Rust. ``format="auto"`` (default) parses ``.html``/``.htm``
     (and ``.gz`` of them) and files that look like markup as pages (their own charset
     declarations decide the decoding), the rest as text; ``"text"`` or ``"html"`` force one.
-    ``output`` as in ``parse_many`` (Arrow tables fill the ``path`` column).
+    ``output`` as in ``parse_many`` (Arrow tables fill the ``path`` column); ``fields`` as in
+    ``parse``.
     """
     _check_output(output)
     core = "dicts" if output == "dicts" else "arrow"
     paths = _expand(paths_or_glob)
     pub = _published_arg(published)
+    fs = _fields_arg(fields)
     if not progress:
-        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core)
+        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, fs)
         return out if output == "dicts" else _frame_of(out, output)
     return _batched(
-        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core),
+        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core, fs),
         paths,
         pub,
         on_error,
@@ -390,7 +428,9 @@ def parse_files(
     )
 
 
-def parse_html(html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None) -> HtmlRecord:
+def parse_html(
+    html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None, fields: Fields = None
+) -> HtmlRecord:
     """Parse one raw HTML page into the same record as the text path, plus ``text`` (the
     article text extracted from the page, which every span's ``start``/``end`` index) and
     ``html`` (what only markup tells: site name, canonical URL, authors, tags, ``is_article``,
@@ -398,9 +438,10 @@ def parse_html(html: Union[str, bytes], *, url: Optional[str] = None, published:
 
     ``bytes`` are decoded by BOM, then ``<meta charset>``/``http-equiv``, then UTF-8, else
     windows-1252; a ``str`` is taken as already decoded. ``url`` supplies a date from its path
-    and a site name to strip from titles.
+    and a site name to strip from titles. ``fields`` as in ``parse`` (``text`` and ``html``
+    are always filled: the page is read whatever is asked).
     """
-    return _core.parse_html(html, url, _published_arg(published))
+    return _core.parse_html(html, url, _published_arg(published), _fields_arg(fields))
 
 
 def _register_pandas_accessor() -> None:

@@ -189,7 +189,7 @@ class Record(TypedDict):
     dates: List[Date]
     numbers: List[Number]
     counts: List[Count]
-    stats: Stats
+    stats: Optional[Stats]  # None only when not asked for (fields=)
 
 
 class FileRecord(Record):

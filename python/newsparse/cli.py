@@ -61,6 +61,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--format", choices=["auto", "text", "html"], default="auto",
                     help="auto: .html/.htm (and .gz) or markup-looking files are pages (default)")
     ap.add_argument("--published", help="publication date (YYYY-MM-DD) for relative dates")
+    ap.add_argument("--fields", help="comma-separated record keys to compute, e.g. quotes,entities or layout "
+                    "(default: all; the others are null or empty)")
     ap.add_argument("--threads", type=int, help="worker threads (default: NEWSPARSE_THREADS or all cores)")
     ap.add_argument("--on-error", choices=["record", "raise", "null"], default="record")
     ap.add_argument("--indent", type=int, help="pretty-print each record (not JSON Lines then)")
@@ -70,6 +72,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = ap.parse_args(argv)
 
     published = _iso(args.published)
+    fields = [f for f in args.fields.split(",") if f.strip()] if args.fields is not None else None
     parquet = bool(args.output) and args.output.endswith(".parquet")
     failures = 0
     paths: List[str] = []
@@ -85,9 +88,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                 data = sys.stdin.read()
                 if sink is not None:
                     failures += sink.write(parse_many([data], published=published, format=args.format,
-                                                      on_error=args.on_error, output="arrow"))
+                                                      on_error=args.on_error, output="arrow", fields=fields))
                     continue
-                rec = parse_many([data], published=published, format=args.format)[0]
+                rec = parse_many([data], published=published, format=args.format, fields=fields)[0]
                 _write([rec], out, args.indent)
             else:
                 paths.extend(_expand(f))
@@ -100,7 +103,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                 chunk = paths[i : i + BATCH]
                 records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
                                       published=published, threads=args.threads, on_error=args.on_error,
-                                      format=args.format, output="arrow" if sink is not None else "dicts")
+                                      format=args.format, output="arrow" if sink is not None else "dicts",
+                                      fields=fields)
                 if sink is not None:
                     failures += sink.write(records)
                     bar.update(len(chunk))

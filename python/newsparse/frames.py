@@ -145,9 +145,11 @@ def parse_frame(
     on_error: str = "raise",
     progress: bool = False,
     prefix: str = "",
+    fields: Any = None,
 ) -> Any:
     """Parse ``df[column]`` and return ``df`` with the record columns added (``COLUMNS``
-    without ``path``), its index and row order kept.
+    without ``path``), its index and row order kept. ``fields`` as in ``newsparse.parse``
+    (the columns stay the same; those not asked for are missing or empty).
 
     ``published``: a column name of ``df``, one date for all rows, or one per row. Missing
     texts give rows of missing values. A record column whose name ``df`` already has is an
@@ -159,7 +161,12 @@ def parse_frame(
     if isinstance(published, str) and published in df.columns:
         published = df[published].tolist()
     records = parse_many(
-        df[column].tolist(), published=published, threads=threads, on_error=on_error, progress=progress
+        df[column].tolist(),
+        published=published,
+        threads=threads,
+        on_error=on_error,
+        progress=progress,
+        fields=fields,
     )
     frame = to_frame(records).drop(columns="path")
     if prefix:

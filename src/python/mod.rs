@@ -15,7 +15,7 @@ use crate::batch::{self, Format, Parsed};
 use crate::calendar::Date;
 use crate::error::{ErrorKind, ItemError};
 use crate::files::{self, DecodeErrors};
-use crate::record::Options;
+use crate::record::{Fields, Options};
 use convert::{to_py, Keys};
 
 /// Items parsed between two checks for Ctrl-C (and two GIL re-acquisitions).
@@ -147,16 +147,48 @@ fn published_dates(published: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<V
         .collect()
 }
 
-/// Each item paired with its options (its `published` date, one for all or one per item).
+/// `fields` as the Python layer passes it: None (every field), one name, or an iterable of
+/// names (record keys, or "layout").
+fn fields_arg(fields: Option<&Bound<'_, PyAny>>) -> PyResult<Fields> {
+    let Some(f) = fields.filter(|f| !f.is_none()) else {
+        return Ok(Fields::ALL);
+    };
+    let names: Vec<String> = if let Ok(s) = f.extract::<String>() {
+        vec![s]
+    } else {
+        let iter = f.try_iter().map_err(|_| {
+            PyTypeError::new_err("fields must be None, a field name or an iterable of names")
+        })?;
+        iter.map(|x| {
+            x.and_then(|x| x.extract::<String>()).map_err(|_| {
+                PyTypeError::new_err("fields must be None, a field name or an iterable of names")
+            })
+        })
+        .collect::<PyResult<_>>()?
+    };
+    Fields::parse(names.iter().map(String::as_str)).map_err(PyValueError::new_err)
+}
+
+/// Each item paired with its options (its `published` date, one for all or one per item, and
+/// the fields asked for).
 fn with_options<'a, T>(
     items: &'a [T],
     published: Option<&Bound<'_, PyAny>>,
+    fields: Fields,
 ) -> PyResult<Vec<(&'a T, Options)>> {
     let dates = published_dates(published, items.len())?;
     Ok(items
         .iter()
         .zip(dates)
-        .map(|(x, d)| (x, Options { published: d }))
+        .map(|(x, d)| {
+            (
+                x,
+                Options {
+                    published: d,
+                    fields,
+                },
+            )
+        })
         .collect())
 }
 
@@ -350,11 +382,12 @@ fn run_chunked<'py, T: Sync>(
 
 /// Parses one article. See `newsparse.parse`.
 #[pyfunction]
-#[pyo3(signature = (text, published=None))]
+#[pyo3(signature = (text, published=None, fields=None))]
 fn parse<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
+    fields: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let input = extract_text(text)?;
     let Some(s) = input.text() else {
@@ -368,7 +401,10 @@ fn parse<'py>(
         )));
     };
     let published = published_dates(published, 1)?.pop().flatten();
-    let options = Options { published };
+    let options = Options {
+        published,
+        fields: fields_arg(fields)?,
+    };
     parse_one(py, || {
         batch::parse_any(s.as_bytes(), Format::Text, &options, None)
     })
@@ -390,12 +426,13 @@ fn parse_one<'py>(
 
 /// Parses one HTML page (`str` or `bytes`). See `newsparse.parse_html`.
 #[pyfunction]
-#[pyo3(signature = (html, url=None, published=None))]
+#[pyo3(signature = (html, url=None, published=None, fields=None))]
 fn parse_html<'py>(
     py: Python<'py>,
     html: &Bound<'py, PyAny>,
     url: Option<&str>,
     published: Option<&Bound<'py, PyAny>>,
+    fields: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // A str is already decoded: its UTF-8 bytes are what the page decoder sees (valid
     // non-ASCII UTF-8 wins over a declared charset, so nothing is decoded twice).
@@ -415,13 +452,17 @@ fn parse_html<'py>(
         }
     };
     let published = published_dates(published, 1)?.pop().flatten();
-    let options = Options { published };
+    let options = Options {
+        published,
+        fields: fields_arg(fields)?,
+    };
     parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
 }
 
 /// Parses many articles in parallel. See `newsparse.parse_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts"))]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts", fields=None))]
+#[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -430,7 +471,9 @@ fn parse_many<'py>(
     on_error: &str,
     format: &str,
     output: &str,
+    fields: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let fields = fields_arg(fields)?;
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
     let format = format_mode(format)?;
@@ -465,7 +508,7 @@ fn parse_many<'py>(
             )));
         }
     }
-    let jobs = with_options(&inputs, published)?;
+    let jobs = with_options(&inputs, published, fields)?;
     let work = |(input, options): &(&Input, Options)| -> Outcome {
         match input {
             Input::Missing => None,
@@ -491,7 +534,7 @@ fn parse_many<'py>(
 
 /// Reads and parses files in parallel. See `newsparse.parse_files`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts"))]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts", fields=None))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_files<'py>(
     py: Python<'py>,
@@ -503,7 +546,9 @@ fn parse_files<'py>(
     on_error: &str,
     format: &str,
     output: &str,
+    fields: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let fields = fields_arg(fields)?;
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
     let format = format_mode(format)?;
@@ -518,7 +563,7 @@ fn parse_files<'py>(
             )))
         }
     };
-    let jobs = with_options(&paths, published)?;
+    let jobs = with_options(&paths, published, fields)?;
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
         let bytes = match files::read_bytes(path) {
             Ok(b) => b,
@@ -577,6 +622,12 @@ fn _parse_discard(
     Ok(done.into_iter().filter(|ok| *ok).count())
 }
 
+/// The names `fields=` accepts: every record key, in record order.
+#[pyfunction]
+fn field_names() -> Vec<&'static str> {
+    Fields::ALL.names()
+}
+
 /// Threads a batch uses by default: `NEWSPARSE_THREADS`, else every core.
 #[pyfunction]
 fn default_threads() -> usize {
@@ -590,6 +641,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_html, m)?)?;
     m.add_function(wrap_pyfunction!(parse_files, m)?)?;
     m.add_function(wrap_pyfunction!(default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(field_names, m)?)?;
     m.add_function(wrap_pyfunction!(_parse_discard, m)?)?;
     m.add_function(wrap_pyfunction!(_arrow_schema_stream, m)?)?;
     m.add_class::<arrow::ArrowStream>()?;
