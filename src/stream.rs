@@ -77,16 +77,12 @@ impl Tokens {
             let mut flags = 0;
             tokens::scan(text, span, |a, b| {
                 let orth = &text[a..b];
-                let lex = match seen.get(orth) {
-                    Some(&l) => l,
-                    None => {
-                        let l = out.lexemes.len() as u32;
-                        let lx = lexeme(orth, &mut out.strings, &mut lower);
-                        out.lexemes.push(lx);
-                        seen.insert(orth, l);
-                        l
-                    }
-                };
+                // One hash per token: `entry` finds the form or makes its slot.
+                let lex = *seen.entry(orth).or_insert_with(|| {
+                    let l = out.lexemes.len() as u32;
+                    out.lexemes.push(lexeme(orth, &mut out.strings, &mut lower));
+                    l
+                });
                 flags |= out.lexemes[lex as usize].flags;
                 out.toks.push(Token {
                     start: a as u32,
@@ -104,7 +100,9 @@ impl Tokens {
         if sentences.len() == out.segments.len() {
             out.extra_start = out.segments.len();
         }
-        out.toks.shrink_to_fit();
+        if out.toks.capacity() > out.toks.len() + out.toks.len() / 4 + 64 {
+            out.toks.shrink_to_fit();
+        }
         out
     }
 

@@ -73,6 +73,31 @@ pub fn lines(text: &str) -> Vec<Span> {
 
 /// Counts words: maximal runs of non-blank characters that contain a letter or digit.
 pub fn count_words(s: &str) -> usize {
+    if s.is_ascii() {
+        return count_words_ascii(s.as_bytes());
+    }
+    count_words_chars(s)
+}
+
+fn count_words_ascii(b: &[u8]) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let mut has_alnum = false;
+    for &c in b {
+        // The ASCII blanks of `is_blank`: space, \t, \n, \x0b, \x0c, \r.
+        if c == b' ' || (b'\t'..=b'\r').contains(&c) {
+            n += (in_word && has_alnum) as usize;
+            in_word = false;
+            has_alnum = false;
+        } else {
+            in_word = true;
+            has_alnum |= c.is_ascii_alphanumeric();
+        }
+    }
+    n + (in_word && has_alnum) as usize
+}
+
+fn count_words_chars(s: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     let mut has_alnum = false;
@@ -184,5 +209,20 @@ mod tests {
     #[test]
     fn word_count_skips_punctuation_runs() {
         assert_eq!(count_words("Hello, world - it's 2014 !"), 4);
+        for s in [
+            "a\x0bb\x0cc\rd",
+            "  -- x ",
+            "",
+            "\t\n",
+            "a-b c_d !!",
+            "x\x1cy",
+        ] {
+            assert_eq!(
+                count_words_ascii(s.as_bytes()),
+                count_words_chars(s),
+                "{s:?}"
+            );
+        }
+        assert_eq!(count_words("café au\u{a0}lait"), 3);
     }
 }

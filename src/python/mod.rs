@@ -604,14 +604,18 @@ fn _arrow_schema_stream() -> arrow::ArrowStream {
 /// Parses and drops the records, returning how many were parsed: lets `bench/` measure the
 /// core alone and so the share of time spent building Python dicts. Not part of the API.
 #[pyfunction]
-#[pyo3(signature = (texts, threads=None))]
+#[pyo3(signature = (texts, threads=None, fields=None))]
 fn _parse_discard(
     py: Python<'_>,
     texts: Vec<PyBackedStr>,
     threads: Option<usize>,
+    fields: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<usize> {
     let threads = check_threads(threads)?;
-    let options = Options::default();
+    let options = Options {
+        fields: fields_arg(fields)?,
+        ..Options::default()
+    };
     let done = py
         .detach(|| {
             batch::map_ordered(&texts, threads, |t| {
