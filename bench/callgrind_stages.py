@@ -12,7 +12,9 @@ reads each run's total instruction count:
 * ``token stream``: the token stream with its lexemes (with the line above, the document model
   every extractor reads);
 * one row per extractor: its run (document, stream, extractor) minus the document run;
-* ``whole record``: ``newsparse::parse`` (document, every extractor and the record's strings).
+* ``whole record``: ``newsparse::parse`` (document, every extractor and the record's strings);
+* ``+ Arrow batches`` (with ``--stages record,arrow``): building the Arrow record batches of
+  those records, on top of the whole record.
 
 The one-time building of tables is in every run and cancels out. Needs valgrind.
 ``--stages quotes,dates`` limits the extractor rows.
@@ -68,14 +70,14 @@ def main() -> int:
     per["layout"] = (ir["layout"] - empty) / nbytes
     per["tokens"] = (ir["document"] - ir["layout"]) / nbytes
     for st in stages[2:]:
-        base = empty if st == "record" else ir["document"]
+        base = {"record": empty, "arrow": ir.get("record", empty)}.get(st, ir["document"])
         per[st] = (ir[st] - base) / nbytes
     parts = 0.0
     for st, v in per.items():
         label = {"layout": "layout+sentences", "tokens": "token stream",
-                 "record": "whole record"}.get(st, st)
+                 "record": "whole record", "arrow": "+ Arrow batches"}.get(st, st)
         print(f"  {label:<17} {v:8.0f}")
-        if st != "record":
+        if st not in ("record", "arrow"):
             parts += v
     print(f"  {'sum of parts':<17} {parts:8.0f}")
     return 0

@@ -7,7 +7,7 @@
 //!
 //! Arguments: `--stage S` (`layout`: layout, regions and sentences; `document`: that and the
 //! token stream; `quotes`, `entities`, `dates`, `numbers` or
-//! `record`, the default), `--kb N` (sample size, default 300 KB, taken evenly across the inputs) and
+//! `record`, the default, or `arrow`: whole records and their Arrow batches), `--kb N` (sample size, default 300 KB, taken evenly across the inputs) and
 //! `.jsonl`/`.txt` files (default: the bundled seed article and `examples/corpus/`). Prints the
 //! sample's size; the script subtracts the document-only run from each stage's run.
 
@@ -66,6 +66,26 @@ fn main() {
     let mut sink = record::parse(&texts[0], &Options::default())
         .paragraphs
         .len();
+    if stage == "arrow" {
+        // Whole records, then Arrow record batches of them: minus the `record` run, the cost
+        // of the Arrow output.
+        let parsed: Vec<newsparse::batch::Parsed> = sample
+            .iter()
+            .map(|t| newsparse::batch::Parsed::Text(record::parse(t, &Options::default())))
+            .collect();
+        let items: Vec<(newsparse::arrow::Item, Option<&str>)> = parsed
+            .iter()
+            .map(|p| (newsparse::arrow::Item::Parsed(p), None))
+            .collect();
+        for chunk in items.chunks(newsparse::arrow::BATCH_ROWS) {
+            sink += newsparse::arrow::record_batch(chunk).map_or(0, |b| b.num_rows());
+        }
+        println!(
+            "sample: {} articles, {bytes} bytes (sink {sink})",
+            sample.len()
+        );
+        return;
+    }
     for t in &sample {
         if stage == "none" {
             continue;
