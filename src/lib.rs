@@ -27,3 +27,4 @@ pub mod arrow;
 pub mod html;
 #[cfg(feature = "python")]
 mod python;
+pub mod warc;

@@ -121,11 +121,15 @@ pub struct Record {
 pub struct Options {
     /// Publication date given by the caller; wins over a date found in the text.
     pub published: Option<Date>,
+    /// What relative dates resolve against when neither the caller nor the article gives a
+    /// date (a web archive record's capture date).
+    pub fallback_date: Option<Date>,
 }
 
 /// Parses one article into its record.
 pub fn parse(text: &str, options: &Options) -> Record {
-    let doc = Document::new(text, options.published);
+    let mut doc = Document::new(text, options.published);
+    doc.reference_date = doc.reference_date.or(options.fallback_date);
     build(&doc)
 }
 
@@ -152,7 +156,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRec
 /// Builds the record of a document whose layout came from elsewhere (see
 /// `Document::from_layout`).
 pub fn parse_with_layout(text: &str, layout: crate::layout::Layout, options: &Options) -> Record {
-    build(&Document::from_layout(text, layout, options.published))
+    let mut doc = Document::from_layout(text, layout, options.published);
+    doc.reference_date = doc.reference_date.or(options.fallback_date);
+    build(&doc)
 }
 
 pub fn build(doc: &Document) -> Record {

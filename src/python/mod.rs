@@ -156,7 +156,15 @@ fn with_options<'a, T>(
     Ok(items
         .iter()
         .zip(dates)
-        .map(|(x, d)| (x, Options { published: d }))
+        .map(|(x, d)| {
+            (
+                x,
+                Options {
+                    published: d,
+                    ..Options::default()
+                },
+            )
+        })
         .collect())
 }
 
@@ -368,7 +376,10 @@ fn parse<'py>(
         )));
     };
     let published = published_dates(published, 1)?.pop().flatten();
-    let options = Options { published };
+    let options = Options {
+        published,
+        ..Options::default()
+    };
     parse_one(py, || {
         batch::parse_any(s.as_bytes(), Format::Text, &options, None)
     })
@@ -415,7 +426,10 @@ fn parse_html<'py>(
         }
     };
     let published = published_dates(published, 1)?.pop().flatten();
-    let options = Options { published };
+    let options = Options {
+        published,
+        ..Options::default()
+    };
     parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
 }
 
