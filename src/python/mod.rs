@@ -3,6 +3,7 @@
 
 mod arrow;
 mod convert;
+mod warc;
 
 use std::path::PathBuf;
 
@@ -607,6 +608,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_parse_discard, m)?)?;
     m.add_function(wrap_pyfunction!(_arrow_schema_stream, m)?)?;
     m.add_class::<arrow::ArrowStream>()?;
+    m.add_class::<warc::WarcBatches>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -428,7 +428,7 @@ pub fn parse_batch(
     entries: Vec<Entry>,
     options: &Options,
     threads: Option<usize>,
-) -> Result<Vec<(Origin, Result<Parsed, ItemError>)>, ItemError> {
+) -> Result<ParsedBatch, ItemError> {
     let parsed = batch::map_ordered(&entries, threads, |e| match e {
         Entry::Page(p) => Some(parse_page(p, options)),
         Entry::Failed(..) => None,
@@ -446,6 +446,33 @@ pub fn parse_batch(
         })
         .collect())
 }
+
+/// Parses `entries` while the next batch is read on another thread of the pool (reading and
+/// gunzipping overlap parsing); returns the parsed batch and the next one.
+pub fn parse_then_read(
+    batches: &mut Batches,
+    entries: Vec<Entry>,
+    options: &Options,
+    threads: Option<usize>,
+    max_pages: usize,
+    max_html_bytes: usize,
+) -> Result<(ParsedBatch, Vec<Entry>), ItemError> {
+    let n = threads.unwrap_or_else(batch::default_threads).max(1);
+    if n == 1 {
+        let parsed = parse_batch(entries, options, Some(1))?;
+        return Ok((parsed, batches.next_batch(max_pages, max_html_bytes)));
+    }
+    batch::run_in_pool(n, || {
+        let (next, parsed) = rayon::join(
+            || batches.next_batch(max_pages, max_html_bytes),
+            || parse_batch(entries, options, Some(n)),
+        );
+        parsed.map(|p| (p, next))
+    })?
+}
+
+/// A parsed batch: each entry's origin and outcome, in archive order.
+pub type ParsedBatch = Vec<(Origin, Result<Parsed, ItemError>)>;
 
 #[cfg(test)]
 mod tests;

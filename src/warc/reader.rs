@@ -63,7 +63,7 @@ enum State<R> {
     GzIdle(R),
     /// Inside the gzip member that starts at byte `start`.
     GzMember {
-        dec: BufReader<GzDecoder<R>>,
+        dec: Box<BufReader<GzDecoder<R>>>,
         start: u64,
     },
     Done,
@@ -161,7 +161,7 @@ impl<R: BufRead + Seek> WarcReader<R> {
                         Err(e) => return Some(Err(self.io_error(None, 0, e))),
                     };
                     self.state = State::GzMember {
-                        dec: BufReader::with_capacity(1 << 16, GzDecoder::new(r)),
+                        dec: Box::new(BufReader::with_capacity(1 << 16, GzDecoder::new(r))),
                         start,
                     };
                 }
@@ -337,6 +337,8 @@ fn trim_eol(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
+// The error carries the record's header (once per failed record, not per byte).
+#[allow(clippy::result_large_err)]
 /// One record from `r`; `Ok(None)` at a clean end of the stream. `offset` is where the
 /// record (or its gzip member) starts, for messages.
 fn read_record<R: BufRead>(
