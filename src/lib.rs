@@ -24,6 +24,7 @@ pub mod quotes;
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
+pub mod dedup;
 pub mod html;
 #[cfg(feature = "python")]
 mod python;

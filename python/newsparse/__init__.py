@@ -67,6 +67,10 @@ __all__ = [
     "parse_html",
     "parse_warc",
     "iter_warc",
+    "near_duplicates",
+    "add_duplicate_group",
+    "shingles",
+    "DuplicateIndex",
     "arrow_schema",
     "default_threads",
     "to_frame",
@@ -458,5 +462,6 @@ def _register_pandas_accessor() -> None:
 from . import frames  # noqa: E402
 from . import warc as _warc  # noqa: E402
 from .warc import WarcReader, iter_warc, parse_warc  # noqa: E402
+from .dedup import DuplicateIndex, add_duplicate_group, near_duplicates, shingles  # noqa: E402
 
 _register_pandas_accessor()

@@ -3,6 +3,7 @@
 
 mod arrow;
 mod convert;
+mod dedup;
 mod warc;
 
 use std::path::PathBuf;
@@ -609,6 +610,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_arrow_schema_stream, m)?)?;
     m.add_class::<arrow::ArrowStream>()?;
     m.add_class::<warc::WarcBatches>()?;
+    m.add_class::<dedup::DuplicateIndex>()?;
+    m.add_function(wrap_pyfunction!(dedup::near_duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(dedup::shingles, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
