@@ -610,6 +610,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_arrow_schema_stream, m)?)?;
     m.add_class::<arrow::ArrowStream>()?;
     m.add_class::<warc::WarcBatches>()?;
+    m.add_function(wrap_pyfunction!(warc::_warc_read, m)?)?;
     m.add_class::<dedup::DuplicateIndex>()?;
     m.add_function(wrap_pyfunction!(dedup::near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(dedup::shingles, m)?)?;

@@ -250,3 +250,29 @@ impl WarcBatches {
         Ok(d)
     }
 }
+
+/// Reads every page of the archives without parsing: `(pages, bytes of HTML, failures)`.
+/// Lets `bench/` time the reader alone. Not part of the API.
+#[pyfunction]
+#[pyo3(signature = (paths, max_record_bytes=warc::DEFAULT_MAX_RECORD_BYTES))]
+pub fn _warc_read(py: Python<'_>, paths: Vec<String>, max_record_bytes: u64) -> (u64, u64, u64) {
+    py.detach(|| {
+        let mut b = Batches::new(paths, max_record_bytes);
+        let (mut pages, mut bytes, mut failed) = (0, 0, 0);
+        loop {
+            let batch = b.next_batch(1024, usize::MAX);
+            if batch.is_empty() {
+                return (pages, bytes, failed);
+            }
+            for e in batch {
+                match e {
+                    Entry::Page(p) => {
+                        pages += 1;
+                        bytes += p.html.len() as u64;
+                    }
+                    Entry::Failed(..) => failed += 1,
+                }
+            }
+        }
+    })
+}
