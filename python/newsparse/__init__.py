@@ -45,7 +45,7 @@ from typing import Any, Iterable, Iterator, List, Optional, Sequence, Union
 
 from . import _core, _progress
 from ._core import __version__, default_threads
-from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, Span
+from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, Span, WarcRecord
 from .errors import ArticleError, DecodeError, NewsparseError
 from .display import Article, display
 from .frames import (
@@ -86,6 +86,7 @@ __all__ = [
     "Record",
     "FileRecord",
     "ErrorRecord",
+    "WarcRecord",
     "Span",
     "NewsparseError",
     "ArticleError",
