@@ -23,6 +23,7 @@ import sys
 from typing import Any, Iterable, List, Optional, TextIO
 
 from . import __version__, _expand, _iso, _progress, iter_warc, parse_files, parse_many
+from .errors import NewsparseError
 from .warc import is_archive
 
 BATCH = 256
@@ -131,7 +132,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     bar.update(len(chunk))
         finally:
             bar.close()
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, NewsparseError) as e:
         print(f"newsparse: {e}", file=sys.stderr)
         return 2
     finally:
