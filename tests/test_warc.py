@@ -227,3 +227,13 @@ def test_cli_streams_archives_to_parquet_and_counts(archive, tmp_path, capsys):
     rows = [json.loads(line) for line in jsonl.read_text().splitlines()]
     assert len(rows) == 6 and rows[0]["error"]["kind"] == "decode" and rows[0]["index"] == 0
     assert "1 records failed" in capsys.readouterr().err
+
+
+def test_to_frame_keeps_the_page_origin(archive):
+    pd = pytest.importorskip("pandas")
+    path, ids = archive
+    frame = newsparse.to_frame(newsparse.parse_warc(path))
+    assert frame["url"].tolist()[0] == "http://news.example/a"
+    assert frame["warc_record_id"].tolist() == ids
+    assert frame["warc_date"].tolist() == [WARC_DATE] * 3
+    assert isinstance(frame, pd.DataFrame)
