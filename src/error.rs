@@ -13,6 +13,8 @@ pub enum ErrorKind {
     Internal,
     /// The caller's arguments are wrong (an unknown encoding, a malformed date).
     Invalid,
+    /// The input passes a size limit (a web archive record over its byte cap).
+    TooLarge,
 }
 
 impl ErrorKind {
@@ -22,6 +24,7 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::Internal => "internal",
             ErrorKind::Invalid => "invalid",
+            ErrorKind::TooLarge => "too_large",
         }
     }
 }

@@ -27,6 +27,8 @@ pub mod quotes;
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
+pub mod dedup;
 pub mod html;
 #[cfg(feature = "python")]
 mod python;
+pub mod warc;

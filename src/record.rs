@@ -123,6 +123,9 @@ pub struct Record {
 pub struct Options {
     /// Publication date given by the caller; wins over a date found in the text.
     pub published: Option<Date>,
+    /// What relative dates resolve against when neither the caller nor the article gives a
+    /// date (a web archive record's capture date).
+    pub fallback_date: Option<Date>,
     /// The record fields to compute (all by default); the others stay `None` or empty.
     pub fields: Fields,
 }
@@ -157,7 +160,8 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRec
 /// `Document::from_layout`).
 pub fn parse_with_layout(text: &str, layout: crate::layout::Layout, options: &Options) -> Record {
     let f = options.fields;
-    let doc = Document::build(text, layout, options.published, f.needs_sentences());
+    let mut doc = Document::build(text, layout, options.published, f.needs_sentences());
+    doc.reference_date = doc.reference_date.or(options.fallback_date);
     build_fields(&doc, f)
 }
 

@@ -81,7 +81,7 @@ def test_parse_frame_keeps_index_and_order_and_missing_values(seed):
     out = newsparse.parse_frame(df)
     assert out.index.equals(idx)
     assert list(out.columns[:2]) == ["text", "src"] and "path" not in out.columns
-    assert list(out.columns[2:]) == [n for n in NAMES if n != "path"]
+    assert list(out.columns[2:]) == [n for n in NAMES if n not in newsparse.frames.ORIGIN]
     assert out["headline"].iloc[1] == "Storm hits coast"
     assert out["headline"].iloc[0] == newsparse.parse(seed)["headline"]["text"]
     assert out.iloc[2:, 2:].isna().all().all()

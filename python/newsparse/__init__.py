@@ -45,7 +45,7 @@ from typing import Any, Iterable, Iterator, List, Optional, Sequence, Union
 
 from . import _core, _progress
 from ._core import __version__, default_threads
-from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, Span
+from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, Span, WarcRecord
 from .errors import ArticleError, DecodeError, NewsparseError
 from .display import Article, display
 from .frames import (
@@ -65,6 +65,12 @@ __all__ = [
     "iter_parse",
     "parse_files",
     "parse_html",
+    "parse_warc",
+    "iter_warc",
+    "near_duplicates",
+    "add_duplicate_group",
+    "shingles",
+    "DuplicateIndex",
     "arrow_schema",
     "default_threads",
     "field_names",
@@ -81,6 +87,7 @@ __all__ = [
     "Record",
     "FileRecord",
     "ErrorRecord",
+    "WarcRecord",
     "Span",
     "NewsparseError",
     "ArticleError",
@@ -377,7 +384,7 @@ def _expand(paths_or_glob: Union[PathLike, Iterable[PathLike]]) -> List[str]:
             out.extend(m for m in matches if _os.path.isfile(m))
         elif _os.path.isdir(s):
             found = []
-            for ext in ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz", "*.txt.gz"):
+            for ext in ("*.txt", "*.html", "*.htm", "*.html.gz", "*.htm.gz", "*.txt.gz", "*.warc", "*.warc.gz"):
                 found.extend(_glob.glob(_os.path.join(s, "**", ext), recursive=True))
             out.extend(sorted(found))
         else:
@@ -410,12 +417,22 @@ def parse_files(
     declarations decide the decoding), the rest as text; ``"text"`` or ``"html"`` force one.
     ``output`` as in ``parse_many`` (Arrow tables fill the ``path`` column); ``fields`` as in
     ``parse``.
+
+    Web archives (``.warc``, ``.warc.gz``) among the paths give one record per HTML page,
+    in archive order at the archive's place, with ``url``, ``warc_date`` and
+    ``warc_record_id`` (see ``iter_warc``, which also streams them and counts what was
+    skipped); ``index`` in error records is then the output position.
     """
     _check_output(output)
     core = "dicts" if output == "dicts" else "arrow"
     paths = _expand(paths_or_glob)
     pub = _published_arg(published)
     fs = _fields_arg(fields)
+    if any(_warc.is_archive(p) for p in paths):
+        return _files_with_archives(
+            paths, encoding=encoding, errors=errors, published=pub, threads=threads,
+            on_error=on_error, progress=progress, format=format, output=output, fields=fs,
+        )
     if not progress:
         out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, fs)
         return out if output == "dicts" else _frame_of(out, output)
@@ -426,6 +443,32 @@ def parse_files(
         on_error,
         output,
     )
+
+
+def _files_with_archives(paths: List[str], *, published: Any, output: str, on_error: str, **kw: Any) -> Any:
+    """``parse_files`` over paths some of which are web archives: runs of plain files and
+    runs of archives, in order."""
+    if isinstance(published, list):
+        raise ValueError("published: give one date for all when web archives are among the paths")
+    parts: List[Any] = []
+    n = 0
+    for archive, run in _it.groupby(paths, key=_warc.is_archive):
+        group = list(run)
+        if archive:
+            reader = _warc.iter_warc(group, published=published, threads=kw["threads"], on_error=on_error,
+                                     output=output, fields=kw["fields"])
+            part = _warc.collect(reader, output)
+        else:
+            part = parse_files(group, published=published, on_error=on_error, output=output, **kw)
+        if output == "dicts":
+            for r in part:
+                if r is not None and "error" in r:
+                    r["index"] += n  # both count from 0 within their run
+        n += len(part)
+        parts.append(part)
+    if output == "dicts":
+        return [r for p in parts for r in p]
+    return _concat(parts, output)
 
 
 def parse_html(
@@ -459,5 +502,8 @@ def _register_pandas_accessor() -> None:
 
 
 from . import frames  # noqa: E402
+from . import warc as _warc  # noqa: E402
+from .warc import WarcReader, iter_warc, parse_warc  # noqa: E402
+from .dedup import DuplicateIndex, add_duplicate_group, near_duplicates, shingles  # noqa: E402
 
 _register_pandas_accessor()

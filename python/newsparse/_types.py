@@ -207,6 +207,10 @@ class ErrorRecord(TypedDict, total=False):
     error: ErrorInfo
     index: int
     path: str
+    url: Optional[str]
+    """Web archive records: what is known of the failed record."""
+    warc_date: Optional[str]
+    warc_record_id: Optional[str]
 
 
 class HtmlImage(TypedDict):
@@ -258,3 +262,46 @@ class HtmlRecord(Record):
 
     text: str
     html: HtmlMeta
+
+
+class WarcRecord(HtmlRecord):
+    """A web archive page's record (``parse_warc``, ``iter_warc``, ``parse_files``)."""
+
+    path: str
+    """The archive."""
+    url: Optional[str]
+    """``WARC-Target-URI``."""
+    warc_date: Optional[str]
+    """``WARC-Date`` as written (ISO 8601); the reference date of a page that states none."""
+    warc_record_id: Optional[str]
+    """``WARC-Record-ID`` as written (``<urn:uuid:...>``)."""
+
+
+class SkipCounts(TypedDict):
+    warcinfo: int
+    request: int
+    metadata: int
+    revisit: int
+    resource: int
+    other_type: int
+    status: int
+    """Responses whose HTTP status is not 200."""
+    not_html: int
+
+
+class WarcFileStats(TypedDict):
+    path: str
+    records: int
+    pages: int
+    errors: int
+    skipped: SkipCounts
+
+
+class WarcStats(TypedDict):
+    """``iter_warc(...).stats``: every record is a page, an error or a skip."""
+
+    records: int
+    pages: int
+    errors: int
+    skipped: SkipCounts
+    files: List[WarcFileStats]

@@ -9,6 +9,10 @@ stderr and the exit status is 1. ``--on-error raise`` stops at the first failure
 file in the schema of ``newsparse.arrow_schema()``, written batch by batch from the tables the
 core builds (no JSON, no dict per article); a failed file's row fills only ``path`` and
 ``error``.
+
+Web archives (``.warc``, ``.warc.gz``) give one record per HTML page, streamed batch by batch
+(``newsparse crawl/*.warc.gz -o out.parquet``); what was skipped (requests, images, non-200
+responses, revisits...) is counted and summed up on stderr.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import json
 import sys
 from typing import Any, Iterable, List, Optional, TextIO
 
-from . import __version__, _expand, _iso, _progress, parse_files, parse_many
+from . import __version__, _expand, _iso, _progress, iter_warc, parse_files, parse_many
+from .errors import NewsparseError
+from .warc import is_archive
 
 BATCH = 256
 PROGRESS_MIN = 200
@@ -73,6 +79,7 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     published = _iso(args.published)
     fields = [f for f in args.fields.split(",") if f.strip()] if args.fields is not None else None
+    archive_stats: dict = {}
     parquet = bool(args.output) and args.output.endswith(".parquet")
     failures = 0
     paths: List[str] = []
@@ -99,26 +106,37 @@ def main(argv: Optional[List[str]] = None) -> int:
         # than by parse_files(progress=True), which returns one list.
         bar = _progress.bar(len(paths), bool(show))
         try:
-            for i in range(0, len(paths), BATCH):
-                chunk = paths[i : i + BATCH]
-                records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
-                                      published=published, threads=args.threads, on_error=args.on_error,
-                                      format=args.format, output="arrow" if sink is not None else "dicts",
-                                      fields=fields)
-                if sink is not None:
-                    failures += sink.write(records)
-                    bar.update(len(chunk))
+            runs: List[List[str]] = []
+            for p in paths:
+                if runs and is_archive(p) == is_archive(runs[-1][0]):
+                    runs[-1].append(p)
+                else:
+                    runs.append([p])
+            rows = 0
+            for run in runs:
+                if is_archive(run[0]):
+                    reader = iter_warc(run, published=published, threads=args.threads, on_error=args.on_error,
+                                       output="arrow" if sink is not None else "dicts", fields=fields)
+                    batches = reader if sink is not None else _in_batches(reader)
+                    base = rows  # error records count their index from the run's start
+                    for records in batches:
+                        rows += _emit(records, sink, out, args.indent, base)
+                        failures += _failures(records, sink)
+                    _add_stats(archive_stats, reader.stats)
+                    bar.update(len(run))
                     continue
-                for r in records:
-                    if r is None or "error" in r:
-                        failures += 1
-                        if r is not None:
-                            r["index"] += i
-                _write(records, out, args.indent)
-                bar.update(len(chunk))
+                for i in range(0, len(run), BATCH):
+                    chunk = run[i : i + BATCH]
+                    records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
+                                          published=published, threads=args.threads, on_error=args.on_error,
+                                          format=args.format, output="arrow" if sink is not None else "dicts",
+                                          fields=fields)
+                    failures += _failures(records, sink)
+                    rows += _emit(records, sink, out, args.indent, rows)
+                    bar.update(len(chunk))
         finally:
             bar.close()
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, NewsparseError) as e:
         print(f"newsparse: {e}", file=sys.stderr)
         return 2
     finally:
@@ -126,10 +144,59 @@ def main(argv: Optional[List[str]] = None) -> int:
             sink.close()
         if out is not sys.stdout:
             out.close()
+    if archive_stats:
+        print(_summary(archive_stats), file=sys.stderr)
     if failures:
-        print(f"newsparse: {failures} of {len(paths)} files failed (see their error records)", file=sys.stderr)
+        what = "records" if archive_stats else f"of {len(paths)} files"
+        print(f"newsparse: {failures} {what} failed (see their error records)", file=sys.stderr)
         return 1
     return 0
+
+
+def _in_batches(records: Iterable[Any], n: int = BATCH) -> Iterable[List[Any]]:
+    batch: List[Any] = []
+    for r in records:
+        batch.append(r)
+        if len(batch) == n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _failures(records: Any, sink: Optional[_ParquetSink]) -> int:
+    if sink is not None:
+        return records.column("stats").null_count
+    return sum(1 for r in records if r is None or "error" in r)
+
+
+def _emit(records: Any, sink: Optional[_ParquetSink], out: TextIO, indent: Optional[int], offset: int) -> int:
+    """Writes a batch; ``offset`` is added to error records' ``index`` (counted from the
+    start of their ``parse_files`` call or archive run) to make it the output line."""
+    if sink is not None:
+        sink.write(records)
+        return records.num_rows
+    for r in records:
+        if r is not None and "error" in r:
+            r["index"] += offset
+    _write(records, out, indent)
+    return len(records)
+
+
+def _add_stats(total: dict, s: dict) -> None:
+    for k in ("records", "pages", "errors"):
+        total[k] = total.get(k, 0) + s[k]
+    skipped = total.setdefault("skipped", {})
+    for k, v in s["skipped"].items():
+        skipped[k] = skipped.get(k, 0) + v
+    total["archives"] = total.get("archives", 0) + len(s["files"])
+
+
+def _summary(s: dict) -> str:
+    skipped = sum(s["skipped"].values())
+    why = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s["skipped"].items() if v)
+    return (f"newsparse: {s['archives']} web archives: {s['records']} records, {s['pages']} HTML pages parsed, "
+            f"{skipped} skipped ({why or 'none'}), {s['errors']} unreadable")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,6 +25,9 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 # (column, dtype kind, where in the record, meaning). Kinds: str, int, float, bool, list.
 COLUMNS: List[Tuple[str, str, Tuple[str, ...], str]] = [
     ("path", "str", ("path",), "the file (parse_files); missing otherwise"),
+    ("url", "str", ("url",), "the page's WARC-Target-URI (web archive records); missing otherwise"),
+    ("warc_date", "str", ("warc_date",), "the page's WARC-Date (web archive records); missing otherwise"),
+    ("warc_record_id", "str", ("warc_record_id",), "the page's WARC-Record-ID (web archive records)"),
     ("error", "str", (), '"kind: message" of an error record (on_error="record"); missing otherwise'),
     ("section", "str", ("section", "text"), "section line above the headline"),
     ("headline", "str", ("headline", "text"), "title line"),
@@ -58,6 +61,9 @@ COLUMNS: List[Tuple[str, str, Tuple[str, ...], str]] = [
     ("n_paragraphs", "int", ("stats", "paragraphs"), "body paragraphs"),
     ("reading_time_minutes", "float", ("stats", "reading_time_minutes"), "words / 238"),
 ]
+
+#: Columns that say where a record came from: ``parse_frame`` and ``Series.news`` leave them out.
+ORIGIN = ["path", "url", "warc_date", "warc_record_id"]
 
 Records = Union[Iterable[Optional[dict]], Any]  # an iterable of records, or a DataFrame of them
 IdArg = Union[None, str, Sequence[Any]]
@@ -148,8 +154,9 @@ def parse_frame(
     fields: Any = None,
 ) -> Any:
     """Parse ``df[column]`` and return ``df`` with the record columns added (``COLUMNS``
-    without ``path``), its index and row order kept. ``fields`` as in ``newsparse.parse``
-    (the columns stay the same; those not asked for are missing or empty).
+    without ``path`` and the web archive columns), its index and row order kept. ``fields``
+    as in ``newsparse.parse`` (the columns stay the same; those not asked for are missing or
+    empty).
 
     ``published``: a column name of ``df``, one date for all rows, or one per row. Missing
     texts give rows of missing values. A record column whose name ``df`` already has is an
@@ -168,7 +175,7 @@ def parse_frame(
         progress=progress,
         fields=fields,
     )
-    frame = to_frame(records).drop(columns="path")
+    frame = to_frame(records).drop(columns=ORIGIN)
     if prefix:
         frame = frame.add_prefix(prefix)
     clash = [c for c in frame.columns if c in df.columns]
@@ -397,7 +404,7 @@ class NewsAccessor:
         from . import parse_many
 
         recs = parse_many(self._s.tolist(), published=published, **options)
-        return to_frame(recs, index=self._s.index).drop(columns="path")
+        return to_frame(recs, index=self._s.index).drop(columns=ORIGIN)
 
     def display(self, label: Any) -> Any:
         """The article at ``label`` highlighted for Jupyter (``newsparse.display``)."""

@@ -46,15 +46,31 @@ struct Row<'a> {
     text: Option<&'a str>,
     html: Option<&'a HtmlMeta>,
     path: Option<&'a str>,
+    url: Option<&'a str>,
+    warc_date: Option<&'a str>,
+    warc_record_id: Option<&'a str>,
     error: Option<ErrorCell<'a>>,
 }
 
-fn row<'a>(item: Item<'a>, path: Option<&'a str>) -> Row<'a> {
+/// Where a row came from: its file, and for a web archive record the page's URL, capture
+/// date and record id.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Source<'a> {
+    pub path: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub warc_date: Option<&'a str>,
+    pub warc_record_id: Option<&'a str>,
+}
+
+fn row<'a>(item: Item<'a>, src: Source<'a>) -> Row<'a> {
     let mut r = Row {
         record: None,
         text: None,
         html: None,
-        path,
+        path: src.path,
+        url: src.url,
+        warc_date: src.warc_date,
+        warc_record_id: src.warc_record_id,
         error: None,
     };
     match item {
@@ -77,8 +93,30 @@ fn row<'a>(item: Item<'a>, path: Option<&'a str>) -> Row<'a> {
 
 /// One record batch of `items` (paired with their file paths, if any).
 pub fn record_batch(items: &[(Item<'_>, Option<&str>)]) -> Result<RecordBatch, ItemError> {
-    let rows: Vec<Row> = items.iter().map(|&(item, path)| row(item, path)).collect();
-    serde_arrow::to_record_batch(schema::fields(), &rows)
+    let rows: Vec<Row> = items
+        .iter()
+        .map(|&(item, path)| {
+            let src = Source {
+                path,
+                ..Source::default()
+            };
+            row(item, src)
+        })
+        .collect();
+    to_batch(&rows)
+}
+
+/// One record batch of `items` with where each came from (web archive records).
+pub fn record_batch_with_sources(
+    items: &[(Item<'_>, Source<'_>)],
+) -> Result<RecordBatch, ItemError> {
+    let rows: Vec<Row> = items.iter().map(|&(item, src)| row(item, src)).collect();
+    to_batch(&rows)
+}
+
+#[allow(clippy::ptr_arg)] // serde_arrow takes a sized `Serialize`: a Vec, not a slice
+fn to_batch(rows: &Vec<Row>) -> Result<RecordBatch, ItemError> {
+    serde_arrow::to_record_batch(schema::fields(), rows)
         .map_err(|e| ItemError::internal(format!("building the Arrow batch failed: {e}")))
 }
 

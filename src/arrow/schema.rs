@@ -235,7 +235,8 @@ fn html_fields() -> Vec<Field> {
     ]
 }
 
-/// The batch's columns: the record's, then `text`, `html`, `path` and `error`, all nullable.
+/// The batch's columns: the record's, then `text`, `html`, `path`, `url`, `warc_date`,
+/// `warc_record_id` and `error`, all nullable.
 /// Built once: every record batch and stream uses the same fields.
 pub fn fields() -> &'static [FieldRef] {
     static FIELDS: LazyLock<Vec<FieldRef>> = LazyLock::new(|| {
@@ -243,6 +244,10 @@ pub fn fields() -> &'static [FieldRef] {
         cols.push(opt_utf8("text"));
         cols.push(structure("html", html_fields(), true));
         cols.push(opt_utf8("path"));
+        // Web archive records only: the page's WARC-Target-URI, WARC-Date, WARC-Record-ID.
+        cols.push(opt_utf8("url"));
+        cols.push(opt_utf8("warc_date"));
+        cols.push(opt_utf8("warc_record_id"));
         cols.push(structure(
             "error",
             vec![utf8("kind"), utf8("message")],

@@ -90,6 +90,9 @@ fn walk(path: &str, v: &Value, dt: &DataType, seen: &mut BTreeSet<String>) {
     }
 }
 
+/// Columns that say where a row came from (or why it failed), not what the record holds.
+const ORIGIN: [&str; 5] = ["path", "url", "warc_date", "warc_record_id", "error"];
+
 fn all_paths(path: &str, f: &Field, out: &mut BTreeSet<String>) {
     out.insert(path.to_string());
     match f.data_type() {
@@ -117,14 +120,17 @@ fn schema_matches_the_records_key_for_key() {
                 Parsed::Text(_) => DataType::Struct(
                     fields
                         .iter()
-                        .filter(|f| !["text", "html", "path", "error"].contains(&f.name().as_str()))
+                        .filter(|f| {
+                            !["text", "html"].contains(&f.name().as_str())
+                                && !ORIGIN.contains(&f.name().as_str())
+                        })
                         .cloned()
                         .collect(),
                 ),
                 Parsed::Html(_) => DataType::Struct(
                     fields
                         .iter()
-                        .filter(|f| !["path", "error"].contains(&f.name().as_str()))
+                        .filter(|f| !ORIGIN.contains(&f.name().as_str()))
                         .cloned()
                         .collect(),
                 ),
@@ -138,7 +144,7 @@ fn schema_matches_the_records_key_for_key() {
     all_paths("", &Field::new("", row_type, true), &mut expected);
     let missing: Vec<&String> = expected
         .difference(&seen)
-        .filter(|p| !p.starts_with(".path") && !p.starts_with(".error"))
+        .filter(|p| !ORIGIN.iter().any(|o| p.starts_with(&format!(".{o}"))))
         .collect();
     assert!(missing.is_empty(), "no sample fills {missing:?}");
 }
@@ -228,4 +234,33 @@ fn empty_batch_keeps_the_schema() {
     let b = record_batch(&[]).unwrap();
     assert_eq!(b.num_rows(), 0);
     assert_eq!(b.schema().as_ref(), &schema::schema());
+}
+
+#[test]
+fn web_archive_rows_carry_their_source() {
+    let parsed = samples();
+    let src = Source {
+        path: Some("crawl.warc.gz"),
+        url: Some("http://news.example/a"),
+        warc_date: Some("2021-03-04T10:00:00Z"),
+        warc_record_id: Some("<urn:uuid:1>"),
+    };
+    let items = vec![
+        (Item::Parsed(&parsed[0]), src),
+        (Item::Missing, Source::default()),
+    ];
+    let b = record_batch_with_sources(&items).unwrap();
+    assert_eq!(b.schema().fields(), &schema::schema().fields().clone());
+    let col = |name: &str| {
+        b.column_by_name(name)
+            .unwrap()
+            .as_any()
+            .downcast_ref::<LargeStringArray>()
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(col("url").value(0), "http://news.example/a");
+    assert_eq!(col("warc_date").value(0), "2021-03-04T10:00:00Z");
+    assert_eq!(col("warc_record_id").value(0), "<urn:uuid:1>");
+    assert!(col("url").is_null(1));
 }

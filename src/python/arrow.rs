@@ -46,6 +46,16 @@ impl ArrowStream {
     }
 }
 
+impl ArrowStream {
+    /// A stream over finished batches of `rows` rows in all.
+    pub fn from_batches(batches: Vec<RecordBatch>, rows: usize) -> Self {
+        ArrowStream {
+            stream: Mutex::new(Some(arrow::stream(batches))),
+            rows,
+        }
+    }
+}
+
 /// An empty stream with the full schema (`newsparse.arrow_schema()` reads it).
 pub fn empty() -> ArrowStream {
     ArrowStream {

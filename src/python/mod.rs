@@ -3,6 +3,8 @@
 
 mod arrow;
 mod convert;
+mod dedup;
+mod warc;
 
 use std::path::PathBuf;
 
@@ -186,6 +188,7 @@ fn with_options<'a, T>(
                 Options {
                     published: d,
                     fields,
+                    ..Options::default()
                 },
             )
         })
@@ -404,6 +407,7 @@ fn parse<'py>(
     let options = Options {
         published,
         fields: fields_arg(fields)?,
+        ..Options::default()
     };
     parse_one(py, || {
         batch::parse_any(s.as_bytes(), Format::Text, &options, None)
@@ -455,6 +459,7 @@ fn parse_html<'py>(
     let options = Options {
         published,
         fields: fields_arg(fields)?,
+        ..Options::default()
     };
     parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
 }
@@ -649,6 +654,11 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_parse_discard, m)?)?;
     m.add_function(wrap_pyfunction!(_arrow_schema_stream, m)?)?;
     m.add_class::<arrow::ArrowStream>()?;
+    m.add_class::<warc::WarcBatches>()?;
+    m.add_function(wrap_pyfunction!(warc::_warc_read, m)?)?;
+    m.add_class::<dedup::DuplicateIndex>()?;
+    m.add_function(wrap_pyfunction!(dedup::near_duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(dedup::shingles, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
