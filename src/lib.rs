@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod doc;
 pub mod layout;
 pub mod lexicon;
+pub mod phrases;
 pub mod record;
 pub mod sentences;
 pub mod stream;
