@@ -77,13 +77,12 @@ fn could_start(t: &Toks, i: usize) -> bool {
         Kind::Num => true,
         Kind::Sym => !t.low(i).is_ascii() || t.is(i, "$"),
         Kind::Word => {
-            let w = t.low(i);
             let inf = t.info(i);
             inf.class.is_some()
                 || inf.vague.is_some()
-                || w == "several"
-                || w == "between"
-                || (tok.cap && w.len() <= 3)
+                || t.is_id(i, WORDS.several)
+                || t.is_id(i, WORDS.between)
+                || (tok.cap && t.low(i).len() <= 3)
         }
     }
 }

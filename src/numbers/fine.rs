@@ -7,7 +7,7 @@
 //!
 //! Buffers are kept between sentences; nothing is allocated per token.
 
-use super::words::{Info, WORDS};
+use super::words::{Info, Words, WORDS};
 use crate::lexicon::{flag, Flags, VOCAB};
 use crate::phrases::{Phrases, Step};
 use crate::stream::{Segment, Tokens};
@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// Byte offsets into the document text.
     pub start: usize,
     pub end: usize,
@@ -39,13 +39,14 @@ pub struct Tok {
     pub flags: Flags,
     /// Index of its `words::Info`.
     info: u16,
-    /// The lower-cased form: the stream token's (`lex`), or a range of `Toks::lower`.
-    low: Low,
+    /// The lower-cased form: the text itself when it has no capitals, the lexeme's, or a
+    /// range of `Toks::lower`.
+    low: Low<'a>,
 }
 
 #[derive(Debug, Clone, Copy)]
-enum Low {
-    Stream(u32),
+enum Low<'a> {
+    Str(&'a str),
     Buf(u32, u32),
 }
 
@@ -53,7 +54,8 @@ enum Low {
 pub struct Toks<'a> {
     text: &'a str,
     k: &'a Tokens,
-    pub t: Vec<Tok>,
+    words: &'static Words,
+    pub t: Vec<Tok<'a>>,
     lower: String,
 }
 
@@ -62,6 +64,7 @@ impl<'a> Toks<'a> {
         Toks {
             text,
             k,
+            words: &WORDS,
             t: Vec::new(),
             lower: String::new(),
         }
@@ -71,7 +74,7 @@ impl<'a> Toks<'a> {
         self.t.len()
     }
 
-    pub fn get(&self, i: usize) -> Option<&Tok> {
+    pub fn get(&self, i: usize) -> Option<&Tok<'a>> {
         self.t.get(i)
     }
 
@@ -79,7 +82,7 @@ impl<'a> Toks<'a> {
     /// straightened ("o'clock" for "o’clock").
     pub fn low(&self, i: usize) -> &str {
         match self.t.get(i).map(|t| t.low) {
-            Some(Low::Stream(s)) => self.k.lower(s as usize),
+            Some(Low::Str(s)) => s,
             Some(Low::Buf(a, b)) => self.lower.get(a as usize..b as usize).unwrap_or(""),
             None => "",
         }
@@ -99,7 +102,12 @@ impl<'a> Toks<'a> {
 
     /// What the numbers tables say about token `i`.
     pub fn info(&self, i: usize) -> &'static Info {
-        WORDS.info(self.t.get(i).map_or(0, |t| t.info))
+        self.words.info(self.t.get(i).map_or(0, |t| t.info))
+    }
+
+    /// Whether token `i` is the word with vocabulary id `id`.
+    pub fn is_id(&self, i: usize, id: u32) -> bool {
+        self.t.get(i).is_some_and(|t| t.id == id && id != u32::MAX)
     }
 
     pub fn flags(&self, i: usize) -> Flags {
@@ -179,6 +187,15 @@ impl<'a> Toks<'a> {
                 } else {
                     Kind::Word
                 };
+                // Lower-case already (ASCII punctuation, ASCII words without capitals): the
+                // text itself; else the lexeme's form.
+                let raw = self.text.get(span.start..span.end).unwrap_or("");
+                let plain = if kind == Kind::Sym {
+                    raw.len() == 1
+                } else {
+                    f & (flag::LOWER | flag::NON_ASCII) == flag::LOWER && raw.is_ascii()
+                };
+                let low = if plain { raw } else { self.k.lower(s) };
                 self.t.push(Tok {
                     start: span.start,
                     end: span.end,
@@ -189,8 +206,8 @@ impl<'a> Toks<'a> {
                     dots: 0,
                     id: lx.id,
                     flags: f,
-                    info: WORDS.index(lx.id),
-                    low: Low::Stream(s as u32),
+                    info: self.words.index(lx.id),
+                    low: Low::Str(low),
                 });
                 prev_end = span.end;
                 continue;
@@ -212,16 +229,26 @@ impl<'a> Toks<'a> {
     }
 
     fn push_piece(&mut self, a: usize, b: usize, kind: TokenKind, glued: bool) {
-        let s = self.text.get(a..b).unwrap_or("");
-        let lo = self.lower.len();
-        let (kind, cap, commas, dots) = match kind {
+        let text = self.text;
+        let s = text.get(a..b).unwrap_or("");
+        let w = self.words;
+        // The lower-cased form: the text itself when it has no capitals.
+        let (kind, cap, commas, dots, low, id_flags) = match kind {
             TokenKind::Number => {
-                self.lower.push_str(s);
                 let commas = s.bytes().filter(|&c| c == b',').count();
                 let dots = s.bytes().filter(|&c| c == b'.').count();
-                (Kind::Num, false, commas.min(255) as u8, dots.min(255) as u8)
+                let c = (commas.min(255) as u8, dots.min(255) as u8);
+                (Kind::Num, false, c.0, c.1, Low::Str(s), Some(w.numeric(s)))
+            }
+            TokenKind::Punct if s.len() == 1 => {
+                let id = w.ascii(s.as_bytes()[0]);
+                (Kind::Sym, false, 0, 0, Low::Str(s), Some(id))
+            }
+            TokenKind::Word if s.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') => {
+                (Kind::Word, false, 0, 0, Low::Str(s), None)
             }
             TokenKind::Word => {
+                let lo = self.lower.len();
                 if s.is_ascii() {
                     self.lower.push_str(s);
                     self.lower[lo..].make_ascii_lowercase();
@@ -232,15 +259,24 @@ impl<'a> Toks<'a> {
                     }
                 }
                 let cap = s.chars().next().is_some_and(char::is_uppercase);
-                (Kind::Word, cap, 0, 0)
+                let low = Low::Buf(lo as u32, self.lower.len() as u32);
+                (Kind::Word, cap, 0, 0, low, None)
             }
             TokenKind::Punct => {
+                let lo = self.lower.len();
                 self.lower.extend(s.chars().flat_map(char::to_lowercase));
-                (Kind::Sym, false, 0, 0)
+                let low = Low::Buf(lo as u32, self.lower.len() as u32);
+                (Kind::Sym, false, 0, 0, low, None)
             }
         };
-        let low = &self.lower[lo..];
-        let e = VOCAB.lookup(low, low);
+        let (id, flags) = id_flags.unwrap_or_else(|| {
+            let l = match low {
+                Low::Str(s) => s,
+                Low::Buf(a, b) => self.lower.get(a as usize..b as usize).unwrap_or(""),
+            };
+            let e = VOCAB.lookup(l, l);
+            (e.id, e.flags)
+        });
         self.t.push(Tok {
             start: a,
             end: b,
@@ -249,10 +285,10 @@ impl<'a> Toks<'a> {
             cap,
             commas,
             dots,
-            id: e.id,
-            flags: e.flags,
-            info: WORDS.index(e.id),
-            low: Low::Buf(lo as u32, self.lower.len() as u32),
+            id,
+            flags,
+            info: w.index(id),
+            low,
         });
     }
 }

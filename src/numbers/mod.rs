@@ -103,8 +103,16 @@ fn worth_reading(text: &str, k: &Tokens, seg: &Segment, buf: &mut String) -> boo
             return false;
         }
         let mut found = false;
-        crate::tokens::pieces(text, k.span(i), |a, b, _| {
+        let lengths = &words::WORDS.number_word_len;
+        crate::tokens::pieces(text, k.span(i), |a, b, kind| {
+            // Number words are words or fraction glyphs of a few bytes.
             let p = text.get(a..b).unwrap_or("");
+            let glyph = kind == crate::tokens::TokenKind::Punct && b - a > 1;
+            let word = kind == crate::tokens::TokenKind::Word
+                && (lengths.contains(&(b - a)) || !p.is_ascii());
+            if found || !(glyph || word) {
+                return;
+            }
             buf.clear();
             buf.extend(p.chars().flat_map(char::to_lowercase));
             found |= crate::lexicon::VOCAB.flags_of(buf) & flag::NUMBER_WORD != 0;

@@ -63,6 +63,15 @@ pub struct Words {
     /// Index into `info` by vocabulary id (0: no entry; `info[0]` is empty).
     by_id: Vec<u16>,
     info: Vec<Info>,
+    /// Vocabulary id and flags of each ASCII character, and of the digit runs of the tables
+    /// ("2" of "km2"): pieces of these kinds are looked up here, without hashing.
+    ascii: Vec<(u32, lx::Flags)>,
+    numeric: Vec<(String, u32)>,
+    /// Byte lengths of the number words (`flag::NUMBER_WORD`) that are words, not glyphs.
+    pub number_word_len: std::ops::RangeInclusive<usize>,
+    /// Ids of words `amounts` tests often.
+    pub several: u32,
+    pub between: u32,
     pub currency_prefix: Phrases<&'static str>,
     pub currency_suffix: Phrases<&'static str>,
     pub percent: Phrases<&'static str>,
@@ -92,6 +101,17 @@ impl Words {
 
     pub fn info(&self, index: u16) -> &Info {
         self.info.get(index as usize).unwrap_or(&NONE)
+    }
+
+    /// Id and flags of a one-byte piece.
+    pub fn ascii(&self, c: u8) -> (u32, lx::Flags) {
+        self.ascii.get(c as usize).copied().unwrap_or((u32::MAX, 0))
+    }
+
+    /// Id of a run of digits (`u32::MAX` unless a table entry holds it), and no flags.
+    pub fn numeric(&self, digits: &str) -> (u32, lx::Flags) {
+        let id = self.numeric.iter().find(|(d, _)| d == digits).map(|x| x.1);
+        (id.unwrap_or(u32::MAX), 0)
     }
 }
 
@@ -262,9 +282,40 @@ fn compile() -> Words {
     let id_words = trie(l.id_words.iter(), table::ID_WORDS, &mut ends);
     let time_suffixes = trie(l.time_suffixes.iter(), table::TIME_SUFFIXES, &mut ends);
     let triggers = trie(l.triggers.iter(), table::TRIGGERS, &mut ends);
+    let ascii = (0u8..128)
+        .map(|c| {
+            let s = (c as char).to_string();
+            let e = VOCAB.lookup(&s, &s);
+            (e.id, e.flags)
+        })
+        .collect();
+    let mut numeric: Vec<(String, u32)> = Vec::new();
+    let all = l.units.keys().chain(l.currency_prefix.keys());
+    let all = all.chain(l.currency_suffix.keys()).chain(l.percent.keys());
+    let all = all.chain(l.qualifiers.keys()).chain(l.vague_multipliers.keys());
+    let all = all.chain(l.id_words.keys()).chain(l.time_suffixes.keys());
+    for k in all.chain(l.triggers.keys()) {
+        pieces_of(k, |p, _| {
+            if p.bytes().all(|c| c.is_ascii_digit()) && !numeric.iter().any(|(d, _)| d == p) {
+                numeric.push((p.to_string(), id_of(p)));
+            }
+        });
+    }
+    let spelled = l.words.keys().chain(l.vague.keys()).chain(l.denominators.keys());
+    let spelled: Vec<usize> = spelled
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .map(|w| w.len())
+        .collect();
+    let lo = spelled.iter().copied().min().unwrap_or(0);
+    let hi = spelled.iter().copied().max().unwrap_or(usize::MAX);
     Words {
+        number_word_len: lo..=hi,
         by_id,
         info,
+        ascii,
+        numeric,
+        several: id_of("several"),
+        between: id_of("between"),
         currency_prefix,
         currency_suffix,
         percent,
