@@ -168,13 +168,7 @@ impl<'a> Grammar<'a> {
         for x in j..(j + CHAIN_MAX).min(self.n) {
             let f = self.flags(x);
             if f & flag::NUMBER != 0 {
-                // A year, "1990s", "4th", "10:35", "10am", "1957-58" anchor an expression; a
-                // plain number ("500", "2.5", "1,700") needs a unit, month or "a.m." after it.
-                let raw = self.raw_bytes(self.lo + x);
-                let plain = raw
-                    .iter()
-                    .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.');
-                if !plain || raw.len() == 4 {
+                if self.number_anchors(self.lo + x) {
                     return true;
                 }
                 continue;
@@ -183,7 +177,11 @@ impl<'a> Grammar<'a> {
             if b & bit::ANCHOR != 0 {
                 return true;
             }
-            if f & (flag::ALPHA | flag::PUNCT) == 0 && self.raw_bytes(self.lo + x).contains(&b'-') {
+            let calendar = bit::MONTH | bit::WEEKDAY | bit::WEEKDAYS;
+            if b & calendar != 0 && f & flag::UPPER_FIRST != 0 {
+                return true;
+            }
+            if f & (flag::ALPHA | flag::PUNCT) == 0 && self.hyphen_anchors(self.lo + x) {
                 return true;
             }
             if b & bit::CHAIN == 0 {
@@ -191,6 +189,50 @@ impl<'a> Grammar<'a> {
             }
         }
         false
+    }
+
+    /// Whether number token `i` (stream index) anchors an expression: a year, "1990s", "4th",
+    /// "10:35", "10am", "1957-58" do; a plain number ("500", "2.5", "1,700") needs a unit,
+    /// month or "a.m." after it, and digits joined by two or more dashes ("1996-08-30") match
+    /// no rule.
+    fn number_anchors(&self, i: usize) -> bool {
+        let raw = self.raw_bytes(i);
+        let plain = raw
+            .iter()
+            .all(|&c| c.is_ascii_digit() || c == b',' || c == b'.');
+        if plain {
+            return raw.len() == 4;
+        }
+        let dashes = raw.iter().filter(|&&c| c == b'-').count();
+        !(dashes >= 2 && raw.iter().all(|&c| c.is_ascii_digit() || c == b'-'))
+    }
+
+    /// Whether a hyphenated word (stream index `i`) can anchor an expression: one of its
+    /// parts is a unit, number word, ordinal, month, weekday, decade or season ("three-month",
+    /// "third-quarter", "year-earlier", "twenty-two", "late-November"), or it starts with
+    /// "mid", "early", "late", "post" or "pre" ("mid-1990s").
+    fn hyphen_anchors(&self, i: usize) -> bool {
+        if !self.raw_bytes(i).contains(&b'-') {
+            return false;
+        }
+        let date = bit::UNIT
+            | bit::NUMBER
+            | bit::ORDINAL
+            | bit::MONTH
+            | bit::WEEKDAY
+            | bit::DECADE
+            | bit::SEASON;
+        let mut parts = self.k.lower(i).split('-');
+        if parts
+            .next()
+            .is_some_and(|p| matches!(p, "mid" | "early" | "late" | "post" | "pre"))
+        {
+            return true;
+        }
+        self.k
+            .lower(i)
+            .split('-')
+            .any(|p| self.words.bits(VOCAB.lookup(p, p).id) & date != 0)
     }
 
     /// Vocabulary id of `low(j)` (`u32::MAX` when in no table).

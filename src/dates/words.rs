@@ -37,9 +37,10 @@ pub mod bit {
     pub const TRIGGER: u32 = 1 << 14;
     /// A weekday in the plural ("Sundays").
     pub const WEEKDAYS: u32 = 1 << 15;
-    /// A word every expression holds at least one of (or a number, or a hyphenated word): a
-    /// month, weekday, unit, part of day, season, decade, frequency, day word, the last word
-    /// of a reference phrase or holiday. See `Grammar::worth_trying`.
+    /// A word every expression holds at least one of (or a capitalised month or weekday, a
+    /// number, a hyphenated word with a date part): a unit, part of day, season, decade,
+    /// frequency, day word, the last word of a reference phrase or holiday. See
+    /// `Grammar::worth_trying`.
     pub const ANCHOR: u32 = 1 << 16;
     /// A word that can come before an expression's first anchor ("the", "last", "at least",
     /// "the end of", "a couple of", number words, ordinals, ...).
@@ -301,12 +302,13 @@ pub static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for w in anchors.into_iter().flat_map(|m| m.keys()) {
         mark(w, bit::ANCHOR);
     }
+    // Months and weekdays anchor only when capitalised (`Grammar::worth_trying`): "may" is
+    // a verb, and no rule reads a month or weekday in lower case.
     crate::tables::MONTHS
         .keys()
-        .for_each(|w| mark(w, bit::ANCHOR | bit::MONTH));
+        .for_each(|w| mark(w, bit::MONTH));
     for w in WEEKDAYS.keys() {
-        mark(w, bit::ANCHOR | bit::WEEKDAY);
-        mark(&format!("{w}s"), bit::ANCHOR);
+        mark(w, bit::WEEKDAY);
     }
     for p in [&*REFERENCE_WORDS, &*HOLIDAYS] {
         for k in p.map.keys() {

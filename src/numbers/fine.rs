@@ -171,12 +171,16 @@ impl<'a> Toks<'a> {
         // "Rs1" "," "000" are one number `1,000` after `Rs`).
         let mut covered = 0usize;
         let mut prev_end = usize::MAX;
-        for s in seg.tokens() {
-            let span = self.k.span(s);
+        let k = self.k;
+        let toks = k.toks.get(seg.tokens()).unwrap_or(&[]);
+        for (s, tok) in (seg.start as usize..).zip(toks) {
+            let span = tok.span();
             if span.end <= covered {
                 continue;
             }
-            let lx = self.k.lexeme(s);
+            let Some(lx) = k.lexemes.get(tok.lex as usize) else {
+                continue;
+            };
             let f = lx.flags;
             let whole = span.start >= covered
                 && (f & flag::PUNCT != 0
@@ -190,10 +194,11 @@ impl<'a> Toks<'a> {
                 // Lower-case already (ASCII punctuation, ASCII words without capitals): the
                 // text itself; else the lexeme's form.
                 let raw = self.text.get(span.start..span.end).unwrap_or("");
+                // All letters, none upper-case, none outside ASCII: ASCII lower case.
                 let plain = if kind == Kind::Sym {
                     raw.len() == 1
                 } else {
-                    f & (flag::LOWER | flag::NON_ASCII) == flag::LOWER && raw.is_ascii()
+                    f & (flag::LOWER | flag::NON_ASCII) == flag::LOWER
                 };
                 let low = if plain { raw } else { self.k.lower(s) };
                 self.t.push(Tok {

@@ -38,6 +38,25 @@ pub fn tidy(x: f64) -> f64 {
 }
 
 fn parse_digits(s: &str) -> Option<f64> {
+    // Whole numbers of up to 15 digits are exact as f64: read them without the float parser.
+    let b = s.as_bytes();
+    if b.len() <= 15 && !b.is_empty() && b[0].is_ascii_digit() {
+        let mut n: u64 = 0;
+        let mut whole = true;
+        for &c in b {
+            match c {
+                b'0'..=b'9' => n = n * 10 + (c - b'0') as u64,
+                b',' => {}
+                _ => {
+                    whole = false;
+                    break;
+                }
+            }
+        }
+        if whole {
+            return Some(n as f64);
+        }
+    }
     if s.contains(',') {
         s.replace(',', "").parse().ok()
     } else {

@@ -292,7 +292,9 @@ fn compile() -> Words {
     let mut numeric: Vec<(String, u32)> = Vec::new();
     let all = l.units.keys().chain(l.currency_prefix.keys());
     let all = all.chain(l.currency_suffix.keys()).chain(l.percent.keys());
-    let all = all.chain(l.qualifiers.keys()).chain(l.vague_multipliers.keys());
+    let all = all
+        .chain(l.qualifiers.keys())
+        .chain(l.vague_multipliers.keys());
     let all = all.chain(l.id_words.keys()).chain(l.time_suffixes.keys());
     for k in all.chain(l.triggers.keys()) {
         pieces_of(k, |p, _| {
@@ -301,7 +303,11 @@ fn compile() -> Words {
             }
         });
     }
-    let spelled = l.words.keys().chain(l.vague.keys()).chain(l.denominators.keys());
+    let spelled = l
+        .words
+        .keys()
+        .chain(l.vague.keys())
+        .chain(l.denominators.keys());
     let spelled: Vec<usize> = spelled
         .filter(|w| w.chars().all(char::is_alphabetic))
         .map(|w| w.len())
