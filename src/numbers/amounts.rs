@@ -5,6 +5,7 @@
 //! either side), so a sentence costs time linear in its length.
 
 use super::fine::{Kind, Toks};
+use super::lexicon::WordClass;
 use super::nouns::{noun_at, noun_word};
 use super::number::{core_at, scale_free, tidy, CoreRes};
 use super::suffix::{currency_at, suffix_at};
@@ -42,8 +43,10 @@ impl Amount {
     }
 }
 
+// One `Step` lives at a time: its size costs nothing, a box would cost an allocation.
+#[allow(clippy::large_enum_variant)]
 enum Step {
-    Found(Box<Amount>),
+    Found(Amount),
     /// Not an amount (a year, date, time, ordinal, identifier); resume at this token.
     Skip(usize),
     No,
@@ -63,7 +66,7 @@ pub fn find(t: &Toks, text: &str, out: &mut Vec<Amount>) {
         match amount_at(t, text, i) {
             Step::Found(a) => {
                 i = a.end.max(i + 1);
-                out.push(*a);
+                out.push(a);
             }
             Step::Skip(to) => i = to.max(i + 1),
             Step::No => i += 1,
@@ -75,14 +78,18 @@ fn could_start(t: &Toks, i: usize) -> bool {
     let Some(tok) = t.get(i) else { return false };
     match tok.kind {
         Kind::Num => true,
-        Kind::Sym => !t.low(i).is_ascii() || t.is(i, "$"),
+        // A symbol starts an amount only as a currency mark or a fraction glyph, a word as a
+        // number word, "several", "between" or a capitalised short currency ("US$", "Rs").
+        Kind::Sym => {
+            let inf = t.info(i);
+            (inf.first & table::CURRENCY_PREFIX != 0
+                || matches!(inf.class, Some(WordClass::Glyph(_))))
+                && (!t.low(i).is_ascii() || t.is(i, "$"))
+        }
         Kind::Word => {
             let inf = t.info(i);
-            inf.class.is_some()
-                || inf.vague.is_some()
-                || t.is_id(i, WORDS.several)
-                || t.is_id(i, WORDS.between)
-                || (tok.cap && t.low(i).len() <= 3)
+            inf.has(set::STARTS)
+                || tok.cap && inf.first & table::CURRENCY_PREFIX != 0 && t.low(i).len() <= 3
         }
     }
 }
@@ -344,7 +351,13 @@ fn amount_at(t: &Toks, text: &str, i: usize) -> Step {
     let (qualifier, qual_first, qual_approx) = match qualified {
         Some((&approx, n)) if !between => {
             let q = first - n;
-            let text_of = (q..first).map(|x| t.low(x)).collect::<Vec<_>>().join(" ");
+            let mut text_of = String::new();
+            for x in q..first {
+                if x > q {
+                    text_of.push(' ');
+                }
+                text_of.push_str(t.low(x));
+            }
             (Some(text_of), q, approx)
         }
         _ => (None, first, false),
@@ -361,7 +374,7 @@ fn amount_at(t: &Toks, text: &str, i: usize) -> Step {
         return Step::Skip(end);
     }
     let noun = noun_override.or_else(|| noun_at(t, end, plural_amount));
-    Step::Found(Box::new(Amount {
+    Step::Found(Amount {
         first,
         end,
         qual_first,
@@ -374,5 +387,5 @@ fn amount_at(t: &Toks, text: &str, i: usize) -> Step {
         currency,
         qualifier,
         approximate: core.vague || qual_approx,
-    }))
+    })
 }

@@ -105,11 +105,6 @@ impl<'a> Toks<'a> {
         self.words.info(self.t.get(i).map_or(0, |t| t.info))
     }
 
-    /// Whether token `i` is the word with vocabulary id `id`.
-    pub fn is_id(&self, i: usize, id: u32) -> bool {
-        self.t.get(i).is_some_and(|t| t.id == id && id != u32::MAX)
-    }
-
     pub fn flags(&self, i: usize) -> Flags {
         self.t.get(i).map_or(0, |t| t.flags)
     }
@@ -218,6 +213,15 @@ impl<'a> Toks<'a> {
                 continue;
             }
             let text = self.text;
+            let raw = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
+            if span.start >= covered && raw.iter().all(u8::is_ascii_digit) {
+                // Digits only: one piece, perhaps going on over ",000" ("Rs1,000").
+                let b = number_end(text, span.end, end_of_text);
+                covered = b;
+                self.push_piece(span.start, b, TokenKind::Number, prev_end == span.start);
+                prev_end = b;
+                continue;
+            }
             tokens::pieces(text, span, |a, b, kind| {
                 if a < covered {
                     return;

@@ -25,6 +25,8 @@ pub mod set {
     pub const NON_COUNT: u16 = 1 << 6;
     pub const METRE_CONTEXT: u16 = 1 << 7;
     pub const ORDINAL_SUFFIX: u16 = 1 << 8;
+    /// A word an amount can start on: a number word, a vague plural, "several", "between".
+    pub const STARTS: u16 = 1 << 9;
 }
 
 /// Phrase tables (`Info::first`, `Info::last`: the tables a word starts or ends a phrase of).
@@ -69,9 +71,6 @@ pub struct Words {
     numeric: Vec<(String, u32)>,
     /// Byte lengths of the number words (`flag::NUMBER_WORD`) that are words, not glyphs.
     pub number_word_len: std::ops::RangeInclusive<usize>,
-    /// Ids of words `amounts` tests often.
-    pub several: u32,
-    pub between: u32,
     pub currency_prefix: Phrases<&'static str>,
     pub currency_suffix: Phrases<&'static str>,
     pub percent: Phrases<&'static str>,
@@ -194,6 +193,10 @@ pub fn lexicon_words(b: &mut lx::Builder) {
     for w in sets.into_iter().flatten() {
         add(w, 0);
     }
+    // Words `amounts` reads by spelling.
+    for w in ["several", "between"] {
+        add(w, 0);
+    }
 }
 
 fn compile() -> Words {
@@ -218,6 +221,10 @@ fn compile() -> Words {
     };
     for (w, c) in &l.words {
         edit(w, &mut |x| x.class = Some(*c));
+    }
+    let starts = l.words.keys().chain(l.vague.keys());
+    for w in starts.map(String::as_str).chain(["several", "between"]) {
+        edit(w, &mut |x| x.sets |= set::STARTS);
     }
     for (w, d) in &l.denominators {
         edit(w, &mut |x| x.denominator = Some(*d));
@@ -320,8 +327,6 @@ fn compile() -> Words {
         info,
         ascii,
         numeric,
-        several: id_of("several"),
-        between: id_of("between"),
         currency_prefix,
         currency_suffix,
         percent,
