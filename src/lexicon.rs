@@ -214,6 +214,7 @@ impl Vocab {
             b.exact(w, flag::ABBREVIATION);
         }
         crate::dates::lexicon_words(&mut b);
+        crate::numbers::lexicon_words(&mut b);
         b.finish()
     }
 

@@ -8,6 +8,7 @@ pub mod doc;
 pub mod fields;
 pub mod layout;
 pub mod lexicon;
+pub mod phrases;
 pub mod record;
 pub mod sentences;
 pub mod stream;

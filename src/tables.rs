@@ -62,11 +62,83 @@ fn owned_pairs(file: &str, src: &str) -> Result<Vec<(String, String)>, String> {
         .collect())
 }
 
+/// The class of a spelled number word (`data/text/number_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberClass {
+    /// zero to nineteen.
+    Unit,
+    /// twenty to ninety.
+    Ten,
+    Hundred,
+    /// thousand and up.
+    Scale,
+    Dozen,
+    /// "a", "an": a number only before a scale, "dozen" or a denominator.
+    Article,
+    /// "half a million".
+    Half,
+    /// A vulgar-fraction character ("½").
+    Glyph,
+    /// "couple" (dates: "a couple of days").
+    Couple,
+    /// "several", "few", "many", "some" (dates: "several years" is `PXY`).
+    Unspecified,
+    /// A fraction's denominator that is not an ordinal ("halves", "quarter").
+    Denominator,
+}
+
+/// One row of `data/text/number_words.tsv`: the lower-cased word, its class and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberWord {
+    pub word: String,
+    pub class: NumberClass,
+    pub value: f64,
+}
+
+fn number_words(file: &str, src: &str) -> Result<Vec<NumberWord>, String> {
+    entries(src)
+        .map(|(n, l)| {
+            let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+            let [word, class, value] = cols[..] else {
+                return Err(format!(
+                    "{file}:{n}: expected `word<TAB>class<TAB>value`, got {l:?}"
+                ));
+            };
+            let class = match class {
+                "unit" => NumberClass::Unit,
+                "ten" => NumberClass::Ten,
+                "hundred" => NumberClass::Hundred,
+                "scale" => NumberClass::Scale,
+                "dozen" => NumberClass::Dozen,
+                "article" => NumberClass::Article,
+                "half" => NumberClass::Half,
+                "glyph" => NumberClass::Glyph,
+                "couple" => NumberClass::Couple,
+                "unspecified" => NumberClass::Unspecified,
+                "denominator" => NumberClass::Denominator,
+                other => return Err(format!("{file}:{n}: unknown class {other:?}")),
+            };
+            let value = value
+                .parse::<f64>()
+                .map_err(|_| format!("{file}:{n}: not a number: {value:?}"))?;
+            Ok(NumberWord {
+                word: word.to_lowercase(),
+                class,
+                value,
+            })
+        })
+        .collect()
+}
+
 table!(MONTHS: FastMap<String, i32>, "text/months.tsv", numbers);
 table!(WEEKDAYS: FastMap<String, i32>, "text/weekdays.tsv", numbers);
 table!(TIMEZONES: FastMap<String, i32>, "text/timezones.tsv", |f, s| numbers(f, s)
     .map(|m| m.into_iter().map(|(k, v)| (k.to_uppercase(), v)).collect::<FastMap<_, _>>()));
 table!(ABBREVIATIONS: Vec<String>, "text/abbreviations.txt", word_list);
+table!(NUMBER_WORDS: Vec<NumberWord>, "text/number_words.tsv", number_words);
+table!(ORDINALS: FastMap<String, i32>, "text/ordinals.tsv", numbers);
+table!(ORDINAL_SUFFIXES: Vec<String>, "text/ordinal_suffixes.txt", |f, s| word_list(f, s)
+    .map(|v| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
 table!(SECTIONS: Vec<String>, "layout/sections.txt", |f, s| word_list(f, s)
     .map(|v| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
 table!(AGENCIES: Vec<String>, "layout/agencies.txt", word_list);
@@ -84,6 +156,13 @@ mod tests {
         assert_eq!(WEEKDAYS.get("sunday"), Some(&7));
         assert_eq!(TIMEZONES.get("EDT"), Some(&-240));
         assert!(ABBREVIATIONS.iter().any(|a| a == "Mr"));
+        let seven = NUMBER_WORDS.iter().find(|w| w.word == "seven");
+        assert_eq!(
+            seven.map(|w| (w.class, w.value)),
+            Some((NumberClass::Unit, 7.0))
+        );
+        assert_eq!(ORDINALS.get("third"), Some(&3));
+        assert!(ORDINAL_SUFFIXES.iter().any(|s| s == "nd"));
         assert!(SECTIONS.iter().any(|s| s == "middle east"));
         assert!(AGENCIES.iter().any(|s| s == "Reuters"));
         assert!(BYLINE_ORG_WORDS.iter().any(|s| s == "News"));

@@ -1,16 +1,16 @@
 //! Clock times: "10:35 a.m.", "4 a.m. EDT Thursday", "15:00 GMT Saturday", "noon Thursday",
 //! "4 in the morning", "0735 GMT", "5 p.m. EST, Nov. 9".
 
-use super::parse::{found, Found, Grammar};
+use super::grammar::{found, Found, Grammar};
 use super::resolve::Sem;
-use super::tables::TIMEZONES;
 use super::TimexType;
+use crate::lexicon::flag;
 use crate::tokens::TokenKind;
 
 /// Zone words with no fixed offset, or too often written loosely; the value keeps no offset.
 const AMBIGUOUS_ZONES: &[&str] = &["ET", "PT", "CT", "MT", "IST", "CST", "EST", "EDT"];
 
-impl Grammar<'_, '_> {
+impl Grammar<'_> {
     /// "10:35 a.m.", "4 a.m. EDT Thursday", "15:00 GMT Saturday", "noon Thursday",
     /// "4 in the morning", "0735 GMT".
     pub(super) fn clock(&self, i: usize) -> Option<Found> {
@@ -124,19 +124,21 @@ impl Grammar<'_, '_> {
 
     /// A period token right after "a.m" that is not also the sentence's full stop.
     pub(super) fn period_is_part(&self, k: usize) -> bool {
-        self.t.get(k + 1).is_some_and(|t| {
-            self.t.get(k).is_some_and(|p| p.sentence == t.sentence)
-                && !t.raw.chars().next().is_some_and(char::is_uppercase)
+        k + 1 < self.len()
+            && (self.same_sentence(k, k + 1) && !self.capitalised(k + 1)
                 || self.zone(k + 1)
-                || self.weekday(k + 1).is_some()
-        })
+                || self.weekday(k + 1).is_some())
     }
 
     pub(super) fn zone(&self, k: usize) -> bool {
+        // All upper-case letters: the lexicon's exact-case time-zone flag, or a loose zone.
+        let f = self.flags(k);
+        if f & (flag::ALL_UPPER | flag::ALPHA) != flag::ALL_UPPER | flag::ALPHA {
+            return false;
+        }
         let r = self.raw(k);
-        !r.is_empty()
-            && r.bytes().all(|b| b.is_ascii_uppercase())
-            && (TIMEZONES.contains_key(r) || AMBIGUOUS_ZONES.contains(&r))
+        r.bytes().all(|b| b.is_ascii_uppercase())
+            && (f & flag::TIMEZONE != 0 || AMBIGUOUS_ZONES.contains(&r))
     }
 }
 

@@ -1,18 +1,19 @@
 //! Durations ("three days", "almost seven years", "16-hour"), "N units ago", and sets ("daily",
 //! "every morning", "each Thursday").
 
-use super::parse::{found, word_date, Found, Grammar};
+use super::grammar::{found, Found, Grammar};
+use super::parse::word_date;
 use super::resolve::{duration, Amount, Sem, Unit};
-use super::tables::{APPROXIMATORS, NUMBERS, SEASONS, SETS, UNITS};
+use super::tables::{NUMBERS, SEASONS, SETS, UNITS};
+use super::words::bit;
 use super::TimexType;
 use crate::tokens::TokenKind;
 
-impl Grammar<'_, '_> {
+impl Grammar<'_> {
     /// One hyphenated token: "third-quarter", "16-hour", "three-month", "year-earlier",
     /// "mid-1990s", "late-November", "day-long".
     pub(super) fn hyphenated(&self, i: usize) -> Option<Found> {
-        let t = self.t.get(i)?;
-        let w = t.base();
+        let w = self.low(i);
         if !w.contains('-') {
             return None;
         }
@@ -20,7 +21,7 @@ impl Grammar<'_, '_> {
         let first = *parts.first()?;
         let rest = w.get(first.len() + 1..)?;
         if matches!(first, "mid" | "early" | "late" | "post" | "pre") {
-            let raw_rest = t.raw.get(first.len() + 1..)?;
+            let raw_rest = self.raw(i).get(first.len() + 1..)?;
             return word_date(rest, raw_rest).and_then(|sem| found(i, i + 1, TimexType::Date, sem));
         }
         match (first, rest) {
@@ -83,7 +84,7 @@ impl Grammar<'_, '_> {
     /// Durations: "three days", "the past two months", "almost seven years", "a few days";
     /// with "ago"/"earlier", the date that long before the reference: "50 years ago".
     pub(super) fn duration(&self, i: usize) -> Option<Found> {
-        let mut j = self.phrase_in(&APPROXIMATORS, i).unwrap_or(i);
+        let mut j = self.approximator(i).unwrap_or(i);
         let approx = j > i;
         if approx && matches!(self.low(i), "over" | "some" | "just") && self.low(j) == "the" {
             return None;
@@ -173,16 +174,14 @@ impl Grammar<'_, '_> {
             return found(i, end + 2, TimexType::Date, Sem::Units { unit, n, sign: 1 });
         }
         if article && !the && rel.is_none() && !approx {
-            let prev = self.t.get(i.wrapping_sub(1));
+            let prev = self.kind(i.wrapping_sub(1));
             let prev_low = self.low(i.wrapping_sub(1));
             let money = (i.saturating_sub(4)..i)
                 .any(|k| matches!(self.low(k), "$" | "cents" | "million" | "billion"));
             if money {
                 return None;
             }
-            if prev.is_some_and(|p| p.kind == TokenKind::Number)
-                || matches!(prev_low, "times" | "once" | "twice")
-            {
+            if prev == Some(TokenKind::Number) || matches!(prev_low, "times" | "once" | "twice") {
                 let start = if matches!(prev_low, "once" | "twice") {
                     i - 1
                 } else {
@@ -207,8 +206,8 @@ impl Grammar<'_, '_> {
     /// "daily", "every day", "each Thursday", "each July", "every morning", "per year".
     pub(super) fn set(&self, i: usize) -> Option<Found> {
         let w = self.low(i);
-        if let Some(v) = SETS.get(w) {
-            if self.t.get(i).is_some_and(|t| t.low.len() == t.base_len) {
+        if let Some(v) = self.table(i, bit::SET, &SETS) {
+            if self.kind(i).is_some() && !self.possessive(i) {
                 return found(i, i + 1, TimexType::Set, Sem::Abs(v.clone()));
             }
         }
@@ -249,7 +248,7 @@ impl Grammar<'_, '_> {
                 Sem::Abs(format!("XXXX-XX-XXT{code}")),
             );
         }
-        if let Some(code) = SEASONS.get(self.low(j)) {
+        if let Some(code) = self.table(j, bit::SEASON, &SEASONS) {
             return found(i, j + 1, TimexType::Set, Sem::Abs(format!("XXXX-{code}")));
         }
         None

@@ -11,18 +11,20 @@
 
 mod clock;
 mod durations;
+mod grammar;
 mod parse;
 mod quarters;
 mod relative;
 mod resolve;
 mod tables;
+mod words;
 
 use serde::Serialize;
 
 use crate::doc::Document;
 use crate::stream::Tokens;
 use crate::text::Span;
-use parse::{Found, Grammar, Tok};
+use grammar::{Found, Grammar};
 use resolve::{Anchored, Lean, Sem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,14 +55,19 @@ pub struct DateItem {
 /// How many tokens back a future cue ("will", "next") is looked for in the same sentence.
 const CUE_WINDOW: usize = 8;
 
-/// The dates grammar's trigger words, for the lexicon (`lexicon::flag::DATE_TRIGGER`).
+/// The dates tables' words for the lexicon: every word of every table, and the grammar's
+/// trigger words flagged `lexicon::flag::DATE_TRIGGER`.
 pub fn lexicon_words(b: &mut crate::lexicon::Builder) {
-    for w in tables::TRIGGERS.iter() {
-        b.lower(w, crate::lexicon::flag::DATE_TRIGGER);
-    }
+    words::lexicon_words(b);
 }
 
 pub fn extract(doc: &Document) -> Vec<DateItem> {
+    extract_gated(doc, true)
+}
+
+/// `extract`, with the grammar tried only where an anchor follows (`gate`, the fast path) or at
+/// every token that can start a rule (to check that the gate changes nothing).
+fn extract_gated(doc: &Document, gate: bool) -> Vec<DateItem> {
     let mut out = Vec::new();
     let k = doc.tokens();
     // The quarter an earnings report is about: "a year ago" there means that quarter a year
@@ -68,15 +75,8 @@ pub fn extract(doc: &Document) -> Vec<DateItem> {
     let mut quarter: Option<(i32, u32)> = None;
     // The dateline ("WASHINGTON, March 12 (Xinhua) --") and picture titles ("Sunni fighters in
     // Fallujah, 4 January") are not regions but may hold a date.
-    for (n, seg) in k.extra().iter().enumerate() {
-        scan(
-            doc,
-            k,
-            seg.tokens(),
-            (k.extra_start + n) as u32,
-            &mut quarter,
-            &mut out,
-        );
+    for seg in k.extra() {
+        scan(doc, k, seg.tokens(), gate, &mut quarter, &mut out);
     }
     // Regions are scanned separately so no expression spans two of them.
     let sents = k.sentences();
@@ -88,40 +88,40 @@ pub fn extract(doc: &Document) -> Vec<DateItem> {
             b += 1;
         }
         let range = sents[a].start as usize..sents[b - 1].end as usize;
-        scan(doc, k, range, u32::MAX, &mut quarter, &mut out);
+        scan(doc, k, range, gate, &mut quarter, &mut out);
         a = b;
     }
     out.sort_by_key(|d| d.start);
     out
 }
 
-/// Scans tokens `range` of the stream; `segment` names their segment when they are all in one
-/// that is not a sentence, else `u32::MAX` (each token then carries its sentence).
+/// Scans tokens `range` of the stream (a region, the dateline or a picture title).
 fn scan(
     doc: &Document,
     k: &Tokens,
     range: std::ops::Range<usize>,
-    segment: u32,
+    gate: bool,
     quarter: &mut Option<(i32, u32)>,
     out: &mut Vec<DateItem>,
 ) {
-    let mut toks: Vec<Tok> = Vec::with_capacity(range.len());
-    let mut seg = if segment == u32::MAX {
-        k.segment_of(range.start)
-    } else {
-        segment as usize
-    };
-    for i in range {
-        if segment == u32::MAX {
-            while k.segments.get(seg).is_some_and(|s| s.end as usize <= i) {
-                seg += 1;
+    let mut g = Grammar::new(doc.text, k, range);
+    g.gate = gate;
+    let mut i = 0;
+    while i < g.len() {
+        if gate {
+            i = g.skip_quiet(i);
+            if i >= g.len() {
+                break;
             }
         }
-        toks.push(Tok::new(doc.text, k, i, seg as u32));
-    }
-    let g = Grammar { t: &toks };
-    let mut i = 0;
-    while i < toks.len() {
+        if !(if gate {
+            g.worth_trying(i)
+        } else {
+            g.can_start(i)
+        }) {
+            i += 1;
+            continue;
+        }
         if let Some(pair) = g.year_range(i) {
             for (span, y) in pair {
                 push(
@@ -138,7 +138,7 @@ fn scan(
         }
         match g.at(i) {
             Some(f) if f.end > f.start => {
-                let lean = lean(&toks, &f);
+                let lean = lean(&g, &f);
                 // Only a quarter named for the current reporting period sets the context.
                 let sets_context = matches!(
                     f.sem,
@@ -161,15 +161,8 @@ fn scan(
                     ) => Sem::Abs(format!("{y:04}-Q{q}")),
                     _ => f.sem,
                 };
-                if let (Some(a), Some(b)) = (toks.get(f.start), toks.get(f.end - 1)) {
-                    let value = push(
-                        doc,
-                        Span::new(a.span.start, b.span.end),
-                        f.typ,
-                        &sem,
-                        lean,
-                        out,
-                    );
+                if let (Some(a), Some(b)) = (g.span(f.start), g.span(f.end - 1)) {
+                    let value = push(doc, Span::new(a.start, b.end), f.typ, &sem, lean, out);
                     // A quarter not yet over ("a fourth-quarter charge" in October) is a forecast,
                     // not the period being reported.
                     let current = doc.reference_date.map(|r| (r.year, (r.month - 1) / 3 + 1));
@@ -185,17 +178,16 @@ fn scan(
     }
 }
 
-fn lean(toks: &[Tok], f: &Found) -> Lean {
-    let Some(sentence) = toks.get(f.start).map(|t| t.sentence) else {
+/// Whether a future cue ("will", "next") comes shortly before `f` in its sentence.
+fn lean(g: &Grammar, f: &Found) -> Lean {
+    if f.start >= g.len() {
         return Lean::Past;
-    };
-    let from = f.start.saturating_sub(CUE_WINDOW);
-    let cue = toks[from..f.start]
-        .iter()
-        .rev()
-        .take_while(|t| t.sentence == sentence)
-        .any(|t| tables::FUTURE_CUES.contains(t.base()));
-    if cue {
+    }
+    let from = f
+        .start
+        .saturating_sub(CUE_WINDOW)
+        .max(g.sentence_start(f.start));
+    if (from..f.start).any(|j| g.is(j, words::bit::FUTURE_CUE)) {
         Lean::Future
     } else {
         Lean::Past

@@ -1,12 +1,13 @@
 //! Quarters and halves: "the third quarter", "third-quarter", "the latest period", "the
 //! year-ago quarter", "the first half".
 
-use super::parse::{found, Found, Grammar};
+use super::grammar::{found, Found, Grammar};
 use super::resolve::Sem;
 use super::tables::ORDINALS;
+use super::words::bit;
 use super::TimexType;
 
-impl Grammar<'_, '_> {
+impl Grammar<'_> {
     /// "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter",
     /// "the year-ago period", "the first half".
     pub(super) fn quarter(&self, i: usize) -> Option<Found> {
@@ -79,7 +80,7 @@ impl Grammar<'_, '_> {
             }
             (*ORDINALS.get(a)? as u32, j + 1)
         } else {
-            let q = *ORDINALS.get(w)? as u32;
+            let q = *self.table(j, bit::ORDINAL, &ORDINALS)? as u32;
             let mut k = j + 1;
             if self.low(k) == "fiscal" {
                 k += 1;

@@ -1,12 +1,13 @@
 //! "last year", "this week", "next month", "last Friday", "last November", "this summer",
 //! "last night", "the past year", "the weekend", "the year".
 
-use super::parse::{found, Found, Grammar};
+use super::grammar::{found, Found, Grammar};
 use super::resolve::{duration, Sem, Unit};
 use super::tables::{RELATIVE_WORDS, SEASONS};
+use super::words::bit;
 use super::TimexType;
 
-impl Grammar<'_, '_> {
+impl Grammar<'_> {
     /// "last year", "this week", "next month", "last Friday", "last November", "this summer",
     /// "last night", "this morning", "the past year", "the weekend".
     pub(super) fn relative(&self, i: usize) -> Option<Found> {
@@ -53,7 +54,7 @@ impl Grammar<'_, '_> {
                 );
             }
         }
-        if let Some(code) = SEASONS.get(w) {
+        if let Some(code) = self.table(i, bit::SEASON, &SEASONS) {
             let k = if self.low(i + 1) == "of" {
                 i + 2
             } else {
@@ -79,17 +80,16 @@ impl Grammar<'_, '_> {
                 return found(i, f.end, f.typ, f.sem);
             }
         }
-        let &rel = RELATIVE_WORDS.get(w)?;
+        let &rel = self.table(i, bit::RELATIVE, &RELATIVE_WORDS)?;
         let j = i + 1;
-        let sentence_start =
-            i == 0 || self.t.get(i - 1).map(|t| t.sentence) != self.t.get(i).map(|t| t.sentence);
+        let sentence_start = i == 0 || !self.same_sentence(i - 1, i);
         if self.capitalised(i) && self.capitalised(j) && !sentence_start {
             return None;
         }
         let next = self.low(j);
         let sign = if rel == 2 { 0 } else { rel };
         if let Some((Unit::Year, false)) = self.unit(j) {
-            let possessive = self.t.get(j).is_some_and(|t| t.low.len() != t.base_len);
+            let possessive = self.possessive(j);
             if possessive && matches!(self.low(j + 1), "quarter" | "period") {
                 return found(
                     i,
@@ -164,7 +164,7 @@ impl Grammar<'_, '_> {
                 return found(i, k, TimexType::Date, Sem::MonthRel { month: m, rel });
             }
         }
-        if let Some(code) = SEASONS.get(next) {
+        if let Some(code) = self.table(j, bit::SEASON, &SEASONS) {
             return found(
                 i,
                 j + 1,

@@ -20,44 +20,32 @@ fn word_set(src: &str) -> HashSet<String> {
     entries(src).map(|(_, l)| l.trim().to_lowercase()).collect()
 }
 
-/// Phrase tables keyed by their lower-cased tokens joined with one space.
-pub struct Phrases {
+/// A phrase table as written: lower-cased phrases (words joined by one space) and values.
+pub struct PhraseList {
     pub map: HashMap<String, String>,
-    /// Longest phrase, in tokens: bounds the look-ahead.
-    pub max_len: usize,
-    /// First tokens of the phrases: a cheap test before building a key.
+    /// First words of the phrases.
     pub firsts: HashSet<String>,
 }
 
-fn phrases(file: &str, src: &str) -> Phrases {
+fn firsts<'a>(keys: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    keys.filter_map(|k| k.split(' ').next())
+        .map(str::to_string)
+        .collect()
+}
+
+fn phrases(file: &str, src: &str) -> PhraseList {
     let map = lower_pairs(file, src);
-    let max_len = map.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-    let firsts = map
-        .keys()
-        .filter_map(|k| k.split(' ').next())
-        .map(str::to_string)
-        .collect();
-    Phrases {
-        map,
-        max_len,
-        firsts,
-    }
+    let firsts = firsts(map.keys());
+    PhraseList { map, firsts }
 }
 
-/// Multi-word trigger phrases ("the end of", "at least").
-pub struct PhraseSet {
-    pub set: HashSet<String>,
-    pub firsts: HashSet<String>,
-}
-
-fn phrase_set(src: &str) -> PhraseSet {
-    let set = word_set(src);
-    let firsts = set
-        .iter()
-        .filter_map(|k| k.split(' ').next())
-        .map(str::to_string)
+fn phrase_set(src: &str) -> PhraseList {
+    let map: HashMap<String, String> = word_set(src)
+        .into_iter()
+        .map(|k| (k, String::new()))
         .collect();
-    PhraseSet { set, firsts }
+    let firsts = firsts(map.keys());
+    PhraseList { map, firsts }
 }
 
 macro_rules! table {
@@ -71,17 +59,37 @@ macro_rules! table {
 }
 
 table!(UNITS: HashMap<String, String>, "units.tsv", lower_pairs);
-table!(NUMBERS: HashMap<String, i32>, "numbers.tsv", |f, s| load(f, numbers(f, s)));
-table!(ORDINALS: HashMap<String, i32>, "ordinals.tsv", |f, s| load(f, numbers(f, s)));
+/// The number words of the shared table (`data/text/number_words.tsv`) that dates reads, with
+/// their values: the cardinals from one to a thousand, "dozen", "a"/"an" (1), "couple" (2),
+/// "several"-like words (-1: an unspecified amount) and "half" (-2: a part of a unit).
+pub static NUMBERS: LazyLock<HashMap<String, i32>> = LazyLock::new(|| {
+    use crate::tables::NumberClass as C;
+    crate::tables::NUMBER_WORDS
+        .iter()
+        .filter_map(|w| {
+            let v = match w.class {
+                C::Unit | C::Ten | C::Hundred | C::Dozen if w.value >= 1.0 => w.value as i32,
+                C::Scale if w.value <= 1000.0 => w.value as i32,
+                C::Article => 1,
+                C::Couple => 2,
+                C::Unspecified => -1,
+                C::Half => -2,
+                _ => return None,
+            };
+            Some((w.word.clone(), v))
+        })
+        .collect()
+});
+pub use crate::tables::ORDINALS;
 table!(PARTS_OF_DAY: HashMap<String, String>, "parts_of_day.tsv", lower_pairs);
 table!(SEASONS: HashMap<String, String>, "seasons.tsv", lower_pairs);
-table!(REFERENCE_WORDS: Phrases, "reference_words.tsv", phrases);
+table!(REFERENCE_WORDS: PhraseList, "reference_words.tsv", phrases);
 table!(SETS: HashMap<String, String>, "sets.tsv", lower_pairs);
-table!(HOLIDAYS: Phrases, "holidays.tsv", phrases);
+table!(HOLIDAYS: PhraseList, "holidays.tsv", phrases);
 table!(FUTURE_CUES: HashSet<String>, "future_cues.txt", |_, s| word_set(s));
 table!(YEAR_BLOCKERS: HashSet<String>, "year_blockers.txt", |_, s| word_set(s));
-table!(MODIFIERS: PhraseSet, "modifiers.txt", |_, s| phrase_set(s));
-table!(APPROXIMATORS: PhraseSet, "approximators.txt", |_, s| phrase_set(s));
+table!(MODIFIERS: PhraseList, "modifiers.txt", |_, s| phrase_set(s));
+table!(APPROXIMATORS: PhraseList, "approximators.txt", |_, s| phrase_set(s));
 table!(DECADES: HashMap<String, String>, "decades.tsv", lower_pairs);
 
 /// Words no rule of the grammar starts with are skipped with one lookup; numbers and
@@ -163,13 +171,7 @@ pub static TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     t
 });
 table!(RELATIVE_WORDS: HashMap<String, i32>, "relative_words.tsv", |f, s| load(f, numbers(f, s)));
-
-/// Fast-hashed copies of the shared month, weekday and zone tables (`data/text/`).
-pub static MONTHS: LazyLock<HashMap<String, i32>> = LazyLock::new(|| crate::tables::MONTHS.clone());
-pub static WEEKDAYS: LazyLock<HashMap<String, i32>> =
-    LazyLock::new(|| crate::tables::WEEKDAYS.clone());
-pub static TIMEZONES: LazyLock<HashMap<String, i32>> =
-    LazyLock::new(|| crate::tables::TIMEZONES.clone());
+pub use crate::tables::{MONTHS, WEEKDAYS};
 
 #[cfg(test)]
 mod tests {
@@ -182,13 +184,13 @@ mod tests {
         assert_eq!(ORDINALS.get("third"), Some(&3));
         assert_eq!(PARTS_OF_DAY.get("morning").map(String::as_str), Some("MO"));
         assert_eq!(SEASONS.get("fall").map(String::as_str), Some("FA"));
-        assert!(REFERENCE_WORDS.max_len >= 2);
+        assert!(REFERENCE_WORDS.map.contains_key("recent weeks"));
         assert_eq!(SETS.get("daily").map(String::as_str), Some("P1D"));
         assert!(HOLIDAYS.map.contains_key("new year's day"));
         assert!(FUTURE_CUES.contains("will"));
         assert!(YEAR_BLOCKERS.contains("$"));
-        assert!(MODIFIERS.set.contains("the end of"));
-        assert!(APPROXIMATORS.set.contains("at least"));
+        assert!(MODIFIERS.map.contains_key("the end of"));
+        assert!(APPROXIMATORS.map.contains_key("at least"));
         assert_eq!(DECADES.get("nineties").map(String::as_str), Some("199X"));
         assert!(TRIGGERS.contains("sundays") && TRIGGERS.contains("sept"));
         assert_eq!(RELATIVE_WORDS.get("last"), Some(&-1));

@@ -29,6 +29,53 @@ fn value_of(body: &str, text: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
+/// Texts with many dates: the seed, the bundled corpus, the numbers fixtures and this file's
+/// own test sentences.
+fn many_texts() -> Vec<String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut out = vec![
+        SEED.to_string(),
+        include_str!("tests.rs").to_string(),
+        // Expressions that start on a hyphenated or possessive word, or far from their anchor.
+        "Seventy-four years ago, on Valentine's Day, the year's end came. Friday's game was in \
+         the mid-1990s, late-November. The fiscal first quarter, the year-ago period and \
+         no more than each of the past a couple of more years. Twenty-two-year-old men. \
+         At least 72 hours; the end of the third quarter; New Year's Eve; around 7:15 p.m. \
+         EDT Thursday; nineteen ninety-six; the year two thousand and five."
+            .to_string(),
+    ];
+    let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/examples/corpus"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    out.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+    let fixtures = include_str!("../../tests/data/numbers_fixtures.jsonl");
+    out.extend(fixtures.lines().filter_map(|l| {
+        let v: serde_json::Value = serde_json::from_str(l).ok()?;
+        Some(v["text"].as_str()?.to_string())
+    }));
+    out
+}
+
+#[test]
+fn the_anchor_gate_changes_nothing() {
+    let texts = many_texts();
+    assert!(texts.len() > 100);
+    let mut found = 0;
+    for t in &texts {
+        for r in [Date::new(2014, 1, 5), None] {
+            let d = Document::new(t, r);
+            let gated = extract_gated(&d, true);
+            assert_eq!(gated, extract_gated(&d, false), "{t}");
+            found += gated.len();
+        }
+    }
+    assert!(found > 500, "{found}");
+}
+
 #[test]
 fn the_seed_article_against_its_sunday() {
     let got = values(SEED);

@@ -7,8 +7,9 @@
 //! inside its noun ("1.5m refugees", "thousands of protesters").
 
 use super::amounts::Amount;
-use super::lexicon::{Trigger, LEX};
-use super::toks::Toks;
+use super::fine::Toks;
+use super::lexicon::Trigger;
+use super::words::{set, table, WORDS};
 
 /// A count: the amount's index, its type and the trigger's token range.
 pub struct Hit {
@@ -22,11 +23,13 @@ const CONJUNCT_DETERMINERS: &[&str] = &["a", "an", "his", "her", "their", "anoth
 const MAX_RIGHT_STEPS: usize = 10;
 
 fn countable(t: &Toks, a: &Amount) -> bool {
-    let head = a.noun.map(|n| t.low(n.2.saturating_sub(1))).unwrap_or("");
+    let head_non_count = a
+        .noun
+        .is_some_and(|n| t.info(n.2.saturating_sub(1)).has(set::NON_COUNT));
     matches!(a.kind, "cardinal" | "vague" | "range")
         && a.unit.is_none()
         && a.currency.is_none()
-        && !LEX.non_count_nouns.contains(head)
+        && !head_non_count
 }
 
 fn left(t: &Toks, a: &Amount) -> Option<(Trigger, usize, usize)> {
@@ -35,12 +38,12 @@ fn left(t: &Toks, a: &Amount) -> Option<(Trigger, usize, usize)> {
         if q == 0 {
             return None;
         }
-        if let Some((tr, n)) = t.longest_before(q, LEX.max_phrase, &LEX.triggers) {
+        if let Some((tr, n)) = t.longest_before(q, usize::MAX, &WORDS.triggers, table::TRIGGERS) {
             if tr.left {
                 return Some((*tr, q - n, q));
             }
         }
-        if !LEX.bridge_left.contains(t.low(q - 1)) {
+        if !t.info(q - 1).has(set::BRIDGE_LEFT) {
             return None;
         }
         q -= 1;
@@ -52,7 +55,7 @@ fn right(t: &Toks, amounts: &[Amount], at: usize) -> Option<(Trigger, usize, usi
     let mut p = amounts.get(at)?.after();
     let mut next = at + 1;
     for _ in 0..MAX_RIGHT_STEPS {
-        if let Some((tr, n)) = t.longest(p, LEX.max_phrase, &LEX.triggers) {
+        if let Some((tr, n)) = t.longest(p, usize::MAX, &WORDS.triggers, table::TRIGGERS) {
             if tr.right {
                 return Some((*tr, p, p + n));
             }
@@ -65,14 +68,14 @@ fn right(t: &Toks, amounts: &[Amount], at: usize) -> Option<(Trigger, usize, usi
             }
             // "Two men and a woman were arrested": an un-numbered conjunct.
             if t.is(p, "and") && CONJUNCT_DETERMINERS.contains(&t.low(p + 1)) {
-                let e = super::amounts::noun_words_after(t, p + 2);
+                let e = super::nouns::noun_words_after(t, p + 2);
                 if e > p + 2 {
                     p = e;
                     continue;
                 }
             }
         }
-        if !LEX.bridge_right.contains(t.low(p)) {
+        if !t.info(p).has(set::BRIDGE_RIGHT) {
             return None;
         }
         p += 1;
@@ -83,7 +86,7 @@ fn right(t: &Toks, amounts: &[Amount], at: usize) -> Option<(Trigger, usize, usi
 fn in_noun(t: &Toks, a: &Amount) -> Option<(Trigger, usize, usize)> {
     let (s, _, core_end) = a.noun?;
     (s..core_end).find_map(|x| {
-        let (tr, n) = t.longest(x, LEX.max_phrase, &LEX.triggers)?;
+        let (tr, n) = t.longest(x, usize::MAX, &WORDS.triggers, table::TRIGGERS)?;
         (tr.noun && x + n <= core_end).then_some((*tr, x, x + n))
     })
 }

@@ -1,11 +1,9 @@
-//! The word lists in `data/numbers/`, compiled in and loaded once.
-//!
-//! Multi-token entries are keyed the way `Toks::key` builds them: lower-case token texts,
-//! joined with a space where the text has white space and with nothing where they are glued.
+//! The word lists in `data/numbers/` (and the shared number words and ordinals of
+//! `data/text/`), compiled in and loaded once, as written: lower-cased entries, multi-token
+//! ones spelled with a space where the text has white space and with nothing where tokens are
+//! glued ("us$", "per cent"). `words` compiles them against the vocabulary for matching.
 
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::tables::{entries, pairs, FastMap, FastSet};
 
@@ -74,11 +72,6 @@ pub struct Lexicon {
     pub bridge_left: Set,
     pub bridge_right: Set,
     pub triggers: Map<Trigger>,
-    /// Longest phrase, in tokens, of any multi-token table.
-    pub max_phrase: usize,
-    /// Finds number words (spelled numbers, vague plurals, fraction glyphs) in a sentence
-    /// without digits, so the rest can be skipped untokenized.
-    pub word_finder: AhoCorasick,
 }
 
 const COUNT_TYPES: &[&str] = &[
@@ -95,14 +88,8 @@ fn set(src: &str) -> Set {
     entries(src).map(|(_, l)| l.trim().to_lowercase()).collect()
 }
 
-fn phrase_set(src: &str, note: &mut impl FnMut(&str)) -> Map<()> {
-    set(src)
-        .into_iter()
-        .map(|k| {
-            note(&k);
-            (k, ())
-        })
-        .collect()
+fn phrase_set(src: &str) -> Map<()> {
+    set(src).into_iter().map(|k| (k, ())).collect()
 }
 
 fn columns<'a>(file: &str, src: &'a str, n: usize) -> Result<Vec<Vec<&'a str>>, String> {
@@ -134,59 +121,36 @@ fn number(file: &str, s: &str) -> Result<f64, String> {
         .map_err(|_| format!("{file}: not a number: {s:?}"))
 }
 
-/// Tokens in a phrase as `Toks::key` counts them (words, digit runs and single symbols).
-fn phrase_len(p: &str) -> usize {
-    let mut n = 0;
-    let mut prev: Option<u8> = None; // 0 word, 1 digit
-    for c in p.chars() {
-        let class = if c.is_alphabetic() || c == '\'' {
-            Some(0)
-        } else if c.is_ascii_digit() {
-            Some(1)
-        } else {
-            None
-        };
-        match class {
-            Some(k) if prev == Some(k) => {}
-            Some(k) => {
-                n += 1;
-                prev = Some(k);
-            }
-            None if c == ' ' => prev = None,
-            None => {
-                n += 1;
-                prev = None;
-            }
-        }
-    }
-    n
-}
-
 pub fn load() -> Result<Lexicon, String> {
-    let mut max_phrase = 1;
-    let mut note = |k: &str| max_phrase = max_phrase.max(phrase_len(k));
-
-    let f = "numbers/number_words.tsv";
     let mut words = Map::default();
     let mut denominators = Map::default();
-    for c in columns(f, include_str!("../../data/numbers/number_words.tsv"), 3)? {
-        let v = number(f, c[2])?;
-        let class = match c[1] {
-            "unit" => WordClass::Unit(v),
-            "ten" => WordClass::Ten(v),
-            "hundred" => WordClass::Hundred,
-            "scale" => WordClass::Scale(v),
-            "dozen" => WordClass::Dozen,
-            "article" => WordClass::Article,
-            "half" => WordClass::Half,
-            "glyph" => WordClass::Glyph(v),
-            "denominator" => {
-                denominators.insert(c[0].to_lowercase(), v);
+    for w in crate::tables::NUMBER_WORDS.iter() {
+        use crate::tables::NumberClass as C;
+        let v = w.value;
+        let class = match w.class {
+            C::Unit => WordClass::Unit(v),
+            C::Ten => WordClass::Ten(v),
+            C::Hundred => WordClass::Hundred,
+            C::Scale => WordClass::Scale(v),
+            C::Dozen => WordClass::Dozen,
+            C::Article => WordClass::Article,
+            C::Half => WordClass::Half,
+            C::Glyph => WordClass::Glyph(v),
+            C::Denominator => {
+                denominators.insert(w.word.clone(), v);
                 continue;
             }
-            other => return Err(format!("{f}: bad class {other:?}")),
+            // Dates' words ("couple", "several"): not amounts here.
+            C::Couple | C::Unspecified => continue,
         };
-        words.insert(c[0].to_lowercase(), class);
+        words.insert(w.word.clone(), class);
+    }
+    // The spelled ordinals from third to tenth, and their plurals, are denominators too.
+    for (w, &n) in crate::tables::ORDINALS.iter() {
+        if (3..=10).contains(&n) && w.chars().all(char::is_alphabetic) {
+            denominators.insert(w.clone(), n as f64);
+            denominators.insert(format!("{w}s"), n as f64);
+        }
     }
 
     let f = "numbers/scales.tsv";
@@ -199,7 +163,6 @@ pub fn load() -> Result<Lexicon, String> {
     let (mut currency_prefix, mut currency_suffix) = (Map::default(), Map::default());
     for c in columns(f, include_str!("../../data/numbers/currencies.tsv"), 3)? {
         let key = c[0].to_lowercase();
-        note(&key);
         let code = leak(c[1]);
         match c[2] {
             "prefix" => {
@@ -219,21 +182,18 @@ pub fn load() -> Result<Lexicon, String> {
     let f = "numbers/percent.tsv";
     let mut percent = Map::default();
     for (k, v) in pairs(f, include_str!("../../data/numbers/percent.tsv"))? {
-        note(k);
         percent.insert(k.to_lowercase(), leak(v));
     }
 
     let f = "numbers/units.tsv";
     let mut units = Map::default();
     for c in columns(f, include_str!("../../data/numbers/units.tsv"), 3)? {
-        note(c[0]);
         units.insert(c[0].to_lowercase(), (leak(c[1]), glue(f, c[2])?));
     }
 
     let f = "numbers/qualifiers.tsv";
     let mut qualifiers = Map::default();
     for (k, v) in pairs(f, include_str!("../../data/numbers/qualifiers.tsv"))? {
-        note(k);
         let approx = match v {
             "yes" => true,
             "no" => false,
@@ -251,7 +211,6 @@ pub fn load() -> Result<Lexicon, String> {
     let f = "numbers/vague_multipliers.tsv";
     let mut vague_multipliers = Map::default();
     for (k, v) in pairs(f, include_str!("../../data/numbers/vague_multipliers.tsv"))? {
-        note(k);
         vague_multipliers.insert(k.to_lowercase(), number(f, v)?);
     }
 
@@ -266,7 +225,6 @@ pub fn load() -> Result<Lexicon, String> {
         if c[2].is_empty() || !c[2].chars().all(|r| matches!(r, 'L' | 'R' | 'N')) {
             return Err(format!("{f}: bad roles {:?} for {:?}", c[2], c[1]));
         }
-        note(c[1]);
         let t = Trigger {
             kind,
             left: c[2].contains('L'),
@@ -276,21 +234,7 @@ pub fn load() -> Result<Lexicon, String> {
         triggers.insert(c[1].to_lowercase(), t);
     }
 
-    let mut finder_words: Vec<&str> = words
-        .iter()
-        .filter(|(_, c)| !matches!(c, WordClass::Article | WordClass::Half))
-        .map(|(w, _)| w.as_str())
-        .chain(vague.keys().map(String::as_str))
-        .chain(denominators.keys().map(String::as_str))
-        .collect();
-    finder_words.sort_unstable();
-    let word_finder = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&finder_words)
-        .map_err(|e| format!("numbers word finder: {e}"))?;
     Ok(Lexicon {
-        word_finder,
         words,
         denominators,
         scales,
@@ -301,12 +245,9 @@ pub fn load() -> Result<Lexicon, String> {
         qualifiers,
         vague,
         vague_multipliers,
-        id_words: phrase_set(include_str!("../../data/numbers/id_words.txt"), &mut note),
-        time_suffixes: phrase_set(
-            include_str!("../../data/numbers/time_suffixes.txt"),
-            &mut note,
-        ),
-        ordinal_suffixes: set(include_str!("../../data/numbers/ordinal_suffixes.txt")),
+        id_words: phrase_set(include_str!("../../data/numbers/id_words.txt")),
+        time_suffixes: phrase_set(include_str!("../../data/numbers/time_suffixes.txt")),
+        ordinal_suffixes: crate::tables::ORDINAL_SUFFIXES.iter().cloned().collect(),
         metre_context: set(include_str!("../../data/numbers/metre_context.txt")),
         partitives: set(include_str!("../../data/numbers/partitives.txt")),
         plurals: set(include_str!("../../data/numbers/plural_nouns.txt")),
@@ -316,7 +257,6 @@ pub fn load() -> Result<Lexicon, String> {
         bridge_left: set(include_str!("../../data/numbers/counts_bridge_left.txt")),
         bridge_right: set(include_str!("../../data/numbers/counts_bridge_right.txt")),
         triggers,
-        max_phrase,
     })
 }
 
@@ -336,14 +276,7 @@ mod tests {
         assert_eq!(l.units.get("km/h").map(|u| u.0), Some("km/h"));
         assert_eq!(l.qualifiers.get("at least"), Some(&false));
         assert_eq!(l.triggers.get("death toll").map(|t| t.kind), Some("KILL"));
-        assert!(l.max_phrase >= 4, "{}", l.max_phrase);
-    }
-
-    #[test]
-    fn phrase_lengths_count_tokens() {
-        assert_eq!(phrase_len("km/h"), 3);
-        assert_eq!(phrase_len("a.m."), 4);
-        assert_eq!(phrase_len("took to the streets"), 4);
-        assert_eq!(phrase_len("us$"), 2);
+        assert_eq!(l.denominators.get("fifths"), Some(&5.0));
+        assert!(!l.words.contains_key("couple"));
     }
 }

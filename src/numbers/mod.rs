@@ -37,8 +37,12 @@
 
 mod amounts;
 mod counts;
+mod fine;
 mod lexicon;
-mod toks;
+mod nouns;
+mod number;
+mod suffix;
+mod words;
 
 #[cfg(test)]
 mod tests;
@@ -46,6 +50,8 @@ mod tests;
 use serde::Serialize;
 
 use crate::doc::Document;
+use crate::lexicon::flag;
+use crate::stream::{Segment, Tokens};
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,18 +85,39 @@ pub struct CountItem {
     pub paragraph: Option<usize>,
 }
 
-/// Whether a sentence can hold an amount: it has a digit, or a number word standing alone.
-fn worth_reading(s: &str) -> bool {
-    if s.bytes().any(|b| b.is_ascii_digit()) {
+/// The numbers tables' words for the lexicon (see `words::lexicon_words`).
+pub fn lexicon_words(b: &mut crate::lexicon::Builder) {
+    words::lexicon_words(b);
+}
+
+/// Whether a sentence can hold an amount: it has a digit or a number word (spelled number,
+/// vague plural, fraction glyph or denominator), standing alone or inside a joined word
+/// ("twenty-five", "two-thirds").
+fn worth_reading(text: &str, k: &Tokens, seg: &Segment, buf: &mut String) -> bool {
+    if seg.has(flag::HAS_DIGIT | flag::NUMBER_WORD) {
         return true;
     }
-    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-    lexicon::LEX.word_finder.find_iter(s).any(|m| {
-        let (before, after) = (s.get(..m.start()), s.get(m.end()..));
-        let glyph = !s.is_char_boundary(m.start() + 1);
-        glyph
-            || (!letter(before.and_then(|x| x.chars().next_back()))
-                && !letter(after.and_then(|x| x.chars().next())))
+    seg.tokens().any(|i| {
+        let f = k.flags(i);
+        if f & flag::WORD == 0 || f & flag::ALPHA != 0 {
+            return false;
+        }
+        let mut found = false;
+        let lengths = &words::WORDS.number_word_len;
+        crate::tokens::pieces(text, k.span(i), |a, b, kind| {
+            // Number words are words or fraction glyphs of a few bytes.
+            let p = text.get(a..b).unwrap_or("");
+            let glyph = kind == crate::tokens::TokenKind::Punct && b - a > 1;
+            let word = kind == crate::tokens::TokenKind::Word
+                && (lengths.contains(&(b - a)) || !p.is_ascii());
+            if found || !(glyph || word) {
+                return;
+            }
+            buf.clear();
+            buf.extend(p.chars().flat_map(char::to_lowercase));
+            found |= crate::lexicon::VOCAB.flags_of(buf) & flag::NUMBER_WORD != 0;
+        });
+        found
     })
 }
 
@@ -99,14 +126,16 @@ fn worth_reading(s: &str) -> bool {
 pub fn extract(doc: &Document) -> (Vec<NumberItem>, Vec<CountItem>) {
     let mut numbers = Vec::new();
     let mut counts = Vec::new();
-    let mut t = toks::Toks::default();
+    let k = doc.tokens();
+    let mut t = fine::Toks::new(doc.text, k);
     let mut found = Vec::new();
     let mut hits = Vec::new();
-    for s in &doc.sentences {
-        if !worth_reading(doc.str(s.span)) {
+    let mut buf = String::new();
+    for seg in k.sentences() {
+        if !worth_reading(doc.text, k, seg, &mut buf) {
             continue;
         }
-        t.fill(doc.text, s.span.start, s.span.end);
+        t.fill(seg);
         found.clear();
         hits.clear();
         amounts::find(&t, doc.text, &mut found);
