@@ -1,0 +1,319 @@
+//! Page metadata: `<meta>` and `<link>` tags, JSON-LD, `<time>`, `<title>`, the URL.
+//!
+//! Each field keeps the first value from the most reliable source: JSON-LD of an article
+//! object, then Open Graph / article:* meta tags, then plain meta tags, then the URL.
+//! `collect` walks the tree once; the readers of each kind of evidence live in the
+//! submodules: `tags` (`<meta>`), `jsonld`, `dates` (date values and visible date lines),
+//! `bylines` (visible bylines, author boxes and avatars) and `names` (what counts as a name).
+
+mod bylines;
+mod dates;
+mod jsonld;
+mod names;
+mod tags;
+
+pub use dates::{cut_at_date, iso_date, url_date};
+pub use jsonld::unescape;
+pub use names::{is_role, looks_like_name, push_author, split_names};
+
+use super::dom::{Dom, Id, ROOT};
+use bylines::{
+    boxed_name, byline_label, in_furniture, is_author_href, is_avatar, name_beside, visible_byline,
+};
+use dates::{bare_date, has_publish_label, has_update_label, labelled_date, update_label_date};
+use jsonld::json_ld;
+use tags::meta_tag;
+
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    pub language: Option<String>,
+    pub site_name: Option<String>,
+    pub title_tag: Option<String>,
+    pub og_title: Option<String>,
+    pub ld_headline: Option<String>,
+    pub canonical_url: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub meta_authors: Vec<String>,
+    pub rel_authors: Vec<String>,
+    /// The first `itemprop="author"` element's name.
+    pub itemprop_authors: Vec<String>,
+    /// Text of links to an author page ("/author/jane-doe/").
+    pub href_authors: Vec<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub section: Option<String>,
+    /// og:type or the JSON-LD @type of the main object.
+    pub page_type: Option<String>,
+    /// JSON-LD or og:type say this is an article.
+    pub says_article: bool,
+    /// JSON-LD `isAccessibleForFree: false`.
+    pub not_free: bool,
+    pub article_body: Option<String>,
+    pub url_date: Option<String>,
+    /// `<time datetime>` values in document order with their element.
+    pub times: Vec<(Id, String)>,
+    /// datePublished / dateModified of a JSON-LD WebPage object.
+    pub page_published: Option<String>,
+    pub page_modified: Option<String>,
+    /// The first text node of the page that is only a full date ("June 12, 2025").
+    pub text_date: Option<String>,
+    /// The first short element with a date-like class whose text reads as a full date.
+    pub visible_date: Option<String>,
+    /// Names from the first visible "By Jane Doe" / "Written by" line of the page.
+    pub text_authors: Vec<String>,
+    /// The first name standing alone in a text node inside an author box (an element with an
+    /// author/byline class a few levels up): "<div class=post-author><p>Jane Doe</p>".
+    pub box_authors: Vec<String>,
+    /// A name shown beside an avatar whose `alt` is the same name.
+    pub avatar_authors: Vec<String>,
+    /// The first visible line opening with "Updated <date>": dates the page only when
+    /// nothing else does, like the metadata's last update.
+    pub update_date: Option<String>,
+    /// The first visible date labelled as the publication ("Published on 3 March 2024").
+    pub label_date: Option<String>,
+}
+
+pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
+    let mut m = Meta::default();
+    let mut date_best: Option<(u8, String)> = None;
+    let mut ld_texts: Vec<String> = Vec::new();
+    let mut date_probes = 0;
+    let mut byline_probes = 0;
+    let mut box_probes = 0;
+    let mut avatars: Vec<(Id, String)> = Vec::new();
+    let mut label_probes = 0;
+    let mut update_probes = 0;
+    let mut itemprop_seen = false;
+    let mut href_parent: Option<Id> = None;
+    for id in dom.preorder(ROOT) {
+        match dom.tag(id) {
+            "html" => {
+                if let Some(l) = dom.attr(id, "lang").or_else(|| dom.attr(id, "xml:lang")) {
+                    set(&mut m.language, l);
+                }
+            }
+            "title" => {
+                if m.title_tag.is_none() {
+                    set(&mut m.title_tag, &dom.collapsed_text(id));
+                }
+            }
+            "meta" => meta_tag(dom, id, &mut m, &mut date_best),
+            "link" => {
+                let rel = dom.attr(id, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") {
+                    if let Some(h) = dom.attr(id, "href") {
+                        set(&mut m.canonical_url, h);
+                    }
+                }
+            }
+            "a" => {
+                let rel = dom.attr(id, "rel").unwrap_or("");
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("author"))
+                {
+                    if let Some(t) = dom.short_text(id, 80) {
+                        push_author(&mut m.rel_authors, &t);
+                    }
+                } else if is_author_href(dom.attr(id, "href").unwrap_or("")) {
+                    // The first author-page link, and links next to it (co-authors).
+                    let parent = dom.parent(id);
+                    let first = m.href_authors.is_empty() && href_parent.is_none();
+                    if first || (href_parent.is_some() && href_parent == parent) {
+                        href_parent = parent;
+                        // Link text in capitals labels a column or section
+                        // ("CUBE SPECIAL FEATURES"); names are written in mixed case.
+                        let shouting = |t: &str| {
+                            t.split_whitespace().count() > 1 && !t.chars().any(char::is_lowercase)
+                        };
+                        if let Some(t) = dom.short_text(id, 80).filter(|t| !shouting(t)) {
+                            push_author(&mut m.href_authors, &t);
+                        }
+                    }
+                }
+            }
+            "img" if avatars.len() < 10 => {
+                if let Some(alt) = dom.attr(id, "alt").map(str::trim) {
+                    if alt.len() <= 40 && looks_like_name(alt) && is_avatar(dom, id) {
+                        avatars.push((id, alt.to_string()));
+                    }
+                }
+            }
+            "script" => {
+                let ty = dom.attr(id, "type").unwrap_or("");
+                if ty.eq_ignore_ascii_case("application/ld+json") {
+                    let t: String = dom.children(id).filter_map(|c| dom.text_of(c)).collect();
+                    ld_texts.push(t);
+                }
+            }
+            "time" => {
+                let v = dom.attr(id, "datetime").and_then(iso_date).or_else(|| {
+                    dom.short_text(id, 80)
+                        .and_then(|t| iso_date(&t))
+                        .filter(|d| d.len() >= 10)
+                });
+                if let Some(v) = v {
+                    if dom.attr(id, "pubdate").is_some()
+                        || dom
+                            .attr(id, "itemprop")
+                            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                    {
+                        take_date(&mut date_best, 1, v.clone());
+                    }
+                    m.times.push((id, v));
+                }
+            }
+            "" => {
+                if let Some(t) = dom.text_of(id) {
+                    if m.text_date.is_none() {
+                        m.text_date = bare_date(dom, id, t);
+                    }
+                    if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
+                        label_probes += 1;
+                        m.label_date = labelled_date(dom, id);
+                    }
+                    if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
+                        update_probes += 1;
+                        m.update_date = update_label_date(dom, id);
+                    }
+                    if m.box_authors.is_empty() && box_probes < 20 && looks_like_name(t) {
+                        if let Some(name) = boxed_name(dom, id, t) {
+                            box_probes += 1;
+                            push_author(&mut m.box_authors, &name);
+                        }
+                    }
+                    if m.text_authors.is_empty() && byline_probes < 40 && byline_label(t).is_some()
+                    {
+                        byline_probes += 1;
+                        m.text_authors = visible_byline(dom, id);
+                    }
+                }
+            }
+            _ => {
+                // Microdata bylines: <span itemprop="author">, or its itemprop="name" child.
+                let itemprop = dom.attr(id, "itemprop").unwrap_or("");
+                if itemprop.eq_ignore_ascii_case("author")
+                    && !itemprop_seen
+                    && !in_furniture(dom, id)
+                {
+                    // Only the first: later ones sign comments, forum replies and teasers.
+                    itemprop_seen = true;
+                    let name = dom
+                        .preorder(id)
+                        .into_iter()
+                        .find(|&c| {
+                            dom.attr(c, "itemprop")
+                                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                        })
+                        .unwrap_or(id);
+                    if let Some(t) = dom.short_text(name, 80) {
+                        for part in split_names(&super::authors::strip_byline_noise(&t)) {
+                            push_author(&mut m.itemprop_authors, part);
+                        }
+                    }
+                }
+                // Microdata dates written as text: <span itemprop="datePublished">May 3, 2024</span>.
+                // Only while nothing else dates the page: on forums every reply carries one.
+                if itemprop.eq_ignore_ascii_case("datePublished")
+                    && dom.attr(id, "content").is_none()
+                    && date_best.is_none()
+                    && m.times.is_empty()
+                {
+                    if let Some(v) = dom
+                        .short_text(id, 60)
+                        .and_then(|t| iso_date(&t))
+                        .filter(|d| d.len() >= 10)
+                    {
+                        take_date(&mut date_best, 1, v);
+                    }
+                }
+                if m.visible_date.is_none() && date_probes < 30 {
+                    let ci = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+                    if ["date", "time", "publish", "posted"]
+                        .iter()
+                        .any(|k| ci.contains(k))
+                    {
+                        date_probes += 1;
+                        // "Jun 08, 2023 • 11 Minute Read": the date before the separator.
+                        m.visible_date = dom
+                            .short_text(id, 80)
+                            .and_then(|t| {
+                                iso_date(&t).or_else(|| {
+                                    let head = t.split(['•', '·', '|']).next()?;
+                                    (head.len() < t.len()).then(|| iso_date(head)).flatten()
+                                })
+                            })
+                            .filter(|d| d.len() >= 10);
+                    }
+                }
+            }
+        }
+    }
+    for t in &ld_texts {
+        json_ld(t, &mut m);
+    }
+    if let Some(name) = avatars
+        .iter()
+        .find_map(|(id, alt)| name_beside(dom, *id, alt))
+    {
+        push_author(&mut m.avatar_authors, &name);
+    }
+    if m.published.is_none() {
+        m.published = date_best.map(|(_, v)| v);
+    }
+    if m.published.is_none() {
+        m.published = m.page_published.clone();
+    }
+    // A page that shows "Published <date>" earlier than its metadata date was republished:
+    // the visible date is the original one.
+    if let Some(l) = &m.label_date {
+        let earlier = m
+            .published
+            .as_deref()
+            .is_none_or(|p| l.get(..10) < p.get(..10));
+        if earlier {
+            m.published = Some(l.clone());
+        }
+    }
+    if m.modified.is_none() {
+        m.modified = m.page_modified.clone();
+    }
+    if let Some(u) = url.or(m.canonical_url.as_deref()) {
+        m.url_date = url_date(u);
+    }
+    // Visible dates, then the URL; the last update only when nothing else dates the page.
+    if m.published.is_none() {
+        m.published = m.times.first().map(|(_, v)| v.clone());
+    }
+    if m.published.is_none() {
+        m.published = m.visible_date.clone();
+    }
+    if m.published.is_none() {
+        m.published = m.text_date.clone();
+    }
+    if m.published.is_none() {
+        m.published = m.url_date.clone();
+    }
+    if m.published.is_none() {
+        m.published = m.modified.clone();
+    }
+    if m.published.is_none() {
+        m.published = m.update_date.clone();
+    }
+    m
+}
+
+fn set(slot: &mut Option<String>, v: &str) {
+    let v = v.trim();
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v.to_string());
+    }
+}
+
+fn take_date(best: &mut Option<(u8, String)>, rank: u8, v: String) {
+    if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+        *best = Some((rank, v));
+    }
+}
