@@ -247,6 +247,7 @@ fn main() {
                 "title": page.meta.title,
                 "gold_title": g["title"],
                 "authors": page.meta.authors,
+                "author_source": page.meta.author_source,
                 "gold_author": g["author"],
                 "published": page.meta.published,
                 "gold_date": g["publish_date"],

@@ -91,3 +91,26 @@ pub static FURNITURE_TITLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .map(|(_, l)| l.trim().to_lowercase())
         .collect()
 });
+
+/// Placeholder roles and collectives, lower case (`data/html/byline_placeholders.txt`).
+pub static BYLINE_PLACEHOLDERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/byline_placeholders.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});
+
+/// Labels and interface words that never sign an article, lower case
+/// (`data/html/byline_labels.txt`).
+pub static BYLINE_LABELS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/byline_labels.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});
+
+/// Last words of organisation names beyond the entities' cues, lower case
+/// (`data/html/org_words.txt`).
+pub static ORG_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/org_words.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});

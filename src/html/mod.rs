@@ -101,6 +101,9 @@ pub struct HtmlMeta {
     pub paragraph_kinds: Vec<&'static str>,
     pub related_links: Vec<HtmlLink>,
     pub boilerplate: Vec<Dropped>,
+    /// Which evidence gave `authors` (for evaluation programs; not serialised).
+    #[serde(skip)]
+    pub author_source: &'static str,
 }
 
 /// Parses an HTML page. `url` (the page's address, if known) supplies a date from its path
@@ -115,14 +118,13 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         .as_deref()
         .map(|b| b.bytes().filter(|c| !c.is_ascii_whitespace()).count())
         .filter(|&n| n >= 200);
-    let ex = content::extract(&dom, body_hint);
+    let mut ex = content::extract(&dom, body_hint);
 
     let site = m.site_name.clone().or_else(|| url.and_then(host_label));
     let headline = choose_headline(&m, ex.h1.as_deref(), site.as_deref());
 
-    let mut blocks = ex.blocks;
-    let mut boilerplate: Vec<Dropped> = ex
-        .dropped
+    let mut blocks = std::mem::take(&mut ex.blocks);
+    let mut boilerplate: Vec<Dropped> = std::mem::take(&mut ex.dropped)
         .into_iter()
         .map(|(kind, text)| Dropped { kind, text })
         .collect();
@@ -165,7 +167,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         }
     }
     let is_article = !listing && !script_only && (m.says_article || words >= 150);
-    let authors = authors::choose(&m, ex.byline.as_deref(), site.as_deref(), is_article);
+    let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
     let paywalled = m.not_free || ex.paywall_marker;
     let truncated = script_only
         || (paywalled && words < 300)
@@ -312,6 +314,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             .map(|(text, href)| HtmlLink { text, href })
             .collect(),
         boilerplate,
+        author_source,
     };
     page
 }

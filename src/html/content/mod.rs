@@ -56,6 +56,18 @@ pub struct Extract {
     pub listing: bool,
     /// Visible text of the whole body (non-whitespace bytes).
     pub page_text: usize,
+    /// Visible text (non-whitespace bytes) before each node in document order: how far
+    /// apart two elements are as a reader sees them.
+    pub pos: Vec<u32>,
+    /// Link text (non-whitespace bytes) before each node, counted where each link starts.
+    pub link_pos: Vec<u32>,
+    /// `link_pos` where the body ends.
+    pub body_end_links: u32,
+    /// The page's first h1 (the headline's element) and the byline element, when found.
+    pub h1_at: Option<Id>,
+    pub byline_at: Option<Id>,
+    /// The text range of the content roots in `pos` terms.
+    pub body_range: (u32, u32),
 }
 
 pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
@@ -110,6 +122,37 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
         }
     }
     let mut out = w.out;
+    let mut pos = vec![0u32; dom.nodes.len()];
+    let mut link_pos = vec![0u32; dom.nodes.len()];
+    let (mut run, mut links) = (0u32, 0u32);
+    for &i in &order {
+        if let (Some(x), Some(l)) = (pos.get_mut(i), link_pos.get_mut(i)) {
+            *x = run;
+            *l = links;
+        }
+        if Stats::flag(&st.skip, i) {
+            continue;
+        }
+        if dom.text_of(i).is_some() {
+            run += st.text.get(i).copied().unwrap_or(0);
+        } else if dom.tag(i) == "a" {
+            links += st.link.get(i).copied().unwrap_or(0);
+        }
+    }
+    out.body_range = roots.iter().fold((u32::MAX, 0), |(a, b), &r| {
+        let p = pos.get(r).copied().unwrap_or(0);
+        (a.min(p), b.max(p + st.text.get(r).copied().unwrap_or(0)))
+    });
+    // The link text before the first node at or past the body's end.
+    let end = order.partition_point(|&i| pos.get(i).copied().unwrap_or(0) < out.body_range.1);
+    out.body_end_links = order
+        .get(end)
+        .and_then(|&i| link_pos.get(i).copied())
+        .unwrap_or(links);
+    out.h1_at = order
+        .iter()
+        .copied()
+        .find(|&i| dom.tag(i) == "h1" && !Stats::flag(&st.skip, i) && st.text(i) > 0.0);
     // The page's h1 outside the content, and a byline outside it.
     if out.h1.is_none() {
         out.h1 = order
@@ -134,6 +177,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
                     .is_some_and(|r| r.eq_ignore_ascii_case("author"))
             {
                 out.byline = Some(visible_text(dom, i));
+                out.byline_at = Some(i);
                 break;
             }
         }
@@ -143,6 +187,8 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
     out.script_only = page_text < 200.0 && scripts > 0;
     out.listing = looks_like_listing(dom, &roots, &st);
     out.page_text = page_text as usize;
+    out.pos = pos;
+    out.link_pos = link_pos;
     out
 }
 

@@ -137,6 +137,7 @@ impl Walker<'_> {
                 let t = visible_text(dom, id);
                 if self.out.byline.is_none() {
                     self.out.byline = Some(t);
+                    self.out.byline_at = Some(id);
                 }
                 continue;
             }

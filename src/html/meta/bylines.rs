@@ -11,6 +11,8 @@ const BYLINE_LABELS: &[&str] = &[
     "words by",
     "article by",
     "story by",
+    "authors",
+    "author",
     "by",
 ];
 

@@ -18,6 +18,14 @@ pub(super) fn date_rank(key: &str) -> Option<u8> {
         "sailthru.date" | "parsely-pub-date" | "dc.date.issued" | "citation_publication_date" => 2,
         "date" | "pubdate" | "dc.date" | "dcterms.date" | "dcterms.created"
         | "article.published" => 3,
+        // A site's own name for it ("w-published-date", "cXenseParse:publishtime").
+        k if k.contains("publish")
+            && (k.contains("date") || k.contains("time"))
+            && !k.contains("modif")
+            && !k.contains("updat") =>
+        {
+            3
+        }
         _ => return None,
     })
 }

@@ -14,7 +14,7 @@ mod tags;
 
 pub use dates::{cut_at_date, iso_date, url_date};
 pub use jsonld::unescape;
-pub use names::{is_role, looks_like_name, push_author, split_names};
+pub use names::{is_role, looks_like_name, name_kind, push_author, split_names, NameKind};
 
 use super::dom::{Dom, Id, ROOT};
 use bylines::{
@@ -36,11 +36,13 @@ pub struct Meta {
     pub tags: Vec<String>,
     pub authors: Vec<String>,
     pub meta_authors: Vec<String>,
-    pub rel_authors: Vec<String>,
+    /// Visible author evidence, each kind in document order (a few of each): rel=author
+    /// links (co-authors' links in one element form one entry).
+    pub rel_authors: Vec<Found>,
     /// The first `itemprop="author"` element's name.
-    pub itemprop_authors: Vec<String>,
+    pub itemprop_authors: Vec<Found>,
     /// Text of links to an author page ("/author/jane-doe/").
-    pub href_authors: Vec<String>,
+    pub href_authors: Vec<Found>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub section: Option<String>,
@@ -62,17 +64,47 @@ pub struct Meta {
     /// The first short element with a date-like class whose text reads as a full date.
     pub visible_date: Option<String>,
     /// Names from the first visible "By Jane Doe" / "Written by" line of the page.
-    pub text_authors: Vec<String>,
+    pub text_authors: Vec<Found>,
     /// The first name standing alone in a text node inside an author box (an element with an
     /// author/byline class a few levels up): "<div class=post-author><p>Jane Doe</p>".
-    pub box_authors: Vec<String>,
+    pub box_authors: Vec<Found>,
     /// A name shown beside an avatar whose `alt` is the same name.
-    pub avatar_authors: Vec<String>,
+    pub avatar_authors: Vec<Found>,
     /// The first visible line opening with "Updated <date>": dates the page only when
     /// nothing else does, like the metadata's last update.
     pub update_date: Option<String>,
     /// The first visible date labelled as the publication ("Published on 3 March 2024").
     pub label_date: Option<String>,
+    /// Elements showing a date: `<time>`, date-classed elements, labelled date lines.
+    pub date_at: Vec<Id>,
+}
+
+/// Names found at one place of the page (the element or text node `at`), so the author
+/// choice can judge how near the headline they sit.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Found {
+    pub at: Id,
+    pub names: Vec<String>,
+}
+
+/// How many places of each kind of visible author evidence are kept.
+const MAX_FOUND: usize = 5;
+
+/// Adds `names` found at `at` as a new place, or to the last place when `group` says they
+/// belong together (co-authors' links side by side).
+fn found(list: &mut Vec<Found>, at: Id, names: Vec<String>, group: bool) {
+    if names.is_empty() {
+        return;
+    }
+    if let (true, Some(last)) = (group, list.last_mut()) {
+        for n in names {
+            if !last.names.contains(&n) && last.names.len() < 10 {
+                last.names.push(n);
+            }
+        }
+    } else if list.len() < MAX_FOUND {
+        list.push(Found { at, names });
+    }
 }
 
 pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
@@ -85,7 +117,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut avatars: Vec<(Id, String)> = Vec::new();
     let mut label_probes = 0;
     let mut update_probes = 0;
-    let mut itemprop_seen = false;
+    let mut rel_parent: Option<Id> = None;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
         match dom.tag(id) {
@@ -115,22 +147,29 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     .any(|r| r.eq_ignore_ascii_case("author"))
                 {
                     if let Some(t) = dom.short_text(id, 80) {
-                        push_author(&mut m.rel_authors, &t);
+                        let mut names = Vec::new();
+                        push_author(&mut names, &t);
+                        let parent = dom.parent(id);
+                        let group = rel_parent.is_some() && rel_parent == parent;
+                        rel_parent = parent;
+                        found(&mut m.rel_authors, id, names, group);
                     }
                 } else if is_author_href(dom.attr(id, "href").unwrap_or("")) {
-                    // The first author-page link, and links next to it (co-authors).
+                    // Author-page links; links side by side are co-authors.
                     let parent = dom.parent(id);
-                    let first = m.href_authors.is_empty() && href_parent.is_none();
-                    if first || (href_parent.is_some() && href_parent == parent) {
-                        href_parent = parent;
-                        // Link text in capitals labels a column or section
-                        // ("CUBE SPECIAL FEATURES"); names are written in mixed case.
-                        let shouting = |t: &str| {
-                            t.split_whitespace().count() > 1 && !t.chars().any(char::is_lowercase)
-                        };
-                        if let Some(t) = dom.short_text(id, 80).filter(|t| !shouting(t)) {
-                            push_author(&mut m.href_authors, &t);
+                    let group = href_parent.is_some() && href_parent == parent;
+                    // Link text in capitals labels a column or section
+                    // ("CUBE SPECIAL FEATURES"); names are written in mixed case.
+                    let shouting = |t: &str| {
+                        t.split_whitespace().count() > 1 && !t.chars().any(char::is_lowercase)
+                    };
+                    if let Some(t) = dom.short_text(id, 80).filter(|t| !shouting(t)) {
+                        let mut names = Vec::new();
+                        push_author(&mut names, &t);
+                        if !names.is_empty() {
+                            href_parent = parent;
                         }
+                        found(&mut m.href_authors, id, names, group);
                     }
                 }
             }
@@ -163,6 +202,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         take_date(&mut date_best, 1, v.clone());
                     }
                     m.times.push((id, v));
+                    m.date_at.push(id);
                 }
             }
             "" => {
@@ -173,21 +213,28 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
                         label_probes += 1;
                         m.label_date = labelled_date(dom, id);
+                        if m.label_date.is_some() {
+                            m.date_at.push(id);
+                        }
                     }
                     if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
                         update_probes += 1;
                         m.update_date = update_label_date(dom, id);
                     }
-                    if m.box_authors.is_empty() && box_probes < 20 && looks_like_name(t) {
+                    if m.box_authors.len() < MAX_FOUND && box_probes < 20 && looks_like_name(t) {
                         if let Some(name) = boxed_name(dom, id, t) {
                             box_probes += 1;
-                            push_author(&mut m.box_authors, &name);
+                            let mut names = Vec::new();
+                            push_author(&mut names, &name);
+                            found(&mut m.box_authors, id, names, false);
                         }
                     }
-                    if m.text_authors.is_empty() && byline_probes < 40 && byline_label(t).is_some()
+                    if m.text_authors.len() < MAX_FOUND
+                        && byline_probes < 40
+                        && byline_label(t).is_some()
                     {
                         byline_probes += 1;
-                        m.text_authors = visible_byline(dom, id);
+                        found(&mut m.text_authors, id, visible_byline(dom, id), false);
                     }
                 }
             }
@@ -195,11 +242,9 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 // Microdata bylines: <span itemprop="author">, or its itemprop="name" child.
                 let itemprop = dom.attr(id, "itemprop").unwrap_or("");
                 if itemprop.eq_ignore_ascii_case("author")
-                    && !itemprop_seen
+                    && m.itemprop_authors.len() < MAX_FOUND
                     && !in_furniture(dom, id)
                 {
-                    // Only the first: later ones sign comments, forum replies and teasers.
-                    itemprop_seen = true;
                     let name = dom
                         .preorder(id)
                         .into_iter()
@@ -209,9 +254,11 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         })
                         .unwrap_or(id);
                     if let Some(t) = dom.short_text(name, 80) {
+                        let mut names = Vec::new();
                         for part in split_names(&super::authors::strip_byline_noise(&t)) {
-                            push_author(&mut m.itemprop_authors, part);
+                            push_author(&mut names, part);
                         }
+                        found(&mut m.itemprop_authors, id, names, false);
                     }
                 }
                 // Microdata dates written as text: <span itemprop="datePublished">May 3, 2024</span>.
@@ -246,6 +293,9 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                                 })
                             })
                             .filter(|d| d.len() >= 10);
+                        if m.visible_date.is_some() {
+                            m.date_at.push(id);
+                        }
                     }
                 }
             }
@@ -254,11 +304,15 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     for t in &ld_texts {
         json_ld(t, &mut m);
     }
-    if let Some(name) = avatars
-        .iter()
-        .find_map(|(id, alt)| name_beside(dom, *id, alt))
-    {
-        push_author(&mut m.avatar_authors, &name);
+    for (id, alt) in &avatars {
+        if m.avatar_authors.len() >= 3 {
+            break;
+        }
+        if let Some(name) = name_beside(dom, *id, alt) {
+            let mut names = Vec::new();
+            push_author(&mut names, &name);
+            found(&mut m.avatar_authors, *id, names, false);
+        }
     }
     if m.published.is_none() {
         m.published = date_best.map(|(_, v)| v);
@@ -283,18 +337,18 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     if let Some(u) = url.or(m.canonical_url.as_deref()) {
         m.url_date = url_date(u);
     }
-    // Visible dates, then the URL; the last update only when nothing else dates the page.
+    // Without metadata: the URL's date (the site's own permanent record), the first
+    // `<time>`, a text node that is only a date, a date-classed element; the last update only
+    // when nothing else dates the page. This order follows how often each agreed with the
+    // others on WCXB dev (README, "HTML pages").
+    let fallbacks = [
+        m.url_date.clone(),
+        m.times.first().map(|(_, v)| v.clone()),
+        m.text_date.clone(),
+        m.visible_date.clone(),
+    ];
     if m.published.is_none() {
-        m.published = m.times.first().map(|(_, v)| v.clone());
-    }
-    if m.published.is_none() {
-        m.published = m.visible_date.clone();
-    }
-    if m.published.is_none() {
-        m.published = m.text_date.clone();
-    }
-    if m.published.is_none() {
-        m.published = m.url_date.clone();
+        m.published = fallbacks.into_iter().flatten().next();
     }
     if m.published.is_none() {
         m.published = m.modified.clone();

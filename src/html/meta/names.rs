@@ -1,7 +1,9 @@
 //! What counts as an author's name: splitting "A, B and C", credentials, roles, and the
 //! junk that never signs an article.
 
-use super::super::hints::{BYLINE_JUNK, BYLINE_ROLES};
+use super::super::hints::{
+    BYLINE_JUNK, BYLINE_LABELS, BYLINE_PLACEHOLDERS, BYLINE_ROLES, ORG_WORDS,
+};
 
 /// Capitalised words, allowing the particles of names ("van", "de", "bin").
 pub fn looks_like_name(s: &str) -> bool {
@@ -191,4 +193,186 @@ fn strip_role(s: &str) -> &str {
         pos += w.len() + 1;
     }
     s
+}
+
+/// What a byline candidate names, by its shape and a few word lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A person: "Jane Doe", "J. R. Smith", "Marna van der Merwe", "Dr. Ehsan Jazini", a lone
+    /// known first name ("David").
+    Person,
+    /// A news agency (`data/entities/organisations.tsv`): wire copy signs as one ("Reuters").
+    Agency,
+    /// Any other organisation, brand or outlet: "BBC News", "Acme Inc", "Texas Mattress
+    /// Makers", "GitHub".
+    Org,
+    /// A placeholder role or collective: "Editorial Team", "Guest Blogger", "Acme Staff".
+    Placeholder,
+    /// An account handle: "jdoe", "janedoe42", "KatieS", "crazy lennys".
+    Handle,
+    /// Not a signature at all: a label or interface words ("Press Release", "Sign In",
+    /// "Personal finance", "Senior Analyst").
+    NotAName,
+}
+
+const HONORIFICS: &[&str] = &["dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"];
+/// Lower-case words allowed inside an organisation's name ("Bank of England") or joining
+/// two names ("Jane Doe with John Roe").
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "in", "on", "at", "de", "du", "la", "with", "&",
+];
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al", "y", "ter",
+    "ten", "dos", "das",
+];
+
+fn is_initial(w: &str) -> bool {
+    let core = w.trim_end_matches('.');
+    (1..=2).contains(&core.chars().count()) && core.chars().all(char::is_uppercase)
+}
+
+fn is_common(w: &str) -> bool {
+    crate::entities::COMMON.contains(w.to_lowercase().as_str())
+}
+
+/// An ordinary English word that is neither a first name nor a frequent surname.
+fn plain_word(w: &str) -> bool {
+    is_common(w)
+        && crate::entities::first_name_gender(w).is_none()
+        && !crate::entities::is_common_surname(w)
+}
+
+fn first_name(w: &str) -> bool {
+    crate::entities::first_name_gender(w).is_some()
+}
+
+/// "KatieS", "levinemusic", "jane_doe", "jdoe42": how account names are written.
+fn handle_shaped(w: &str) -> bool {
+    let mut prev_lower = false;
+    let mut inner_cap = false;
+    for c in w.chars() {
+        inner_cap |= c.is_uppercase() && prev_lower;
+        prev_lower = c.is_lowercase();
+    }
+    !w.chars().any(char::is_uppercase)
+        || w.chars()
+            .any(|c| c.is_ascii_digit() || c == '_' || c == '@')
+        || (inner_cap && w.chars().last().is_some_and(char::is_uppercase))
+}
+
+/// Classifies a cleaned candidate ("Jane Doe, MD" is read as "Jane Doe"); `site` is the
+/// site's name, which a lone word naming it is (a brand, not a first name).
+pub fn name_kind(s: &str, site: Option<&str>) -> NameKind {
+    use crate::entities::{OrgKind, ORGS, ORG_CUES};
+    use NameKind::*;
+    // Credentials after a comma and a bracketed aside ("Jean Roe (jroe)") say nothing of kind.
+    let core = s.split(',').next().unwrap_or(s);
+    let core = core.split('(').next().unwrap_or(core).trim();
+    let lower = core.to_lowercase();
+    match ORGS.get(lower.strip_prefix("the ").unwrap_or(&lower)) {
+        Some(OrgKind::Agency) => return Agency,
+        Some(_) => return Org,
+        None => {}
+    }
+    let mut words: Vec<&str> = core
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| "\"'“”‘’:".contains(c)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1
+        && HONORIFICS.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
+    {
+        words.remove(0);
+    }
+    let Some(&first) = words.first() else {
+        return NotAName;
+    };
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if words.iter().any(|w| BYLINE_PLACEHOLDERS.contains(&bare(w))) {
+        return Placeholder;
+    }
+    if words.iter().any(|w| BYLINE_LABELS.contains(&bare(w))) {
+        return NotAName;
+    }
+    if words.len() == 1 {
+        let alnum = |t: &str| -> String {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let names_site = site.map(alnum).is_some_and(|st| {
+            let w = alnum(first);
+            !w.is_empty() && (st.contains(&w) || w.contains(&st))
+        });
+        let camel = first.chars().skip(1).any(char::is_uppercase);
+        return if handle_shaped(first) {
+            Handle
+        } else if first_name(first) {
+            Person
+        } else if is_common(first) {
+            // A lone ordinary word is a label ("Spotlight").
+            NotAName
+        } else if names_site || camel {
+            // "Budlong" on budlong.com, "GitHub".
+            Org
+        } else {
+            // A first name the census list lacks ("Nayane").
+            Person
+        };
+    }
+    let lowercase_word = |w: &str| !w.chars().next().is_some_and(char::is_uppercase);
+    let loose: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| lowercase_word(w))
+        .collect();
+    if loose.len() == words.len() {
+        // "jane doe" typed in lower case; "crazy lennys" (a display name); "personal finance".
+        return if first_name(first) && !words.iter().skip(1).any(|w| plain_word(w)) {
+            Person
+        } else if words.iter().any(|w| !is_common(w)) {
+            Handle
+        } else {
+            NotAName
+        };
+    }
+    if !loose.iter().all(|w| PARTICLES.contains(w)) {
+        if !loose.iter().all(|w| CONNECTORS.contains(w)) {
+            return NotAName;
+        }
+        // "Center for Drug Evaluation", "Jane Doe with John Roe": named when some word is
+        // more than an ordinary one ("Ask the Doctors", "Human in the Loop" are not).
+        let named = words.iter().filter(|w| !lowercase_word(w)).any(|w| {
+            let b = bare(w);
+            !is_common(&b) || ORG_WORDS.contains(&b) || ORG_CUES.contains(w)
+        });
+        return if named { Org } else { NotAName };
+    }
+    let acronym = words.iter().any(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    });
+    let last = words.last().copied().unwrap_or(first);
+    if acronym || ORG_CUES.contains(last) || ORG_WORDS.contains(&bare(last)) {
+        return Org;
+    }
+    let first_known = first_name(first) || is_initial(first);
+    let person = if first_known {
+        words.len() == 2 || is_initial(last) || !plain_word(last)
+    } else {
+        words.iter().all(|w| is_initial(w) || !plain_word(w))
+    };
+    if person {
+        return Person;
+    }
+    // "Senior Analyst": a job title without the name; "Current Students": a label.
+    if words.iter().any(|w| BYLINE_ROLES.contains(&bare(w))) || words.iter().all(|w| plain_word(w))
+    {
+        return NotAName;
+    }
+    Org
 }

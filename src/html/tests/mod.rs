@@ -2,6 +2,7 @@ use super::*;
 
 use crate::text::Span;
 
+mod page_authors;
 mod page_body;
 mod page_meta;
 
@@ -271,3 +272,17 @@ fn arbitrary_bytes_never_panic() {
         check_spans(&page);
     }
 }
+
+/// A dated or undated article page: `head` goes in `<head>`, `top` before four paragraphs.
+fn article(head: &str, top: &str) -> HtmlPage {
+    let para = "<p>The council met on Tuesday to discuss the harbour works, which have run \
+                for three months and closed two roads near the ferry terminal.</p>";
+    let html = format!(
+        "<html><head><meta property=\"og:type\" content=\"article\">{head}</head><body>\
+         <article>{top}{}</article></body></html>",
+        para.repeat(4)
+    );
+    parse_html(html.as_bytes(), Some("https://news.example.com/story"))
+}
+
+const DATED: &str = "<meta property=\"article:published_time\" content=\"2024-03-05T10:00:00Z\">";

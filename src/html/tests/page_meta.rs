@@ -63,18 +63,6 @@ fn authors_are_cleaned() {
 
 /// A small article page: `head` goes in `<head>` (og:type article is always there), `top`
 /// before the body paragraphs.
-fn article(head: &str, top: &str) -> HtmlPage {
-    let para = "<p>The council met on Tuesday to discuss the harbour works, which have run \
-                for three months and closed two roads near the ferry terminal.</p>";
-    let html = format!(
-        "<html><head><meta property=\"og:type\" content=\"article\">{head}</head><body>\
-         <article>{top}{}</article></body></html>",
-        para.repeat(4)
-    );
-    parse_html(html.as_bytes(), Some("https://news.example.com/story"))
-}
-
-const DATED: &str = "<meta property=\"article:published_time\" content=\"2024-03-05T10:00:00Z\">";
 
 #[test]
 fn visible_by_line_names_the_author() {
@@ -120,12 +108,17 @@ fn byline_names_lose_roles_avatar_initials_and_reviewers() {
 }
 
 #[test]
-fn declared_site_name_author_stands_on_dated_articles_only() {
+fn site_name_signs_only_when_the_page_shows_it() {
+    // Metadata naming the site (or any company) is the publisher, not a byline.
     let head = "<meta property=\"og:site_name\" content=\"Acme Blog\">\
                 <meta name=\"author\" content=\"Acme Blog\">";
     let page = article(&format!("{head}{DATED}"), "<h1>Harbour works</h1>");
+    assert!(page.meta.authors.is_empty(), "{:?}", page.meta.authors);
+    // The page printing it as its byline signs with it, on dated articles only.
+    let by = "<h1>Harbour works</h1><p class=\"byline\">By Acme Blog</p>";
+    let page = article(&format!("{head}{DATED}"), by);
     assert_eq!(page.meta.authors, vec!["Acme Blog"]);
-    let page = article(head, "<h1>Harbour works</h1>");
+    let page = article(head, by);
     assert!(page.meta.authors.is_empty(), "{:?}", page.meta.authors);
 }
 
@@ -346,12 +339,12 @@ fn site_signed_articles_and_fuller_author_lists() {
         "<h1>Harbour works</h1><a rel=\"author\" href=\"/\">Acme Blog</a>",
     );
     assert_eq!(page.meta.authors, vec!["Acme Blog"]);
-    // Metadata signed by the site, a "By" line naming a person.
-    let head = format!(
-        "<meta property=\"og:site_name\" content=\"Acme Blog\">\
-         <meta name=\"author\" content=\"Acme Blog\">{DATED}"
+    // Signed by the site, a "By" line naming a person: the person wrote it.
+    let head = format!("<meta property=\"og:site_name\" content=\"Acme Blog\">{DATED}");
+    let page = article(
+        &head,
+        "<h1>Harbour works</h1><a rel=\"author\" href=\"/\">Acme Blog</a><p>By Jane Doe</p>",
     );
-    let page = article(&head, "<h1>Harbour works</h1><p>By Jane Doe</p>");
     assert_eq!(page.meta.authors, vec!["Jane Doe"]);
     // Metadata names the first author, the page all three.
     let head = format!("<meta name=\"author\" content=\"Jane Doe\">{DATED}");
