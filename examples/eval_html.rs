@@ -136,6 +136,8 @@ fn main() {
     let re = Regex::new(r"\w+").unwrap_or_else(|e| panic!("{e}"));
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut bytes_total = 0usize;
+    // (WCXB page type, our page_kind) -> pages.
+    let mut kinds: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let mut elapsed = Duration::ZERO;
     for gt_path in &files {
         let Ok(src) = std::fs::read_to_string(gt_path) else {
@@ -165,6 +167,9 @@ fn main() {
         let gold_author = g["author"].as_str().filter(|a| !a.trim().is_empty());
         let gold_date = g["publish_date"].as_str().filter(|d| d.len() >= 10);
         let news = ptype == "article" && gold_author.is_some() && gold_date.is_some();
+        *kinds
+            .entry((ptype.clone(), page.meta.page_kind))
+            .or_default() += 1;
         let pred_body = wcxb::body(&page);
         let (sp, sr, score) = wcxb::prf(&re, pred_body, g["main_content"].as_str().unwrap_or(""));
         let held = wcxb::held_out(stem);
@@ -252,6 +257,7 @@ fn main() {
                 "published": page.meta.published,
                 "gold_date": g["publish_date"],
                 "is_article": page.meta.is_article,
+                "page_kind": page.meta.page_kind,
                 "body": pred_body,
             });
             if full {
@@ -288,6 +294,22 @@ fn main() {
         if k != "all" && !lead.contains(&k.as_str()) {
             t.row(k);
         }
+    }
+    const KINDS: [&str; 5] = ["article", "listing", "product", "forum", "page"];
+    println!("page_kind by WCXB page type: {}", KINDS.join(" / "));
+    let types: std::collections::BTreeSet<&String> = kinds.keys().map(|(t, _)| t).collect();
+    for t in types {
+        let row: Vec<String> = KINDS
+            .iter()
+            .map(|k| {
+                kinds
+                    .get(&(t.clone(), *k))
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string()
+            })
+            .collect();
+        println!("  {t:<14} {}", row.join(" / "));
     }
     let secs = elapsed.as_secs_f64().max(1e-9);
     // Wall time only: per-page readings of a thread's CPU clock from /proc lag by up to a

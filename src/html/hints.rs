@@ -88,7 +88,14 @@ pub static CREDIT_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// Titles of furniture blocks, lower case (`data/html/furniture_titles.txt`).
 pub static FURNITURE_TITLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     entries(include_str!("../../data/html/furniture_titles.txt"))
-        .map(|(_, l)| l.trim().to_lowercase())
+        .map(|(_, l)| l.trim().trim_start_matches('+').to_lowercase())
+        .collect()
+});
+
+/// The furniture titles that head a furniture section (written with a leading `+`).
+pub static FURNITURE_SECTIONS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/furniture_titles.txt"))
+        .filter_map(|(_, l)| l.trim().strip_prefix('+').map(str::to_lowercase))
         .collect()
 });
 
@@ -114,3 +121,67 @@ pub static ORG_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .map(|(_, l)| l.trim().to_lowercase())
         .collect()
 });
+
+/// Notices inside the content (affiliate disclosures, sign-up boxes, legal lines): every
+/// part of every notice in one case-insensitive automaton, and each notice as the indexes
+/// of the parts that must all occur (`data/html/notice_phrases.txt`).
+pub struct Notices {
+    parts: Option<aho_corasick::AhoCorasick>,
+    notices: Vec<Vec<usize>>,
+    count: usize,
+}
+
+impl Notices {
+    fn load(src: &str) -> Self {
+        let mut parts: Vec<String> = Vec::new();
+        let mut notices = Vec::new();
+        for (_, l) in entries(src) {
+            let mut idx = Vec::new();
+            for p in l.split(" + ").map(|p| p.trim().to_lowercase()) {
+                if p.is_empty() {
+                    continue;
+                }
+                let k = parts.iter().position(|q| *q == p).unwrap_or_else(|| {
+                    parts.push(p);
+                    parts.len() - 1
+                });
+                idx.push(k);
+            }
+            if !idx.is_empty() {
+                notices.push(idx);
+            }
+        }
+        let count = parts.len();
+        let parts = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&parts)
+            .ok();
+        Notices {
+            parts,
+            notices,
+            count,
+        }
+    }
+
+    /// Whether every part of some notice occurs in `text`.
+    pub fn matches(&self, text: &str) -> bool {
+        let Some(ac) = &self.parts else {
+            return false;
+        };
+        let mut seen = vec![false; self.count];
+        let mut any = false;
+        for m in ac.find_overlapping_iter(text) {
+            if let Some(x) = seen.get_mut(m.pattern().as_usize()) {
+                *x = true;
+                any = true;
+            }
+        }
+        any && self
+            .notices
+            .iter()
+            .any(|n| n.iter().all(|&k| seen.get(k).copied().unwrap_or(false)))
+    }
+}
+
+pub static NOTICES: LazyLock<Notices> =
+    LazyLock::new(|| Notices::load(include_str!("../../data/html/notice_phrases.txt")));

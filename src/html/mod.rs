@@ -26,6 +26,7 @@ mod content;
 mod decode;
 mod dom;
 mod hints;
+mod kind;
 mod meta;
 mod title;
 
@@ -91,6 +92,11 @@ pub struct HtmlMeta {
     pub section: Option<String>,
     /// og:type or the JSON-LD @type of the article object, lower case.
     pub page_type: Option<String>,
+    /// What kind of page this is: `article`, `listing` (an index of teasers), `product` (a
+    /// shop's page), `forum` (a thread or a question) or `page` (anything else: services,
+    /// documentation, home pages). See `kind::page_kind`.
+    pub page_kind: &'static str,
+    /// `page_kind` is `article`.
     pub is_article: bool,
     pub paywalled: bool,
     pub truncated: bool,
@@ -166,7 +172,8 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             });
         }
     }
-    let is_article = !listing && !script_only && (m.says_article || words >= 150);
+    let page_kind = kind::page_kind(&m, listing, script_only, words, url);
+    let is_article = page_kind == "article";
     let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
     let paywalled = m.not_free || ex.paywall_marker;
     let truncated = script_only
@@ -302,6 +309,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         modified: m.modified,
         section: m.section,
         page_type: m.page_type,
+        page_kind,
         is_article,
         paywalled,
         truncated,

@@ -2,7 +2,7 @@
 //! teaser listing that is not an article; the visible text of an element.
 
 use super::super::dom::{push_collapsed, Dom, Id};
-use super::super::hints::{CREDIT_LABELS, FURNITURE_TITLES};
+use super::super::hints::{CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES};
 use super::stats::Stats;
 use super::Extract;
 use crate::tables::{FastMap, FastSet};
@@ -53,6 +53,18 @@ pub(super) fn is_credit_line(text: &str) -> bool {
     CREDIT_LABELS.iter().any(|l| head.starts_with(l.as_str()))
 }
 
+/// Bytes under which a block is compared with the notices.
+const NOTICE_MAX: usize = 350;
+
+/// "We may earn a commission...", "Get the latest news delivered to your inbox", "All
+/// rights reserved": a notice of the site printed among the paragraphs.
+pub(super) fn is_notice(text: &str) -> bool {
+    if text.len() >= NOTICE_MAX {
+        return false;
+    }
+    NOTICES.matches(text)
+}
+
 /// Bytes up to which a block that is only a date ("Updated Jan 5, 2024") is a stamp.
 const STAMP_MAX: usize = 60;
 
@@ -69,8 +81,14 @@ const TITLE_MAX: usize = 60;
 
 /// "Related posts", "Share this:": the title of furniture whose body was dropped.
 pub(super) fn is_furniture_title(text: &str) -> bool {
+    furniture_title(text).is_some()
+}
+
+/// `Some(heads_section)` for a furniture title: `true` when what follows it is furniture too
+/// ("About the author", "Related posts"), `false` for a title alone ("Table of contents").
+pub(super) fn furniture_title(text: &str) -> Option<bool> {
     if text.len() >= TITLE_MAX {
-        return false;
+        return None;
     }
     let t = text
         .split_whitespace()
@@ -78,7 +96,9 @@ pub(super) fn is_furniture_title(text: &str) -> bool {
         .join(" ")
         .to_lowercase();
     let t = t.trim_end_matches(|c: char| c.is_whitespace() || ":.!-–—|".contains(c));
-    FURNITURE_TITLES.contains(t)
+    FURNITURE_TITLES
+        .contains(t)
+        .then(|| FURNITURE_SECTIONS.contains(t))
 }
 
 /// The collapsed text under `id` without what is never text: a `<style>` inside a heading

@@ -95,6 +95,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
         item: 0,
         pre: 0,
         root_text,
+        section_of: None,
     };
     for &r in &roots {
         w.walk(r);

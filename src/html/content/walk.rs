@@ -3,7 +3,10 @@
 
 use super::super::dom::{push_collapsed, Dom, Id};
 use super::super::hints::{BYLINE, PAYWALL};
-use super::blocks::{is_credit_line, is_furniture_title, is_stamp_line, visible_text, BLOCK_TAGS};
+use super::blocks::{
+    furniture_title, is_credit_line, is_furniture_title, is_notice, is_stamp_line, visible_text,
+    BLOCK_TAGS,
+};
 use super::stats::{class_id, Stats};
 use super::{Block, BlockKind, Extract};
 
@@ -18,7 +21,13 @@ pub(super) struct Walker<'d> {
     pub(super) item: usize,
     pub(super) pre: usize,
     pub(super) root_text: f64,
+    /// The container whose remaining children belong to a furniture section (after an
+    /// "About the author" heading), while they are skipped.
+    pub(super) section_of: Option<Id>,
 }
+
+/// Bytes of text above which a block after a furniture-section title is the article again.
+const SECTION_MAX: f64 = 1500.0;
 
 impl Walker<'_> {
     fn flush(&mut self) {
@@ -49,6 +58,10 @@ impl Walker<'_> {
         }
         if is_furniture_title(&text) {
             self.drop_text("title", &text);
+            return;
+        }
+        if kind != "pre" && is_notice(&text) {
+            self.drop_text("notice", &text);
             return;
         }
         if kind == "p" && is_stamp_line(&text) {
@@ -89,6 +102,9 @@ impl Walker<'_> {
         while let Some((id, exit)) = stack.pop() {
             let tag = dom.tag(id);
             if exit {
+                if self.section_of == Some(id) {
+                    self.section_of = None;
+                }
                 match tag {
                     "a" => self.in_link = self.in_link.saturating_sub(1),
                     "blockquote" => {
@@ -108,6 +124,16 @@ impl Walker<'_> {
                     _ => {}
                 }
                 continue;
+            }
+            if self.section_of.is_some() && dom.parent(id) == self.section_of {
+                if self.in_section(id) {
+                    if dom.is_element(id) && self.st.text(id) > 0.0 {
+                        let t = dom.head_text(id, 200);
+                        self.drop_text("section", &t);
+                    }
+                    continue;
+                }
+                self.section_of = None;
             }
             if let Some(t) = dom.text_of(id) {
                 self.push_text(t);
@@ -148,8 +174,20 @@ impl Walker<'_> {
                     let t = visible_text(dom, id);
                     if level == 1 && self.out.h1.is_none() && self.out.blocks.is_empty() {
                         self.out.h1 = Some(t);
-                    } else if is_furniture_title(&t) {
+                    } else if let Some(section) = furniture_title(&t) {
                         self.drop_text("title", &t);
+                        // Only once the article has begun: a "Share" heading above it heads
+                        // nothing that could be skipped.
+                        let begun = self
+                            .out
+                            .blocks
+                            .iter()
+                            .filter(|b| matches!(b.kind, BlockKind::Paragraph(_)))
+                            .count()
+                            >= 3;
+                        if section && begun {
+                            self.section_of = self.section_parent(id, root);
+                        }
                     } else if !t.is_empty() {
                         self.out.blocks.push(Block {
                             kind: BlockKind::Heading(level),
@@ -218,6 +256,35 @@ impl Walker<'_> {
             }
         }
         self.flush();
+    }
+
+    /// The container of a furniture-section heading `h`: the parent of the outermost
+    /// element around `h` that holds nothing but it (below the walk's `root`).
+    fn section_parent(&self, h: Id, root: Id) -> Option<Id> {
+        let dom = self.dom;
+        let mut wrapper = h;
+        while let Some(p) = dom.parent(wrapper) {
+            if p == root || self.st.text(p) > self.st.text(h) + 5.0 {
+                return Some(p);
+            }
+            wrapper = p;
+        }
+        None
+    }
+
+    /// Whether `id`, a later child of a furniture section's container, is still part of
+    /// the section: short, and no new heading in it.
+    fn in_section(&self, id: Id) -> bool {
+        let dom = self.dom;
+        if dom.text_of(id).is_some() {
+            return true;
+        }
+        if self.st.text(id) > SECTION_MAX {
+            return false;
+        }
+        !dom.preorder(id)
+            .into_iter()
+            .any(|n| matches!(dom.tag(n), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
     }
 
     fn is_byline(&self, id: Id) -> bool {

@@ -130,6 +130,11 @@ pub(super) fn json_ld(src: &str, m: &mut Meta) {
     };
     for o in &objs {
         let types = ld_types(o);
+        for t in &types {
+            if m.kinds.len() < 20 && !m.kinds.contains(t) {
+                m.kinds.push(t.clone());
+            }
+        }
         if m.site_name.is_none() && types.iter().any(|t| t == "website") {
             m.site_name = ld_str(o.get("name"));
         }

@@ -77,6 +77,25 @@ pub struct Meta {
     pub label_date: Option<String>,
     /// Elements showing a date: `<time>`, date-classed elements, labelled date lines.
     pub date_at: Vec<Id>,
+    /// schema.org types the page declares, lower case: JSON-LD `@type`s and microdata
+    /// `itemtype`s ("newsarticle", "product", "discussionforumposting").
+    pub kinds: Vec<String>,
+    /// A visible "Add to cart" / "Buy now" button: a shop's product page.
+    pub cart: bool,
+}
+
+/// "Add to cart", "Add to basket", "Buy now": the button of a shop.
+fn is_cart(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    [
+        "add to cart",
+        "add to bag",
+        "add to basket",
+        "buy now",
+        "add to trolley",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
 }
 
 /// Names found at one place of the page (the element or text node `at`), so the author
@@ -120,6 +139,14 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
     let mut rel_parent: Option<Id> = None;
     let mut href_parent: Option<Id> = None;
     for id in dom.preorder(ROOT) {
+        if let Some(t) = dom.attr(id, "itemtype") {
+            // "https://schema.org/Product" -> "product".
+            let t = t.trim().trim_end_matches('/');
+            let t = t.rsplit('/').next().unwrap_or(t).to_ascii_lowercase();
+            if !t.is_empty() && m.kinds.len() < 20 && !m.kinds.contains(&t) {
+                m.kinds.push(t);
+            }
+        }
         match dom.tag(id) {
             "html" => {
                 if let Some(l) = dom.attr(id, "lang").or_else(|| dom.attr(id, "xml:lang")) {
@@ -179,6 +206,12 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         avatars.push((id, alt.to_string()));
                     }
                 }
+            }
+            "button" if !m.cart => m.cart = dom.short_text(id, 40).is_some_and(|t| is_cart(&t)),
+            "input" if !m.cart => {
+                m.cart = dom
+                    .attr(id, "value")
+                    .is_some_and(|v| v.len() <= 40 && is_cart(v))
             }
             "script" => {
                 let ty = dom.attr(id, "type").unwrap_or("");

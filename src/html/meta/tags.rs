@@ -69,6 +69,13 @@ pub(super) fn meta_tag(dom: &Dom, id: Id, m: &mut Meta, date_best: &mut Option<(
             if content.eq_ignore_ascii_case("article") {
                 m.says_article = true;
             }
+            // "product", "og:product", "product.item", "product.group".
+            let lower = content.to_ascii_lowercase();
+            let lower = lower.strip_prefix("og:").unwrap_or(&lower);
+            if lower.split('.').next() == Some("product") && !m.kinds.iter().any(|k| k == "product")
+            {
+                m.kinds.push("product".to_string());
+            }
         }
         "content-language" | "og:locale" => set(&mut m.language, content),
         k => {
