@@ -50,7 +50,7 @@ fn main() {
         .collect();
     // Builds every lazily made table and regex, in both runs.
     let warm = newsparse::html::parse_html(
-        b"<html><head><title>T</title><meta name=\"author\" content=\"Acme Widgets Inc\">\
+        b"<html><head><title>T</title><meta name=\"author\" content=\"Jane Walker, Acme Widgets Inc\">\
           </head><body><h1>T</h1><p class=\"byline\">By Jane Doe, May 3, 2024</p>\
           <p>All rights reserved.</p></body></html>",
         Some("https://example.com/2024/05/03/t"),

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use super::dom::Dom;
 use crate::tables::{entries, FastSet};
 
 /// Whole tokens, plus `prefix*` entries.
@@ -30,27 +31,8 @@ impl Hints {
         self.exact.contains(tok) || self.prefixes.iter().any(|p| tok.starts_with(p.as_str()))
     }
 
-    /// Whether any token of a class/id string matches. Tokens split on anything that is not
-    /// a letter or digit, so "post-content" is "post" and "content" and "canvas" is not "nav".
-    /// The joined form ("postcontent") is tried too.
-    pub fn matches(&self, classes: &str) -> bool {
-        for word in classes.split_ascii_whitespace() {
-            let lw = word.to_ascii_lowercase();
-            let mut joined = String::new();
-            for tok in lw.split(|c: char| !c.is_alphanumeric()) {
-                if tok.is_empty() {
-                    continue;
-                }
-                if self.matches_token(tok) {
-                    return true;
-                }
-                joined.push_str(tok);
-            }
-            if joined.len() != lw.len() && self.matches_token(&joined) {
-                return true;
-            }
-        }
-        false
+    fn any(&self, toks: &[String]) -> bool {
+        toks.iter().any(|t| self.matches_token(t))
     }
 }
 
@@ -185,3 +167,99 @@ impl Notices {
 
 pub static NOTICES: LazyLock<Notices> =
     LazyLock::new(|| Notices::load(include_str!("../../data/html/notice_phrases.txt")));
+
+/// Marks of an element's class/id words, computed once per page (`page_marks`): the
+/// furniture, content, byline and paywall lists.
+pub const NEG: u8 = 1;
+pub const POS: u8 = 1 << 1;
+pub const BYL: u8 = 1 << 2;
+pub const PAY: u8 = 1 << 3;
+/// The furniture, content and byline marks read without bracketed utility-class fragments
+/// ("md:[grid-area:sidebar]" names layout, not content): what the metadata pass uses.
+pub const NEG_NB: u8 = 1 << 4;
+pub const POS_NB: u8 = 1 << 5;
+pub const BYL_NB: u8 = 1 << 6;
+
+/// The words looked up for a class/id string: each lower-cased token split on anything that
+/// is not a letter or digit, so "post-content" is "post" and "content" and "canvas" is not
+/// "nav", and each whitespace word's joined form ("postcontent").
+fn candidates(classes: &str, out: &mut Vec<String>) {
+    out.clear();
+    for word in classes.split_ascii_whitespace() {
+        let lw = word.to_ascii_lowercase();
+        let mut joined = String::new();
+        for tok in lw.split(|c: char| !c.is_alphanumeric()) {
+            if tok.is_empty() {
+                continue;
+            }
+            out.push(tok.to_string());
+            joined.push_str(tok);
+        }
+        if joined.len() != lw.len() {
+            out.push(joined);
+        }
+    }
+}
+
+fn marks_of(classes: &str, toks: &mut Vec<String>) -> u8 {
+    candidates(classes, toks);
+    if toks.is_empty() {
+        return 0;
+    }
+    let mut m = 0;
+    for (list, bit) in [
+        (&*NEGATIVE, NEG),
+        (&*POSITIVE, POS),
+        (&*BYLINE, BYL),
+        (&*PAYWALL, PAY),
+    ] {
+        if list.any(toks) {
+            m |= bit;
+        }
+    }
+    m
+}
+
+/// Utility classes with bracketed CSS ("md:[grid-area:sidebar]") name layout, not content.
+pub fn without_brackets(class: &str) -> String {
+    let mut out = String::with_capacity(class.len());
+    let mut depth = 0u32;
+    for c in class.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The hint marks of every node (0 for nodes without class or id): the class and id words
+/// are split and looked up once, not at every question the passes ask of them.
+pub fn page_marks(dom: &Dom) -> Vec<u8> {
+    let mut out = vec![0u8; dom.nodes.len()];
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    for (id, mark) in out.iter_mut().enumerate() {
+        let (class, idv) = (dom.attr(id, "class"), dom.attr(id, "id"));
+        if class.is_none() && idv.is_none() {
+            continue;
+        }
+        buf.clear();
+        for v in [class, idv].into_iter().flatten() {
+            buf.push_str(v);
+            buf.push(' ');
+        }
+        let raw = marks_of(&buf, &mut toks);
+        let plain = match class {
+            Some(c) if c.contains('[') => {
+                let s = format!("{} {}", without_brackets(c), idv.unwrap_or(""));
+                marks_of(&s, &mut toks)
+            }
+            _ => raw,
+        };
+        *mark = raw | ((plain & (NEG | POS | BYL)) << 4);
+    }
+    out
+}

@@ -118,13 +118,14 @@ pub struct HtmlMeta {
 pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     let (html, encoding) = decode::decode(bytes);
     let dom = dom::parse(&html);
-    let m = meta::collect(&dom, url);
+    let marks = hints::page_marks(&dom);
+    let m = meta::collect(&dom, url, &marks);
     let body_hint = m
         .article_body
         .as_deref()
         .map(|b| b.bytes().filter(|c| !c.is_ascii_whitespace()).count())
         .filter(|&n| n >= 200);
-    let mut ex = content::extract(&dom, body_hint);
+    let mut ex = content::extract(&dom, body_hint, marks);
 
     let site = m.site_name.clone().or_else(|| url.and_then(host_label));
     let headline = choose_headline(&m, ex.h1.as_deref(), site.as_deref());

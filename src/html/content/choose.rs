@@ -2,8 +2,8 @@
 //! paragraph-continuity climb and the siblings that continue the article.
 
 use super::super::dom::{Dom, Id};
-use super::super::hints::{NEGATIVE, POSITIVE};
-use super::stats::{class_id, Stats};
+use super::super::hints::{NEG, POS};
+use super::stats::Stats;
 
 /// Paragraph continuity: the parent is taken when it holds `GROW` times the chosen node's
 /// prose (plus 50 bytes) and less than `MAX_LINK_DENSITY` of link text; an ancestor up to
@@ -28,7 +28,7 @@ const SIBLING_SHARE: f64 = 0.1;
 /// Climbing stops before an ancestor that adds this many linked subheadings (a teaser grid).
 const MAX_NEW_TEASERS: u32 = 3;
 
-fn base_score(dom: &Dom, id: Id) -> f64 {
+fn base_score(dom: &Dom, id: Id, mark: u8) -> f64 {
     let tag = dom.tag(id);
     let mut s = match tag {
         "article" => 10.0,
@@ -39,14 +39,11 @@ fn base_score(dom: &Dom, id: Id) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    let ci = class_id(dom, id);
-    if !ci.is_empty() {
-        if POSITIVE.matches(&ci) {
-            s += 25.0;
-        }
-        if NEGATIVE.matches(&ci) {
-            s -= 25.0;
-        }
+    if mark & POS != 0 {
+        s += 25.0;
+    }
+    if mark & NEG != 0 {
+        s -= 25.0;
     }
     if dom
         .attr(id, "itemprop")
@@ -87,7 +84,7 @@ pub(super) fn choose(dom: &Dom, order: &[Id], st: &Stats, body_hint: Option<usiz
             }
             if let Some(x) = score.get_mut(a) {
                 if x.is_nan() {
-                    *x = base_score(dom, a);
+                    *x = base_score(dom, a, st.mark(a));
                 }
                 *x += s / [1.0, 2.0, 6.0].get(level - 1).copied().unwrap_or(6.0);
             }

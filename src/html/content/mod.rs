@@ -17,7 +17,7 @@ mod stats;
 mod walk;
 
 use super::dom::{Dom, Id, ROOT};
-use super::hints::{BYLINE, PAYWALL};
+use super::hints::{BYL, PAY};
 use blocks::{drop_repeats, looks_like_listing, visible_text};
 use choose::choose;
 use stats::{class_id, stats, Stats};
@@ -70,18 +70,15 @@ pub struct Extract {
     pub body_range: (u32, u32),
 }
 
-pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
+pub fn extract(dom: &Dom, body_hint: Option<usize>, marks: Vec<u8>) -> Extract {
     let order = dom.preorder(ROOT);
-    let st = stats(dom, &order);
+    let st = stats(dom, &order, marks);
     let body = order.iter().copied().find(|&i| dom.tag(i) == "body");
     let page_text = body.map_or(0.0, |b| st.text(b));
     let scripts = order.iter().filter(|&&i| dom.tag(i) == "script").count();
-    let paywall_marker = order.iter().any(|&i| {
-        dom.is_element(i) && !Stats::flag(&st.skip, i) && {
-            let ci = class_id(dom, i);
-            !ci.is_empty() && PAYWALL.matches(&ci)
-        }
-    });
+    let paywall_marker = order
+        .iter()
+        .any(|&i| dom.is_element(i) && !Stats::flag(&st.skip, i) && st.mark(i) & PAY != 0);
     let roots = choose(dom, &order, &st, body_hint);
     let root_text: f64 = roots.iter().map(|&r| st.text(r)).sum();
     let mut w = Walker {
@@ -171,8 +168,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>) -> Extract {
             {
                 continue;
             }
-            let ci = class_id(dom, i);
-            if BYLINE.matches(&ci)
+            if st.mark(i) & BYL != 0
                 || dom
                     .attr(i, "itemprop")
                     .is_some_and(|r| r.eq_ignore_ascii_case("author"))

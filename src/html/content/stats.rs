@@ -2,7 +2,7 @@
 //! commas summed bottom-up, and furniture marks (tag, role, class/id, hidden, bios).
 
 use super::super::dom::{Dom, Id, ROOT};
-use super::super::hints::{BYLINE, NEGATIVE, POSITIVE};
+use super::super::hints::{BYL, NEG, POS};
 
 /// Subtrees that are never text.
 const SKIP_TAGS: &[&str] = &[
@@ -33,6 +33,8 @@ pub(super) struct Stats {
     pub(super) commas: Vec<u32>,
     /// Non-whitespace bytes in direct text children.
     pub(super) direct: Vec<u32>,
+    /// Class/id hint marks (`hints::page_marks`).
+    pub(super) marks: Vec<u8>,
 }
 
 fn non_ws(t: &str) -> u32 {
@@ -82,7 +84,7 @@ pub(super) fn class_id(dom: &Dom, id: Id) -> String {
     s
 }
 
-fn is_furniture(dom: &Dom, id: Id, tag: &str) -> bool {
+fn is_furniture(dom: &Dom, id: Id, tag: &str, mark: u8) -> bool {
     // Hidden elements are furniture, not skipped outright: streamed server-rendered pages
     // (React's `<div hidden id="S:0">`) hold the whole article in one until a script shows it,
     // and the 40% rule in `stats` keeps such a holder.
@@ -100,8 +102,7 @@ fn is_furniture(dom: &Dom, id: Id, tag: &str) -> bool {
             return true;
         }
     }
-    let ci = class_id(dom, id);
-    !ci.is_empty() && NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci)
+    mark & NEG != 0 && mark & POS == 0
 }
 
 /// `aria-hidden` hides from screen readers, not from the eye: small elements so marked are
@@ -114,11 +115,11 @@ fn screen_reader_hidden(dom: &Dom, id: Id, text: u32) -> bool {
 }
 
 /// An author box holding more than a name: the writer's biography, not the article.
-fn is_author_bio(dom: &Dom, id: Id, text: u32) -> bool {
-    text > BIO_MIN && BYLINE.matches(&class_id(dom, id))
+fn is_author_bio(mark: u8, text: u32) -> bool {
+    text > BIO_MIN && mark & BYL != 0
 }
 
-pub(super) fn stats(dom: &Dom, order: &[Id]) -> Stats {
+pub(super) fn stats(dom: &Dom, order: &[Id], marks: Vec<u8>) -> Stats {
     let n = dom.nodes.len();
     let mut s = Stats {
         skip: vec![false; n],
@@ -128,6 +129,7 @@ pub(super) fn stats(dom: &Dom, order: &[Id]) -> Stats {
         link: vec![0; n],
         commas: vec![0; n],
         direct: vec![0; n],
+        marks,
     };
     for &id in order {
         let pskip = dom
@@ -191,8 +193,8 @@ pub(super) fn stats(dom: &Dom, order: &[Id]) -> Stats {
         let furn = !s.skip.get(id).copied().unwrap_or(true)
             && dom.is_element(id)
             && f64::from(s.text.get(id).copied().unwrap_or(0)) < page * 0.4
-            && (is_furniture(dom, id, dom.tag(id))
-                || is_author_bio(dom, id, s.text.get(id).copied().unwrap_or(0))
+            && (is_furniture(dom, id, dom.tag(id), s.mark(id))
+                || is_author_bio(s.mark(id), s.text.get(id).copied().unwrap_or(0))
                 || screen_reader_hidden(dom, id, s.text.get(id).copied().unwrap_or(0)));
         if let Some(x) = s.furniture.get_mut(id) {
             *x = furn;
@@ -214,6 +216,9 @@ impl Stats {
             return 0.0;
         }
         f64::from(self.link.get(id).copied().unwrap_or(0)) / t
+    }
+    pub(super) fn mark(&self, id: Id) -> u8 {
+        self.marks.get(id).copied().unwrap_or(0)
     }
     pub(super) fn flag(v: &[bool], id: Id) -> bool {
         v.get(id).copied().unwrap_or(false)

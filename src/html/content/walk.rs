@@ -2,7 +2,7 @@
 //! subheadings and captions, with furniture, bylines and paywall boxes set aside.
 
 use super::super::dom::{push_collapsed, Dom, Id};
-use super::super::hints::{BYLINE, PAYWALL};
+use super::super::hints::{BYL, PAY};
 use super::blocks::{
     furniture_title, is_credit_line, is_furniture_title, is_notice, is_stamp_line, visible_text,
     BLOCK_TAGS,
@@ -153,7 +153,7 @@ impl Walker<'_> {
                 self.drop_text(kind, &t);
                 continue;
             }
-            if PAYWALL.matches(&class_id(dom, id)) && self.st.text(id) < self.root_text * 0.5 {
+            if self.st.mark(id) & PAY != 0 && self.st.text(id) < self.root_text * 0.5 {
                 self.flush();
                 let t = dom.head_text(id, 200);
                 self.drop_text("paywall", &t);
@@ -298,7 +298,7 @@ impl Walker<'_> {
             || dom
                 .attr(id, "itemprop")
                 .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-            || BYLINE.matches(&class_id(dom, id))
+            || self.st.mark(id) & BYL != 0
     }
 
     fn figure(&mut self, id: Id) {

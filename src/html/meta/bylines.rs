@@ -2,7 +2,7 @@
 //! author-page links, and the furniture they must not sit in.
 
 use super::super::dom::{Dom, Id};
-use super::super::hints::{BYLINE, NEGATIVE, POSITIVE};
+use super::super::hints::{BYL_NB, NEG_NB, POS_NB};
 use super::names::{is_role, looks_like_name, push_author, split_names};
 
 const BYLINE_LABELS: &[&str] = &[
@@ -21,21 +21,27 @@ const BYLINE_LABELS: &[&str] = &[
 pub(super) fn byline_label(t: &str) -> Option<usize> {
     let t = t.trim_start();
     let lead = t.len().min(12);
-    let head = t.get(..lead)?.to_ascii_lowercase();
+    // Runs on every text node: compared in place, not lower-cased into a new string.
+    let head = t.get(..lead)?;
     BYLINE_LABELS.iter().find_map(|l| {
-        let rest = head.strip_prefix(l)?;
-        let sep = rest
+        let n = l.len();
+        let label = head.as_bytes().get(..n)?;
+        if !label.eq_ignore_ascii_case(l.as_bytes()) {
+            return None;
+        }
+        let sep = head
+            .get(n..)?
             .chars()
             .next()
             .is_none_or(|c| c.is_whitespace() || c == ':');
-        sep.then_some(l.len())
+        sep.then_some(n)
     })
 }
 
 /// Names from a short visible line "By Jane Doe and John Roe | 3 May 2024" whose label is the
 /// text node `id`; a label standing alone ("Written by") takes the next element's text.
 /// Every name must be capitalised words, so prose ("by clicking here") is not read as one.
-pub(super) fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
+pub(super) fn visible_byline(dom: &Dom, marks: &[u8], id: Id) -> Vec<String> {
     let mut out = Vec::new();
     let Some(parent) = dom.parent(id) else {
         return out;
@@ -48,7 +54,7 @@ pub(super) fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
         dom.tag(parent),
         "script" | "style" | "title" | "noscript" | "template" | "option" | "a"
     ) || (heading && bare_by)
-        || in_furniture(dom, parent)
+        || in_furniture(dom, marks, parent)
     {
         return out;
     }
@@ -82,7 +88,7 @@ pub(super) fn visible_byline(dom: &Dom, id: Id) -> Vec<String> {
 
 /// `t` (the text node `id`) when it is a short name inside an element whose class or id
 /// names the author, at most four levels up, outside furniture and scripts.
-pub(super) fn boxed_name(dom: &Dom, id: Id, t: &str) -> Option<String> {
+pub(super) fn boxed_name(dom: &Dom, marks: &[u8], id: Id, t: &str) -> Option<String> {
     let t = t.trim();
     if t.chars().count() > 50 {
         return None;
@@ -98,16 +104,8 @@ pub(super) fn boxed_name(dom: &Dom, id: Id, t: &str) -> Option<String> {
     for _ in 0..4 {
         let c = cur?;
         cur = dom.parent(c);
-        if dom.attr(c, "class").is_none() && dom.attr(c, "id").is_none() {
-            continue;
-        }
-        let ci = format!(
-            "{} {}",
-            without_brackets(dom.attr(c, "class").unwrap_or("")),
-            dom.attr(c, "id").unwrap_or("")
-        );
-        if BYLINE.matches(&ci) {
-            return (!in_furniture(dom, parent)).then(|| t.to_string());
+        if marks.get(c).is_some_and(|m| m & BYL_NB != 0) {
+            return (!in_furniture(dom, marks, parent)).then(|| t.to_string());
         }
     }
     None
@@ -135,7 +133,7 @@ pub(super) fn is_avatar(dom: &Dom, img: Id) -> bool {
 
 /// `alt` when the same name is written as text near its picture (within three levels up,
 /// outside furniture): an author's avatar beside the byline.
-pub(super) fn name_beside(dom: &Dom, img: Id, alt: &str) -> Option<String> {
+pub(super) fn name_beside(dom: &Dom, marks: &[u8], img: Id, alt: &str) -> Option<String> {
     let mut cur = dom.parent(img);
     for _ in 0..3 {
         let c = cur?;
@@ -149,7 +147,7 @@ pub(super) fn name_beside(dom: &Dom, img: Id, alt: &str) -> Option<String> {
             if let Some(t) = dom.text_of(n) {
                 if t.trim().eq_ignore_ascii_case(alt) {
                     let p = dom.parent(n)?;
-                    return (!in_furniture(dom, p)).then(|| alt.to_string());
+                    return (!in_furniture(dom, marks, p)).then(|| alt.to_string());
                 }
             }
             stack.extend(dom.children(n));
@@ -161,7 +159,7 @@ pub(super) fn name_beside(dom: &Dom, img: Id, alt: &str) -> Option<String> {
 
 /// Inside navigation, a form or a block whose class/id names furniture (menus, comments,
 /// filters of a shop).
-pub(super) fn in_furniture(dom: &Dom, id: Id) -> bool {
+pub(super) fn in_furniture(dom: &Dom, marks: &[u8], id: Id) -> bool {
     let mut cur = Some(id);
     for depth in 0..15 {
         let Some(c) = cur else {
@@ -173,34 +171,15 @@ pub(super) fn in_furniture(dom: &Dom, id: Id) -> bool {
         ) {
             return true;
         }
-        let ci = format!(
-            "{} {}",
-            without_brackets(dom.attr(c, "class").unwrap_or("")),
-            dom.attr(c, "id").unwrap_or("")
-        );
         // Class words only near the text: far up they name page wrappers
         // ("flex-wrap-footer" around everything).
-        if depth < 6 && NEGATIVE.matches(&ci) && !POSITIVE.matches(&ci) {
+        let mark = marks.get(c).copied().unwrap_or(0);
+        if depth < 6 && mark & NEG_NB != 0 && mark & POS_NB == 0 {
             return true;
         }
         cur = dom.parent(c);
     }
     false
-}
-
-/// Utility classes with bracketed CSS ("md:[grid-area:sidebar]") name layout, not content.
-fn without_brackets(class: &str) -> String {
-    let mut out = String::with_capacity(class.len());
-    let mut depth = 0u32;
-    for c in class.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 pub(super) fn next_element(dom: &Dom, id: Id) -> Option<Id> {

@@ -72,25 +72,25 @@ pub(super) fn has_publish_label(t: &str) -> bool {
 /// The date after a "Published" / "Posted on" label in the short line holding the text node
 /// `id` (or in the next element when the label stands alone). A line that also says
 /// "updated" is skipped: which date goes with which label is not clear.
-pub(super) fn labelled_date(dom: &Dom, id: Id) -> Option<String> {
-    labelled(dom, id, PUBLISH_LABELS, false)
+pub(super) fn labelled_date(dom: &Dom, marks: &[u8], id: Id) -> Option<String> {
+    labelled(dom, marks, id, PUBLISH_LABELS, false)
 }
 
 const UPDATE_LABELS: &[&str] = &["last updated on", "last updated", "updated on", "updated"];
 
 /// The date of a line that opens with "Updated" / "Last updated on".
-pub(super) fn update_label_date(dom: &Dom, id: Id) -> Option<String> {
-    labelled(dom, id, UPDATE_LABELS, true)
+pub(super) fn update_label_date(dom: &Dom, marks: &[u8], id: Id) -> Option<String> {
+    labelled(dom, marks, id, UPDATE_LABELS, true)
 }
 
 /// The date after one of `labels` in the short line holding the text node `id`; with
 /// `at_start`, only a label opening the line (not "we updated this review on ...").
-fn labelled(dom: &Dom, id: Id, labels: &[&str], at_start: bool) -> Option<String> {
+fn labelled(dom: &Dom, marks: &[u8], id: Id, labels: &[&str], at_start: bool) -> Option<String> {
     let parent = dom.parent(id)?;
     if matches!(
         dom.tag(parent),
         "script" | "style" | "title" | "noscript" | "template" | "option" | "a"
-    ) || in_furniture(dom, parent)
+    ) || in_furniture(dom, marks, parent)
     {
         return None;
     }

@@ -126,7 +126,7 @@ fn found(list: &mut Vec<Found>, at: Id, names: Vec<String>, group: bool) {
     }
 }
 
-pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
+pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
     let mut m = Meta::default();
     let mut date_best: Option<(u8, String)> = None;
     let mut ld_texts: Vec<String> = Vec::new();
@@ -245,17 +245,17 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                     }
                     if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
                         label_probes += 1;
-                        m.label_date = labelled_date(dom, id);
+                        m.label_date = labelled_date(dom, marks, id);
                         if m.label_date.is_some() {
                             m.date_at.push(id);
                         }
                     }
                     if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
                         update_probes += 1;
-                        m.update_date = update_label_date(dom, id);
+                        m.update_date = update_label_date(dom, marks, id);
                     }
                     if m.box_authors.len() < MAX_FOUND && box_probes < 20 && looks_like_name(t) {
-                        if let Some(name) = boxed_name(dom, id, t) {
+                        if let Some(name) = boxed_name(dom, marks, id, t) {
                             box_probes += 1;
                             let mut names = Vec::new();
                             push_author(&mut names, &name);
@@ -267,7 +267,12 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                         && byline_label(t).is_some()
                     {
                         byline_probes += 1;
-                        found(&mut m.text_authors, id, visible_byline(dom, id), false);
+                        found(
+                            &mut m.text_authors,
+                            id,
+                            visible_byline(dom, marks, id),
+                            false,
+                        );
                     }
                 }
             }
@@ -276,7 +281,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
                 let itemprop = dom.attr(id, "itemprop").unwrap_or("");
                 if itemprop.eq_ignore_ascii_case("author")
                     && m.itemprop_authors.len() < MAX_FOUND
-                    && !in_furniture(dom, id)
+                    && !in_furniture(dom, marks, id)
                 {
                     let name = dom
                         .preorder(id)
@@ -341,7 +346,7 @@ pub fn collect(dom: &Dom, url: Option<&str>) -> Meta {
         if m.avatar_authors.len() >= 3 {
             break;
         }
-        if let Some(name) = name_beside(dom, *id, alt) {
+        if let Some(name) = name_beside(dom, marks, *id, alt) {
             let mut names = Vec::new();
             push_author(&mut names, &name);
             found(&mut m.avatar_authors, *id, names, false);

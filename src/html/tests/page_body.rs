@@ -279,3 +279,92 @@ fn a_block_repeated_as_a_pattern_stays() {
         .count();
     assert_eq!(count, 5, "{}", page.text);
 }
+
+#[test]
+fn a_furniture_section_goes_with_its_title() {
+    let paras: String = (0..5).map(prose).collect();
+    let body = format!(
+        "<article>{paras}<div><h2>About the author</h2></div>\
+         <div><p>Jane Doe is a reporter who has covered the council for ten years.</p></div>\
+         <h2>What comes next</h2>{}</article>",
+        prose(9)
+    );
+    let page = page_of(&body);
+    assert!(!page.text.contains("ten years"), "{}", page.text);
+    assert!(page.text.contains("What comes next"), "{}", page.text);
+    assert!(has_para(&page, "Paragraph 9"), "{}", page.text);
+    assert!(page.meta.boilerplate.iter().any(|d| d.kind == "section"));
+    // A long block after the title is the article again.
+    let long: String = (20..32).map(prose).collect();
+    let body = format!("<article>{paras}<h2>Tags</h2><div>{long}</div></article>");
+    assert!(has_para(&page_of(&body), "Paragraph 31"));
+    // A section title above the article heads nothing: the article stays.
+    let body = format!("<article><h2>Share this</h2>{paras}</article>");
+    assert!(has_para(&page_of(&body), "Paragraph 0"));
+}
+
+#[test]
+fn notices_are_not_paragraphs() {
+    let paras: String = (0..4).map(prose).collect();
+    let body = format!(
+        "<article>{paras}\
+         <p>We may earn a commission when you buy through links on this page.</p>\
+         <p>Get the best stories delivered to your inbox every morning.</p>\
+         <p>Copyright 2024 Acme. All rights reserved.</p>\
+         <p>The newsletter industry grew last year as readers signed up in record numbers.</p>\
+         </article>"
+    );
+    let page = page_of(&body);
+    for gone in [
+        "earn a commission",
+        "delivered to your inbox",
+        "All rights reserved",
+    ] {
+        assert!(!page.text.contains(gone), "{gone}: {}", page.text);
+    }
+    // Prose about newsletters is not a sign-up box.
+    assert!(has_para(&page, "newsletter industry grew"), "{}", page.text);
+    assert!(page.meta.boilerplate.iter().any(|d| d.kind == "notice"));
+}
+
+fn page_with(head: &str, body: &str, url: &str) -> HtmlPage {
+    let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+    parse_html(html.as_bytes(), Some(url))
+}
+
+#[test]
+fn page_kinds_are_flagged_not_guessed() {
+    let paras: String = (0..6).map(prose).collect();
+    let url = "https://example.com/harbour";
+    let article = page_with("<meta property='og:type' content='article'>", &paras, url);
+    assert_eq!(
+        (article.meta.page_kind, article.meta.is_article),
+        ("article", true)
+    );
+    // A shop: declared Product, or an "Add to cart" button; the body is still read.
+    let ld =
+        "<script type='application/ld+json'>{\"@type\":\"Product\",\"name\":\"Kettle\"}</script>";
+    let product = page_with(ld, &paras, url);
+    assert_eq!(
+        (product.meta.page_kind, product.meta.is_article),
+        ("product", false)
+    );
+    assert!(has_para(&product, "Paragraph 0"));
+    let cart = format!("{paras}<button>Add to cart</button>");
+    assert_eq!(page_with("", &cart, url).meta.page_kind, "product");
+    // A forum thread: declared, or under a forum path.
+    let ld = "<script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\"}</script>";
+    assert_eq!(page_with(ld, &paras, url).meta.page_kind, "forum");
+    let thread = page_with("", &paras, "https://example.com/forum/harbour-works-1234");
+    assert_eq!(thread.meta.page_kind, "forum");
+    // An FAQ's questions do not make a forum.
+    let faq = "<script type='application/ld+json'>{\"@type\":\"FAQPage\",\"mainEntity\":\
+               [{\"@type\":\"Question\",\"name\":\"Why?\"}]}</script>";
+    assert_eq!(page_with(faq, &paras, url).meta.page_kind, "article");
+    // A short undeclared page is just a page.
+    let short = page_with("", "<p>Opening hours: nine to five.</p>", url);
+    assert_eq!(
+        (short.meta.page_kind, short.meta.is_article),
+        ("page", false)
+    );
+}

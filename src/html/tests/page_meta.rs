@@ -404,3 +404,33 @@ fn update_lines_and_more_date_sources() {
         Some("2023-06-08")
     );
 }
+
+#[test]
+fn date_evidence_without_metadata() {
+    let para = "<p>The council met on Tuesday to discuss the harbour works, which have run \
+                for three months and closed two roads near the ferry terminal.</p>";
+    let page = |head: &str, top: &str, url: Option<&str>| {
+        let html = format!(
+            "<html><head>{head}</head><body><h1>Harbour works</h1>{top}{para}</body></html>"
+        );
+        parse_html(html.as_bytes(), url).meta.published
+    };
+    // The URL's date before a `<time>` elsewhere on the page.
+    let time = "<time datetime=\"2024-05-01\">May 1</time>";
+    assert_eq!(
+        page("", time, Some("https://x.example/2024/03/05/harbour")).as_deref(),
+        Some("2024-03-05")
+    );
+    assert_eq!(page("", time, None).as_deref(), Some("2024-05-01"));
+    // A text node that is only a date before a date-classed element's reading.
+    let top = "<span class=\"date\">Jun 8, 2023 • 11 Minute Read</span><p>March 3, 2023</p>";
+    assert_eq!(page("", top, None).as_deref(), Some("2023-03-03"));
+    // A site's own name for the publication date is read; an update's is not.
+    let head = "<meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">";
+    assert_eq!(
+        page(head, "", None).as_deref(),
+        Some("2025-05-27T06:03:43+00:00")
+    );
+    let head = "<meta name=\"publish-updated-time\" content=\"2025-06-01\">";
+    assert_eq!(page(head, "", None), None);
+}
