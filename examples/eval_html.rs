@@ -5,11 +5,14 @@
 //!
 //! DIR holds `ground-truth/NNNN.json` and `html/NNNN.html.gz` (or `.html`); `.gz` files are
 //! read through the system's `gzip -dc`. Prints, per page type and for "news" (article pages
-//! whose gold has both an author and a publication date): body token F1 (bag of lower-cased
-//! `\w+` words, as WCXB's evaluate.py), title exact match (whitespace, case and curly quotes
-//! folded),
-//! publication day, author right and author invented on pages with no gold author, and MB/s
-//! of HTML through `parse_html` (wall time; `bench_html` measures speed properly).
+//! whose gold has both an author and a publication date): body token F1 with its precision and
+//! recall (bags of lower-cased `\w+` words, as WCXB's evaluate.py), title exact match
+//! (whitespace, case and curly quotes folded), publication day, author right, and author
+//! invented (share of the pages with no gold author that get one), and MB/s of HTML through
+//! `parse_html` (wall time; `bench_html` measures speed properly).
+//!
+//! Rows `/read` and `/held` split the pages into the two thirds whose errors may be read and
+//! the third that is held out (`wcxb::held_out`): a rule that helps only `/read` is a fit.
 
 mod wcxb;
 
@@ -26,6 +29,8 @@ use serde_json::Value;
 struct Tally {
     pages: usize,
     f1: f64,
+    p: f64,
+    r: f64,
     titles: usize,
     title_ok: usize,
     dates: usize,
@@ -45,10 +50,13 @@ impl Tally {
                 format!("{:5.1}%", 100.0 * a as f64 / b as f64)
             }
         };
+        let n = self.pages.max(1) as f64;
         println!(
-            "{name:<14} {:>5}  body F1 {:.3}  title {} ({})  date {} ({})  author {} ({})  invented {} ({})",
+            "{name:<14} {:>5}  body F1 {:.3} (P {:.3} R {:.3})  title {} ({})  date {} ({})  author {} ({})  invented {} ({})",
             self.pages,
-            self.f1 / self.pages.max(1) as f64,
+            self.f1 / n,
+            self.p / n,
+            self.r / n,
             pct(self.title_ok, self.titles),
             self.titles,
             pct(self.date_ok, self.dates),
@@ -83,15 +91,24 @@ fn fold(s: &str) -> String {
 
 fn main() {
     let mut args: Vec<String> = std::env::args().collect();
-    // `--errors title|date|author`: list the "news" pages where that field misses (gold vs
-    // ours), for reading errors; the scores are unchanged.
+    // `--errors title|date|author|invented`: list the article pages of the part that is read
+    // (never the held-out third) where that field misses (gold vs ours), for reading errors;
+    // the scores are unchanged. `invented` lists author-less pages given an author.
     let errors = args.iter().position(|a| a == "--errors").map(|i| {
         let field = args.get(i + 1).cloned().unwrap_or_default();
         args.drain(i..(i + 2).min(args.len()));
         field
     });
+    // `--full`: PRED rows also carry the whole text and `meta` (for byte-for-byte diffs).
+    let full = args
+        .iter()
+        .position(|a| a == "--full")
+        .map(|i| args.remove(i))
+        .is_some();
     let Some(dir) = args.get(1) else {
-        eprintln!("usage: eval_html WCXB_DEV_DIR [PRED.jsonl] [--errors title|date|author]");
+        eprintln!(
+            "usage: eval_html WCXB_DEV_DIR [PRED.jsonl] [--errors title|date|author|invented] [--full]"
+        );
         std::process::exit(2);
     };
     // One page: print its text and metadata (for reading errors).
@@ -119,6 +136,8 @@ fn main() {
     let re = Regex::new(r"\w+").unwrap_or_else(|e| panic!("{e}"));
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut bytes_total = 0usize;
+    // (WCXB page type, our page_kind) -> pages.
+    let mut kinds: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let mut elapsed = Duration::ZERO;
     for gt_path in &files {
         let Ok(src) = std::fs::read_to_string(gt_path) else {
@@ -148,8 +167,13 @@ fn main() {
         let gold_author = g["author"].as_str().filter(|a| !a.trim().is_empty());
         let gold_date = g["publish_date"].as_str().filter(|d| d.len() >= 10);
         let news = ptype == "article" && gold_author.is_some() && gold_date.is_some();
+        *kinds
+            .entry((ptype.clone(), page.meta.page_kind))
+            .or_default() += 1;
         let pred_body = wcxb::body(&page);
-        let score = wcxb::prf(&re, pred_body, g["main_content"].as_str().unwrap_or("")).2;
+        let (sp, sr, score) = wcxb::prf(&re, pred_body, g["main_content"].as_str().unwrap_or(""));
+        let held = wcxb::held_out(stem);
+        let part = if held { "held" } else { "read" };
         let title_ok = g["title"]
             .as_str()
             .map(|t| page.meta.title.as_deref().map(fold) == Some(fold(t)));
@@ -168,8 +192,11 @@ fn main() {
             .then_some(!page.meta.authors.is_empty());
         for key in [
             Some("all".to_string()),
+            Some(format!("all/{part}")),
             Some(ptype.clone()),
+            (ptype == "article").then(|| format!("article/{part}")),
             news.then(|| "news".to_string()),
+            news.then(|| format!("news/{part}")),
         ]
         .into_iter()
         .flatten()
@@ -177,6 +204,8 @@ fn main() {
             let t = tallies.entry(key).or_default();
             t.pages += 1;
             t.f1 += score;
+            t.p += sp;
+            t.r += sr;
             if let Some(ok) = title_ok {
                 t.titles += 1;
                 t.title_ok += usize::from(ok);
@@ -194,7 +223,7 @@ fn main() {
                 t.invented += usize::from(inv);
             }
         }
-        if news {
+        if ptype == "article" && !held {
             let miss = match errors.as_deref() {
                 Some("title") => (title_ok == Some(false))
                     .then(|| (g["title"].to_string(), format!("{:?}", page.meta.title))),
@@ -206,6 +235,8 @@ fn main() {
                 }),
                 Some("author") => (author_ok == Some(false))
                     .then(|| (g["author"].to_string(), format!("{:?}", page.meta.authors))),
+                Some("invented") => (invented == Some(true))
+                    .then(|| (g["author"].to_string(), format!("{:?}", page.meta.authors))),
                 _ => None,
             };
             if let Some((gold, ours)) = miss {
@@ -213,19 +244,26 @@ fn main() {
             }
         }
         if let Some(out) = pred_out.as_mut() {
-            let row = serde_json::json!({
+            let mut row = serde_json::json!({
                 "file_id": stem,
                 "type": ptype,
+                "part": part,
                 "f1": score,
                 "title": page.meta.title,
                 "gold_title": g["title"],
                 "authors": page.meta.authors,
+                "author_source": page.meta.author_source,
                 "gold_author": g["author"],
                 "published": page.meta.published,
                 "gold_date": g["publish_date"],
                 "is_article": page.meta.is_article,
+                "page_kind": page.meta.page_kind,
                 "body": pred_body,
             });
+            if full {
+                row["text"] = Value::from(page.text.as_str());
+                row["meta"] = serde_json::to_value(&page.meta).unwrap_or(Value::Null);
+            }
             let _ = writeln!(out, "{row}");
         }
     }
@@ -237,13 +275,41 @@ fn main() {
     if let Some(t) = tallies.get("all") {
         t.row("all");
     }
-    if let Some(t) = tallies.get("news") {
-        t.row("news");
-    }
-    for (k, t) in &tallies {
-        if k != "all" && k != "news" {
+    let lead = [
+        "all/read",
+        "all/held",
+        "news",
+        "news/read",
+        "news/held",
+        "article",
+        "article/read",
+        "article/held",
+    ];
+    for k in lead {
+        if let Some(t) = tallies.get(k) {
             t.row(k);
         }
+    }
+    for (k, t) in &tallies {
+        if k != "all" && !lead.contains(&k.as_str()) {
+            t.row(k);
+        }
+    }
+    const KINDS: [&str; 5] = ["article", "listing", "product", "forum", "page"];
+    println!("page_kind by WCXB page type: {}", KINDS.join(" / "));
+    let types: std::collections::BTreeSet<&String> = kinds.keys().map(|(t, _)| t).collect();
+    for t in types {
+        let row: Vec<String> = KINDS
+            .iter()
+            .map(|k| {
+                kinds
+                    .get(&(t.clone(), *k))
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string()
+            })
+            .collect();
+        println!("  {t:<14} {}", row.join(" / "));
     }
     let secs = elapsed.as_secs_f64().max(1e-9);
     // Wall time only: per-page readings of a thread's CPU clock from /proc lag by up to a

@@ -8,7 +8,8 @@
 //! `eval_html`), `all`, or a WCXB page type (`article`, `listing`...). N is how many pages to
 //! show (default 20). PAGE_ID (`0123`) shows that page only, whatever its row. A closing
 //! summary counts the row's pages by their weaker side (precision or recall), so fixes can be
-//! aimed at the bigger group.
+//! aimed at the bigger group. Pages of the held-out third (`wcxb::held_out`) are never shown
+//! nor counted here.
 
 mod wcxb;
 
@@ -72,8 +73,10 @@ fn main() {
         println!("skipped: {dir}/ground-truth not found");
         return;
     };
+    // The held-out third of the pages is never shown (`wcxb::held_out`).
     files.retain(|p| {
-        only.is_none_or(|o| p.file_stem().and_then(|s| s.to_str()) == Some(o.as_str()))
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        !wcxb::held_out(stem) && only.is_none_or(|o| stem == o.as_str())
     });
     let re = Regex::new(r"\w+").unwrap_or_else(|e| panic!("{e}"));
     let mut rows = Vec::new();

@@ -247,6 +247,8 @@ class HtmlMeta(TypedDict):
     modified: Optional[str]
     section: Optional[str]
     page_type: Optional[str]
+    page_kind: str
+    """article | listing | product | forum | page"""
     is_article: bool
     paywalled: bool
     truncated: bool

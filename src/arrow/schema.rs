@@ -216,6 +216,7 @@ fn html_fields() -> Vec<Field> {
         opt_utf8("modified"),
         opt_utf8("section"),
         opt_utf8("page_type"),
+        utf8("page_kind"),
         boolean("is_article"),
         boolean("paywalled"),
         boolean("truncated"),

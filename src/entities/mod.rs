@@ -22,6 +22,8 @@ use crate::doc::{Document, RegionKind};
 use crate::text::Span;
 
 pub use names::{first_name_gender, is_common_surname};
+// Read by `html::meta::names` to tell a person's name from an organisation or a label.
+pub(crate) use gazetteer::{OrgKind, COMMON, ORGS, ORG_CUES};
 
 use mentions::{Cand, DocInfo, Label, SentenceCtx, LIKELY, SURE};
 

@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use super::dom::Dom;
 use crate::tables::{entries, FastSet};
 
 /// Whole tokens, plus `prefix*` entries.
@@ -30,27 +31,8 @@ impl Hints {
         self.exact.contains(tok) || self.prefixes.iter().any(|p| tok.starts_with(p.as_str()))
     }
 
-    /// Whether any token of a class/id string matches. Tokens split on anything that is not
-    /// a letter or digit, so "post-content" is "post" and "content" and "canvas" is not "nav".
-    /// The joined form ("postcontent") is tried too.
-    pub fn matches(&self, classes: &str) -> bool {
-        for word in classes.split_ascii_whitespace() {
-            let lw = word.to_ascii_lowercase();
-            let mut joined = String::new();
-            for tok in lw.split(|c: char| !c.is_alphanumeric()) {
-                if tok.is_empty() {
-                    continue;
-                }
-                if self.matches_token(tok) {
-                    return true;
-                }
-                joined.push_str(tok);
-            }
-            if joined.len() != lw.len() && self.matches_token(&joined) {
-                return true;
-            }
-        }
-        false
+    fn any(&self, toks: &[String]) -> bool {
+        toks.iter().any(|t| self.matches_token(t))
     }
 }
 
@@ -88,6 +70,196 @@ pub static CREDIT_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// Titles of furniture blocks, lower case (`data/html/furniture_titles.txt`).
 pub static FURNITURE_TITLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     entries(include_str!("../../data/html/furniture_titles.txt"))
+        .map(|(_, l)| l.trim().trim_start_matches('+').to_lowercase())
+        .collect()
+});
+
+/// The furniture titles that head a furniture section (written with a leading `+`).
+pub static FURNITURE_SECTIONS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/furniture_titles.txt"))
+        .filter_map(|(_, l)| l.trim().strip_prefix('+').map(str::to_lowercase))
+        .collect()
+});
+
+/// Placeholder roles and collectives, lower case (`data/html/byline_placeholders.txt`).
+pub static BYLINE_PLACEHOLDERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/byline_placeholders.txt"))
         .map(|(_, l)| l.trim().to_lowercase())
         .collect()
 });
+
+/// Labels and interface words that never sign an article, lower case
+/// (`data/html/byline_labels.txt`).
+pub static BYLINE_LABELS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/byline_labels.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});
+
+/// Last words of organisation names beyond the entities' cues, lower case
+/// (`data/html/org_words.txt`).
+pub static ORG_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/org_words.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .collect()
+});
+
+/// Notices inside the content (affiliate disclosures, sign-up boxes, legal lines): every
+/// part of every notice in one case-insensitive automaton, and each notice as the indexes
+/// of the parts that must all occur (`data/html/notice_phrases.txt`).
+pub struct Notices {
+    parts: Option<aho_corasick::AhoCorasick>,
+    notices: Vec<Vec<usize>>,
+    count: usize,
+}
+
+impl Notices {
+    fn load(src: &str) -> Self {
+        let mut parts: Vec<String> = Vec::new();
+        let mut notices = Vec::new();
+        for (_, l) in entries(src) {
+            let mut idx = Vec::new();
+            for p in l.split(" + ").map(|p| p.trim().to_lowercase()) {
+                if p.is_empty() {
+                    continue;
+                }
+                let k = parts.iter().position(|q| *q == p).unwrap_or_else(|| {
+                    parts.push(p);
+                    parts.len() - 1
+                });
+                idx.push(k);
+            }
+            if !idx.is_empty() {
+                notices.push(idx);
+            }
+        }
+        let count = parts.len();
+        let parts = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&parts)
+            .ok();
+        Notices {
+            parts,
+            notices,
+            count,
+        }
+    }
+
+    /// Whether every part of some notice occurs in `text`.
+    pub fn matches(&self, text: &str) -> bool {
+        let Some(ac) = &self.parts else {
+            return false;
+        };
+        let mut seen = vec![false; self.count];
+        let mut any = false;
+        for m in ac.find_overlapping_iter(text) {
+            if let Some(x) = seen.get_mut(m.pattern().as_usize()) {
+                *x = true;
+                any = true;
+            }
+        }
+        any && self
+            .notices
+            .iter()
+            .any(|n| n.iter().all(|&k| seen.get(k).copied().unwrap_or(false)))
+    }
+}
+
+pub static NOTICES: LazyLock<Notices> =
+    LazyLock::new(|| Notices::load(include_str!("../../data/html/notice_phrases.txt")));
+
+/// Marks of an element's class/id words, computed once per page (`page_marks`): the
+/// furniture, content, byline and paywall lists.
+pub const NEG: u8 = 1;
+pub const POS: u8 = 1 << 1;
+pub const BYL: u8 = 1 << 2;
+pub const PAY: u8 = 1 << 3;
+/// The furniture, content and byline marks read without bracketed utility-class fragments
+/// ("md:[grid-area:sidebar]" names layout, not content): what the metadata pass uses.
+pub const NEG_NB: u8 = 1 << 4;
+pub const POS_NB: u8 = 1 << 5;
+pub const BYL_NB: u8 = 1 << 6;
+
+/// The words looked up for a class/id string: each lower-cased token split on anything that
+/// is not a letter or digit, so "post-content" is "post" and "content" and "canvas" is not
+/// "nav", and each whitespace word's joined form ("postcontent").
+fn candidates(classes: &str, out: &mut Vec<String>) {
+    out.clear();
+    for word in classes.split_ascii_whitespace() {
+        let lw = word.to_ascii_lowercase();
+        let mut joined = String::new();
+        for tok in lw.split(|c: char| !c.is_alphanumeric()) {
+            if tok.is_empty() {
+                continue;
+            }
+            out.push(tok.to_string());
+            joined.push_str(tok);
+        }
+        if joined.len() != lw.len() {
+            out.push(joined);
+        }
+    }
+}
+
+fn marks_of(classes: &str, toks: &mut Vec<String>) -> u8 {
+    candidates(classes, toks);
+    if toks.is_empty() {
+        return 0;
+    }
+    let mut m = 0;
+    for (list, bit) in [
+        (&*NEGATIVE, NEG),
+        (&*POSITIVE, POS),
+        (&*BYLINE, BYL),
+        (&*PAYWALL, PAY),
+    ] {
+        if list.any(toks) {
+            m |= bit;
+        }
+    }
+    m
+}
+
+/// Utility classes with bracketed CSS ("md:[grid-area:sidebar]") name layout, not content.
+pub fn without_brackets(class: &str) -> String {
+    let mut out = String::with_capacity(class.len());
+    let mut depth = 0u32;
+    for c in class.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The hint marks of every node (0 for nodes without class or id): the class and id words
+/// are split and looked up once, not at every question the passes ask of them.
+pub fn page_marks(dom: &Dom) -> Vec<u8> {
+    let mut out = vec![0u8; dom.nodes.len()];
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    for (id, mark) in out.iter_mut().enumerate() {
+        let (class, idv) = (dom.attr(id, "class"), dom.attr(id, "id"));
+        if class.is_none() && idv.is_none() {
+            continue;
+        }
+        buf.clear();
+        for v in [class, idv].into_iter().flatten() {
+            buf.push_str(v);
+            buf.push(' ');
+        }
+        let raw = marks_of(&buf, &mut toks);
+        let plain = match class {
+            Some(c) if c.contains('[') => {
+                let s = format!("{} {}", without_brackets(c), idv.unwrap_or(""));
+                marks_of(&s, &mut toks)
+            }
+            _ => raw,
+        };
+        *mark = raw | ((plain & (NEG | POS | BYL)) << 4);
+    }
+    out
+}

@@ -21,11 +21,14 @@
 //! Dropped furniture (navigation, share bars, related links...) is never in the text; a short
 //! list of it is in `meta.boilerplate`.
 
+mod authors;
 mod content;
 mod decode;
 mod dom;
 mod hints;
+mod kind;
 mod meta;
+mod title;
 
 #[cfg(test)]
 mod tests;
@@ -34,7 +37,10 @@ use serde::Serialize;
 
 use crate::layout::{Image, Layout, Stamp, StampKind, Subheading};
 use crate::text::Span;
+use authors::{clean_byline_line, join_names};
 use content::BlockKind;
+pub use title::clean_title;
+use title::{choose_headline, host_label};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HtmlPage {
@@ -86,6 +92,11 @@ pub struct HtmlMeta {
     pub section: Option<String>,
     /// og:type or the JSON-LD @type of the article object, lower case.
     pub page_type: Option<String>,
+    /// What kind of page this is: `article`, `listing` (an index of teasers), `product` (a
+    /// shop's page), `forum` (a thread or a question) or `page` (anything else: services,
+    /// documentation, home pages). See `kind::page_kind`.
+    pub page_kind: &'static str,
+    /// `page_kind` is `article`.
     pub is_article: bool,
     pub paywalled: bool,
     pub truncated: bool,
@@ -96,6 +107,9 @@ pub struct HtmlMeta {
     pub paragraph_kinds: Vec<&'static str>,
     pub related_links: Vec<HtmlLink>,
     pub boilerplate: Vec<Dropped>,
+    /// Which evidence gave `authors` (for evaluation programs; not serialised).
+    #[serde(skip)]
+    pub author_source: &'static str,
 }
 
 /// Parses an HTML page. `url` (the page's address, if known) supplies a date from its path
@@ -104,71 +118,20 @@ pub struct HtmlMeta {
 pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     let (html, encoding) = decode::decode(bytes);
     let dom = dom::parse(&html);
-    let m = meta::collect(&dom, url);
+    let marks = hints::page_marks(&dom);
+    let m = meta::collect(&dom, url, &marks);
     let body_hint = m
         .article_body
         .as_deref()
         .map(|b| b.bytes().filter(|c| !c.is_ascii_whitespace()).count())
         .filter(|&n| n >= 200);
-    let ex = content::extract(&dom, body_hint);
+    let mut ex = content::extract(&dom, body_hint, marks);
 
     let site = m.site_name.clone().or_else(|| url.and_then(host_label));
     let headline = choose_headline(&m, ex.h1.as_deref(), site.as_deref());
 
-    let mut authors = m.authors.clone();
-    if authors.is_empty() {
-        authors = m.meta_authors.clone();
-    }
-    // Authors declared in metadata are a byline, never a teaser list.
-    let declared = !authors.is_empty();
-    // Metadata often names only the first of several authors the page shows.
-    if declared {
-        let fuller = [&m.text_authors, &m.href_authors].into_iter().find(|v| {
-            v.len() > authors.len()
-                && v.len() <= 6
-                && authors.iter().all(|a| {
-                    v.iter()
-                        .any(|b| b.to_lowercase().ends_with(&a.to_lowercase()))
-                })
-        });
-        if let Some(v) = fuller {
-            authors = v.clone();
-        }
-    }
-    if authors.is_empty() {
-        authors = m.rel_authors.clone();
-    }
-    if authors.is_empty() {
-        authors = m.itemprop_authors.clone();
-    }
-    let from_links = authors.is_empty() && !m.href_authors.is_empty();
-    if authors.is_empty() {
-        authors = m.href_authors.clone();
-    }
-    if authors.is_empty() {
-        if let Some(b) = &ex.byline {
-            let cleaned = strip_byline_noise(b);
-            let names = meta::split_names(&cleaned);
-            for part in names.into_iter().take_while(|p| !meta::is_role(p)) {
-                meta::push_author(&mut authors, part);
-            }
-            // A byline block that runs a name together with other text ("Insights from Jane
-            // Doe Marketing Director"): the name standing alone in its own text node is
-            // cleaner (it is taken below, on dated articles).
-            let boxed = m
-                .box_authors
-                .first()
-                .is_some_and(|a| cleaned.contains(a.as_str()) && !authors.iter().any(|x| x == a));
-            if boxed {
-                authors.clear();
-            }
-        }
-    }
-    // Ten names guessed from author links are a teaser list, not one article's byline.
-
-    let mut blocks = ex.blocks;
-    let mut boilerplate: Vec<Dropped> = ex
-        .dropped
+    let mut blocks = std::mem::take(&mut ex.blocks);
+    let mut boilerplate: Vec<Dropped> = std::mem::take(&mut ex.dropped)
         .into_iter()
         .map(|(kind, text)| Dropped { kind, text })
         .collect();
@@ -210,69 +173,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             });
         }
     }
-    let is_article = !listing && !script_only && (m.says_article || words >= 150);
-    // Ten names guessed from author links are a teaser list, not one article's byline.
-    // Author-page links on an undated page that is no article list people (a faculty page).
-    let teasers =
-        (!declared && authors.len() > 6) || (from_links && !is_article && m.published.is_none());
-    if teasers {
-        authors.clear();
-    }
-    // A "By ..." line is read only on dated articles: on shops it names brands.
-    if authors.is_empty() && !teasers && is_article && m.published.is_some() {
-        authors = m.text_authors.clone();
-    }
-    if authors.is_empty() && !teasers && is_article && m.published.is_some() {
-        authors = m.box_authors.clone();
-    }
-    if authors.is_empty() && !teasers && is_article && m.says_article && m.published.is_some() {
-        authors = m.avatar_authors.clone();
-    }
-    if let Some(site) = site.as_deref().map(str::to_lowercase) {
-        let is_site = |a: &str| {
-            let a = a.to_lowercase();
-            let a = a.strip_prefix("the ").unwrap_or(&a);
-            site.contains(a) || a.contains(site.as_str())
-        };
-        // "Jane Doe, John Roe, The Daily Planet": the publication is not a co-author.
-        if authors.len() > 1 && authors.iter().any(|a| !is_site(a)) {
-            authors.retain(|a| !is_site(a));
-        }
-        // Metadata signed by the site, a byline naming a person: the person wrote it.
-        if authors.len() == 1 && authors.iter().all(|a| is_site(a)) {
-            if let Some(b) = &ex.byline {
-                let b = strip_byline_noise(&replace_ci(b, &authors[0], " | "));
-                let mut named = Vec::new();
-                let names = meta::split_names(&b);
-                let names = names
-                    .into_iter()
-                    .take_while(|p| meta::looks_like_name(p) && !meta::is_role(p));
-                for part in names {
-                    meta::push_author(&mut named, part);
-                }
-                if !named.is_empty() && named.iter().all(|a| !is_site(a)) {
-                    authors = named;
-                }
-            }
-        }
-        // Or a "By" line or author-page links naming a person.
-        if authors.len() == 1 && authors.iter().all(|a| is_site(a)) {
-            let person = [&m.text_authors, &m.href_authors]
-                .into_iter()
-                .find(|v| !v.is_empty() && v.len() <= 6 && v.iter().all(|a| !is_site(a)));
-            if let Some(v) = person {
-                authors = v.clone();
-            }
-        }
-    }
-    // A dated article may be signed by its own site (a company or personal blog signs as
-    // itself); anything else naming the site is a logo. Whatever the source: on WCXB dev,
-    // bylines, author links and rel=author naming the site on dated articles were right on 9
-    // news pages and invented an author on none.
-    let signed_by_site = is_article && m.published.is_some();
-    if let Some(s) = site.as_ref().filter(|_| !signed_by_site) {
-        authors.retain(|a| !a.eq_ignore_ascii_case(s));
-    }
+    let page_kind = kind::page_kind(&m, listing, script_only, words, url);
+    let is_article = page_kind == "article";
+    let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
     let paywalled = m.not_free || ex.paywall_marker;
     let truncated = script_only
         || (paywalled && words < 300)
@@ -407,6 +310,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         modified: m.modified,
         section: m.section,
         page_type: m.page_type,
+        page_kind,
         is_article,
         paywalled,
         truncated,
@@ -419,6 +323,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             .map(|(text, href)| HtmlLink { text, href })
             .collect(),
         boilerplate,
+        author_source,
     };
     page
 }
@@ -448,14 +353,6 @@ impl TextWriter {
     }
 }
 
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [a] => a.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
@@ -465,207 +362,4 @@ fn norm(s: &str) -> String {
 
 fn same_text(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
-}
-
-/// "www.bbc.co.uk" -> "bbc": enough to recognise "BBC News" as a site suffix.
-fn host_label(url: &str) -> Option<String> {
-    let rest = url.split("://").nth(1).unwrap_or(url);
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    host.split('.')
-        .next()
-        .filter(|h| !h.is_empty())
-        .map(str::to_string)
-}
-
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ",
-];
-
-/// Removes a " | Site" / " - Site" suffix (or "Site | " prefix): always when the part names
-/// the site, and for `|`-like separators when the part is a short label.
-pub fn clean_title(title: &str, site: Option<&str>) -> String {
-    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let site_n = site.map(norm).filter(|s| s.len() >= 2);
-    let names_site = |part: &str| {
-        let p = norm(part);
-        site_n
-            .as_deref()
-            .is_some_and(|s| !p.is_empty() && (p == s || p.contains(s) || s.contains(p.as_str())))
-    };
-    for sep in TITLE_SEPARATORS {
-        if let Some((head, tail)) = t.rsplit_once(sep) {
-            let dash = matches!(*sep, " - " | " – " | " — ");
-            let short_label = !dash && tail.split_whitespace().count() <= 4;
-            if names_site(tail) || (short_label && head.split_whitespace().count() >= 2) {
-                return clean_title(head, site);
-            }
-        }
-        if let Some((head, tail)) = t.split_once(sep) {
-            if names_site(head) && tail.split_whitespace().count() >= 2 {
-                return tail.trim().to_string();
-            }
-        }
-    }
-    t
-}
-
-fn choose_headline(m: &meta::Meta, h1: Option<&str>, site: Option<&str>) -> Option<String> {
-    // An h1 naming the site is the logo of a blog theme, not the headline.
-    let site_n = site.map(norm);
-    // An h1 holding "Headline | Label" is the SEO title pasted in: clean it the same way.
-    // A heading of more than 25 words ending in a full stop is a standfirst styled as h1.
-    let h1 = h1
-        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
-        .map(|h| {
-            let h = meta::unescape(&h);
-            if h.contains(" | ") {
-                clean_title(&h, site)
-            } else {
-                h
-            }
-        })
-        .map(|h| strip_leading_date(unquote(&h)).to_string())
-        .filter(|h| !h.is_empty() && h.chars().count() <= 300)
-        .filter(|h| h.split_whitespace().count() <= 25 || !h.ends_with('.'))
-        .filter(|h| {
-            let nh = norm(h);
-            !site_n
-                .as_deref()
-                .is_some_and(|s| !s.is_empty() && (nh == s || nh.contains(s)))
-        });
-    let clean = |t: &str| clean_title(&meta::unescape(t), site);
-    let og = m.og_title.as_deref().or(m.title_tag.as_deref()).map(clean);
-    let meta_title = m
-        .ld_headline
-        .as_deref()
-        .map(clean)
-        // JSON-LD headlines are often cut at 110 characters; the og:title then has it whole.
-        .map(|ld| match &og {
-            Some(o) if o.len() > ld.len() && o.starts_with(ld.as_str()) => o.clone(),
-            _ => ld,
-        })
-        .or(og)
-        .map(|t| unquote(&t).to_string())
-        .filter(|t| !t.is_empty());
-    match (h1, meta_title) {
-        (Some(h), Some(t)) => {
-            let (nh, nt) = (norm(&h), norm(&t));
-            // The visible heading is what readers see; metadata titles are often SEO variants.
-            // A one-word h1 is a logo or a section name.
-            let related = nh == nt
-                || (nh.len() >= 10 && nt.contains(&nh))
-                || (nt.len() >= 10 && nh.contains(&nt));
-            if related || h.split_whitespace().count() >= 3 {
-                Some(h)
-            } else {
-                Some(t)
-            }
-        }
-        (h, t) => t.or(h),
-    }
-}
-
-/// "Dec 18 2025 Preparing a transition" (a `<time>` set inside the h1) -> "Preparing a
-/// transition".
-fn strip_leading_date(h: &str) -> &str {
-    let words: Vec<(usize, &str)> = h
-        .split(' ')
-        .scan(0, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .collect();
-    for k in [4, 3] {
-        if words.len() < k + 2 {
-            continue;
-        }
-        let end = words.get(k).map_or(h.len(), |(s, _)| *s);
-        let head = h.get(..end).unwrap_or("");
-        let full = meta::iso_date(head).is_some_and(|d| d.len() >= 10);
-        if full {
-            return h.get(end..).map_or(h, str::trim);
-        }
-    }
-    h
-}
-
-/// A headline wholly in straight double quotes (a CMS field quoted by its template), without
-/// them; typographic quotes are the editor's and stay.
-fn unquote(t: &str) -> &str {
-    let inner = t.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
-    match inner {
-        Some(i) if !i.contains('"') => i.trim(),
-        _ => t,
-    }
-}
-
-/// `s` with every case-insensitive occurrence of `pat` (ASCII case) replaced by `with`.
-fn replace_ci(s: &str, pat: &str, with: &str) -> String {
-    if pat.is_empty() {
-        return s.to_string();
-    }
-    let (ls, lp) = (s.to_ascii_lowercase(), pat.to_ascii_lowercase());
-    let mut out = String::with_capacity(s.len());
-    let mut last = 0;
-    for (i, _) in ls.match_indices(&lp) {
-        out.push_str(s.get(last..i).unwrap_or(""));
-        out.push_str(with);
-        last = i + lp.len();
-    }
-    out.push_str(s.get(last..).unwrap_or(""));
-    out
-}
-
-/// The page's byline as shown, cut before "Email the author" and the like.
-fn clean_byline_line(b: &str) -> String {
-    let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = b.to_lowercase();
-    let cut = hints::BYLINE_JUNK
-        .iter()
-        .filter(|j| !j.starts_with(['=', '~']))
-        .filter_map(|j| lower.find(j.as_str()))
-        .filter(|&p| b.is_char_boundary(p))
-        .min()
-        .unwrap_or(b.len());
-    b.get(..cut)
-        .unwrap_or(&b)
-        .trim_end_matches(|c: char| c.is_whitespace() || ",;|-–—".contains(c))
-        .to_string()
-}
-
-/// "By Jane Doe | Updated 3 hours ago" -> "Jane Doe".
-fn strip_byline_noise(b: &str) -> String {
-    let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
-    // "This post was written by Jane Doe, ...": the names follow the label.
-    let b = match b.to_lowercase().find(" written by ") {
-        Some(p) => b.get(p + " written by ".len()..).unwrap_or(&b).to_string(),
-        None => b,
-    };
-    let lower = b.to_lowercase();
-    let mut end = b.len();
-    for stop in [
-        " reviewed by",
-        " medically reviewed",
-        " fact checked",
-        " fact-checked",
-        " published",
-        " updated",
-        " last ",
-        " posted on",
-        " on ",
-        " | ",
-        " - ",
-        " — ",
-        " • ",
-    ] {
-        if let Some(p) = lower.find(stop) {
-            if p > 0 && p < end && b.is_char_boundary(p) {
-                end = p;
-            }
-        }
-    }
-    let b = b.get(..end).unwrap_or(&b);
-    meta::cut_at_date(b).to_string()
 }

@@ -1,0 +1,198 @@
+//! What a block is: picture credits, date stamps, furniture titles, repeated copies, and the
+//! teaser listing that is not an article; the visible text of an element.
+
+use super::super::dom::{push_collapsed, Dom, Id};
+use super::super::hints::{CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES};
+use super::stats::Stats;
+use super::Extract;
+use crate::tables::{FastMap, FastSet};
+
+/// Elements that break paragraphs.
+pub(super) const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "header",
+    "address",
+    "center",
+    "details",
+    "summary",
+    "form",
+    "fieldset",
+    "hr",
+    "body",
+    "html",
+    "caption",
+    "figure",
+    "figcaption",
+];
+
+/// Bytes under which a block opening with a credit label is a credit line.
+const CREDIT_MAX: usize = 150;
+
+/// "Image: Jane Doe / Getty Images", "Source: NAIC": the credit of the picture or chart above,
+/// printed as a paragraph of its own.
+pub(super) fn is_credit_line(text: &str) -> bool {
+    if text.len() >= CREDIT_MAX {
+        return false;
+    }
+    let head: String = text.chars().take(24).collect::<String>().to_lowercase();
+    CREDIT_LABELS.iter().any(|l| head.starts_with(l.as_str()))
+}
+
+/// Bytes under which a block is compared with the notices.
+const NOTICE_MAX: usize = 350;
+
+/// "We may earn a commission...", "Get the latest news delivered to your inbox", "All
+/// rights reserved": a notice of the site printed among the paragraphs.
+pub(super) fn is_notice(text: &str) -> bool {
+    if text.len() >= NOTICE_MAX {
+        return false;
+    }
+    NOTICES.matches(text)
+}
+
+/// Bytes up to which a block that is only a date ("Updated Jan 5, 2024") is a stamp.
+const STAMP_MAX: usize = 60;
+
+/// A dateline standing as its own block ("Updated Jan 5, 2024", read as `layout::stamps`
+/// reads a stamp line) repeats the page's date stamp; it is not prose.
+pub(super) fn is_stamp_line(text: &str) -> bool {
+    text.len() <= STAMP_MAX
+        && text.chars().any(|c| c.is_ascii_digit())
+        && crate::layout::stamps::parse_line(text, crate::text::Span::new(0, text.len())).is_some()
+}
+
+/// Bytes under which a block is compared with the furniture titles.
+const TITLE_MAX: usize = 60;
+
+/// "Related posts", "Share this:": the title of furniture whose body was dropped.
+pub(super) fn is_furniture_title(text: &str) -> bool {
+    furniture_title(text).is_some()
+}
+
+/// `Some(heads_section)` for a furniture title: `true` when what follows it is furniture too
+/// ("About the author", "Related posts"), `false` for a title alone ("Table of contents").
+pub(super) fn furniture_title(text: &str) -> Option<bool> {
+    if text.len() >= TITLE_MAX {
+        return None;
+    }
+    let t = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || ":.!-–—|".contains(c));
+    FURNITURE_TITLES
+        .contains(t)
+        .then(|| FURNITURE_SECTIONS.contains(t))
+}
+
+/// The collapsed text under `id` without what is never text: a `<style>` inside a heading
+/// (CSS-in-JS libraries put one there) is not part of the heading.
+pub(super) fn visible_text(dom: &Dom, id: Id) -> String {
+    let mut out = String::new();
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        if let Some(t) = dom.text_of(n) {
+            push_collapsed(&mut out, t);
+            continue;
+        }
+        let tag = dom.tag(n);
+        if matches!(tag, "script" | "style" | "template" | "noscript") {
+            continue;
+        }
+        if n != id && (BLOCK_TAGS.contains(&tag) || tag == "br") {
+            push_collapsed(&mut out, " ");
+        }
+        let at = stack.len();
+        stack.extend(dom.children(n));
+        if let Some(kids) = stack.get_mut(at..) {
+            kids.reverse();
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Headings that are links to other pages, many of them: a listing of teasers.
+pub(super) fn looks_like_listing(dom: &Dom, roots: &[Id], st: &Stats) -> bool {
+    let mut headings = 0usize;
+    let mut linked = 0usize;
+    let mut long_paras = 0usize;
+    for &r in roots {
+        for n in dom.preorder(r) {
+            match dom.tag(n) {
+                "h2" | "h3" | "h4" => {
+                    headings += 1;
+                    if st.link_density(n) > 0.8 || dom.parent(n).is_some_and(|p| dom.tag(p) == "a")
+                    {
+                        linked += 1;
+                    }
+                }
+                "p" if st.text(n) > 300.0 && st.link_density(n) < 0.2 => long_paras += 1,
+                _ => {}
+            }
+        }
+    }
+    // Teasers are short: an article whose sections have linked headings ("19 tutorials you
+    // should read") has paragraphs of prose under each.
+    let prose: f64 = roots
+        .iter()
+        .map(|&r| st.text(r) - f64::from(st.link.get(r).copied().unwrap_or(0)))
+        .sum();
+    linked >= 5
+        && linked * 10 >= headings * 6
+        && long_paras < linked / 2 + 1
+        && prose < linked as f64 * 250.0
+}
+
+/// Blocks at least this long (bytes) are dropped when the same text was already emitted.
+const REPEAT_MIN: usize = 30;
+
+const REPEAT_MAX: usize = 3;
+
+/// Responsive layouts print a block twice or thrice (desktop, tablet and mobile copies, all but
+/// one hidden by CSS the parser cannot see); a later copy of a long block is never new text.
+/// A block printed more than `REPEAT_MAX` times is a pattern of the page (the terms under each
+/// coupon) and stays.
+pub(super) fn drop_repeats(out: &mut Extract) {
+    let mut count: FastMap<&str, usize> = FastMap::default();
+    for b in out.blocks.iter().filter(|b| b.text.len() >= REPEAT_MIN) {
+        *count.entry(b.text.as_str()).or_insert(0) += 1;
+    }
+    let mut seen: FastSet<&str> = FastSet::default();
+    let mut keep = Vec::with_capacity(out.blocks.len());
+    for b in &out.blocks {
+        let t = b.text.as_str();
+        let pattern = count.get(t).is_none_or(|&c| c > REPEAT_MAX);
+        keep.push(pattern || seen.insert(t));
+    }
+    let mut dropped = Vec::new();
+    let mut i = 0;
+    out.blocks.retain(|b| {
+        let k = keep.get(i).copied().unwrap_or(true);
+        i += 1;
+        if !k {
+            dropped.push(b.text.chars().take(100).collect::<String>());
+        }
+        k
+    });
+    for t in dropped {
+        if out.dropped.len() < 30 {
+            out.dropped.push(("repeat", t));
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! Dates: machine-readable values (ISO 8601, numeric, the URL's path), the precedence of
+//! date meta tags, and the visible date lines of a page ("Published on 3 March 2024",
+//! "Updated ...", a text node that is only a date).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::dom::{Dom, Id};
+use super::bylines::{in_furniture, next_element};
+
+/// Meta tag precedence for dates: lower wins.
+pub(super) fn date_rank(key: &str) -> Option<u8> {
+    Some(match key {
+        "article:published_time" | "datepublished" => 0,
+        "og:published_time" | "published_time" | "publishdate" | "publish-date"
+        | "published-date" | "published_date" | "publish_date" | "published" => 1,
+        "sailthru.date" | "parsely-pub-date" | "dc.date.issued" | "citation_publication_date" => 2,
+        "date" | "pubdate" | "dc.date" | "dcterms.date" | "dcterms.created"
+        | "article.published" => 3,
+        // A site's own name for it ("w-published-date", "cXenseParse:publishtime").
+        k if k.contains("publish")
+            && (k.contains("date") || k.contains("time"))
+            && !k.contains("modif")
+            && !k.contains("updat") =>
+        {
+            3
+        }
+        _ => return None,
+    })
+}
+
+/// A short text node that is a whole date with a year (not in a script or the title).
+pub(super) fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
+    let t = t.trim();
+    if t.len() < 8 || t.len() > 40 {
+        return None;
+    }
+    let b = t.as_bytes();
+    let has_year = b.windows(4).any(|w| {
+        (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+    });
+    if !has_year {
+        return None;
+    }
+    let parent = dom.parent(id).map_or("", |p| dom.tag(p));
+    if matches!(
+        parent,
+        "script" | "style" | "title" | "noscript" | "template" | "option"
+    ) {
+        return None;
+    }
+    iso_date(t).filter(|d| d.len() >= 10)
+}
+
+const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted on"];
+
+pub(super) fn has_update_label(t: &str) -> bool {
+    let head = t.trim_start();
+    let head = head
+        .get(..head.len().min(16))
+        .unwrap_or(head)
+        .to_ascii_lowercase();
+    UPDATE_LABELS.iter().any(|l| head.starts_with(l))
+}
+
+pub(super) fn has_publish_label(t: &str) -> bool {
+    let head = t.get(..t.len().min(80)).unwrap_or(t).to_ascii_lowercase();
+    PUBLISH_LABELS.iter().any(|l| head.contains(l))
+}
+
+/// The date after a "Published" / "Posted on" label in the short line holding the text node
+/// `id` (or in the next element when the label stands alone). A line that also says
+/// "updated" is skipped: which date goes with which label is not clear.
+pub(super) fn labelled_date(dom: &Dom, marks: &[u8], id: Id) -> Option<String> {
+    labelled(dom, marks, id, PUBLISH_LABELS, false)
+}
+
+const UPDATE_LABELS: &[&str] = &["last updated on", "last updated", "updated on", "updated"];
+
+/// The date of a line that opens with "Updated" / "Last updated on".
+pub(super) fn update_label_date(dom: &Dom, marks: &[u8], id: Id) -> Option<String> {
+    labelled(dom, marks, id, UPDATE_LABELS, true)
+}
+
+/// The date after one of `labels` in the short line holding the text node `id`; with
+/// `at_start`, only a label opening the line (not "we updated this review on ...").
+fn labelled(dom: &Dom, marks: &[u8], id: Id, labels: &[&str], at_start: bool) -> Option<String> {
+    let parent = dom.parent(id)?;
+    if matches!(
+        dom.tag(parent),
+        "script" | "style" | "title" | "noscript" | "template" | "option" | "a"
+    ) || in_furniture(dom, marks, parent)
+    {
+        return None;
+    }
+    let line = dom.short_text(parent, 120)?;
+    let lower = line.to_ascii_lowercase();
+    let (pos, label) = labels.iter().find_map(|l| lower.find(l).map(|p| (p, l)))?;
+    if at_start && !lower.get(..pos).unwrap_or("").trim().is_empty() {
+        return None;
+    }
+    // "Updated 3 May 2024, published 2020": which date is which is not clear.
+    let before = lower.get(..pos).unwrap_or("");
+    if before.contains("updated") || before.contains("modified") {
+        return None;
+    }
+    let at = pos + label.len();
+    let mut rest = line
+        .get(at..)?
+        .trim_start_matches([' ', ':', '\u{a0}'])
+        .to_string();
+    if rest.is_empty() {
+        rest = next_element(dom, parent).and_then(|s| dom.short_text(s, 80))?;
+    }
+    // "Posted by Jane Doe on Friday December 19, 2025".
+    if rest.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by ")) {
+        let on = rest.find(" on ")?;
+        rest = rest.get(on + 4..)?.to_string();
+    }
+    let rest = rest.trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    // "Jun 8, 2023 • 11 min read", "August 7, 2023 by Jane Doe".
+    let lower = rest.to_ascii_lowercase();
+    let end = [
+        " by ", "|", "•", "·", " - ", " in ", " but ", " and ", " updated", " last ",
+    ]
+    .iter()
+    .filter_map(|sep| lower.find(sep))
+    .min()
+    .unwrap_or(rest.len());
+    let seg = rest
+        .get(..end)?
+        .trim_matches(|c: char| "[]()".contains(c) || c.is_whitespace());
+    let seg = seg.strip_prefix("the ").unwrap_or(seg);
+    iso_date(seg).filter(|d| d.len() >= 10)
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn is_weekday(w: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+}
+
+/// "Luke Kim December 17, 2025" / "Luke KimDecember 17, 2025" / "Jane Doe 4 August 2010" ->
+/// the text before the date: author boxes run the name and the date together without a
+/// separator. A date is a word starting with a digit, or a month name (glued to the name
+/// or not) followed by one.
+pub fn cut_at_date(s: &str) -> &str {
+    let head = date_tail_cut(s);
+    if !head.is_empty() {
+        return head;
+    }
+    // "Dec. 19, 2025 · Jane Doe": a date first, then a separator and the name.
+    match s.find(['·', '•', '|']) {
+        Some(k) => {
+            let rest = s.get(k..).unwrap_or("");
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "·•|".contains(c));
+            date_tail_cut(rest)
+        }
+        None => head,
+    }
+}
+
+fn date_tail_cut(s: &str) -> &str {
+    let mut words = Vec::new();
+    let mut pos = 0;
+    for w in s.split(' ') {
+        words.push((pos, w));
+        pos += w.len() + 1;
+    }
+    // The name ends where the date starts, or where a weekday before it starts ("Sat, 20 Dec").
+    let cut_before = |i: usize, at: usize, glued: usize| {
+        let at = words[..i]
+            .iter()
+            .rev()
+            .take_while(|(_, w)| is_weekday(w))
+            .last()
+            .map_or(at, |&(a, _)| a);
+        s.get(..at + glued)
+            .unwrap_or(s)
+            .trim_end_matches(|c: char| c.is_whitespace() || ",;:|-–—•·".contains(c))
+    };
+    for (i, &(at, w)) in words.iter().enumerate() {
+        if i > 0 && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return cut_before(i, at, 0);
+        }
+        let next_digit = words
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        if !next_digit {
+            continue;
+        }
+        // The month may be glued to the name ("KimDecember"): the last capital starts it.
+        let start = w
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_uppercase())
+            .map_or(0, |(k, _)| k);
+        let month = w.get(start..).unwrap_or("").trim_end_matches([',', '.']);
+        if MONTHS.contains(&month.to_lowercase().as_str()) {
+            return cut_before(i, at, start);
+        }
+    }
+    s
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
+    )
+    .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// An ISO 8601 value from a machine-readable date ("2014-01-05T12:34:56+0000" ->
+/// "2014-01-05T12:34:56+00:00"; "2014-01-05" stays), or from a human one that
+/// `layout::stamps` reads ("January 5, 2014"). `None` for anything else.
+pub fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Some(c) = ISO.captures(s) {
+        let g = |i| c.get(i).map_or("", |m| m.as_str());
+        let (mo, d): (u32, u32) = (g(2).parse().ok()?, g(3).parse().ok()?);
+        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let date = format!("{}-{}-{}", g(1), g(2), g(3));
+        if c.get(4).is_none() {
+            return Some(date);
+        }
+        let secs = c
+            .get(6)
+            .map_or(String::new(), |m| format!(":{}", m.as_str()));
+        let tz = match g(7) {
+            "" => String::new(),
+            "Z" => "+00:00".to_string(),
+            z if z.len() == 5 => format!("{}:{}", z.get(..3)?, z.get(3..)?),
+            z => z.to_string(),
+        };
+        return Some(format!("{date}T{}:{}{secs}{tz}", g(4), g(5)));
+    }
+    if s.len() > 80 {
+        return None;
+    }
+    crate::layout::stamps::parse_expression(s)
+        .and_then(|(_, v)| v)
+        .or_else(|| numeric_date(s))
+}
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d{2})(?:\s|$)")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// "3/24/2025" or "24.03.2025" (a clock time may follow): a part above 12 decides which is the day; otherwise a slash
+/// is read month first (the common order where slashes are used), a dot day first.
+fn numeric_date(s: &str) -> Option<String> {
+    let c = NUMERIC.captures(s)?;
+    let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (a, b, y) = (n(1)?, n(3)?, n(4)?);
+    let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
+    let (m, d) = if a > 12 || (b <= 12 && !slash) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let date = crate::calendar::Date::new(y as i32, m, d)?;
+    Some(date.to_string())
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// "/2014/01/05/" or "/2014-01-05-" in a URL path.
+pub fn url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    Some(format!("{:04}-{:02}-{:02}", n(1)?, n(2)?, n(3)?))
+}
