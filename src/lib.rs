@@ -27,5 +27,6 @@ pub mod quotes;
 #[cfg(feature = "arrow")]
 pub mod arrow;
 pub mod html;
+pub mod language;
 #[cfg(feature = "python")]
 mod python;

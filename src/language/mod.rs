@@ -1,0 +1,222 @@
+//! The article's language: an ISO 639-1 code and a confidence, from a bounded sample of its
+//! text (the headline and the first sentences, up to `SAMPLE_LETTERS` letters).
+//!
+//! 1. The sample's letters are counted by script (`script`). A script only one supported
+//!    language writes (Greek, Hangul, Thai, Georgian, ...) is the answer; Han with kana is
+//!    Japanese, Han alone Chinese.
+//! 2. Latin, Cyrillic, Arabic and Devanagari text is scored by the n-gram model (`model`) over
+//!    that script's languages, with the words of the dominant script only (names in another
+//!    alphabet do not vote).
+//!
+//! Too little text (fewer than `MIN_LETTERS` letters) gives `"und"`. A page's declared
+//! language (`<html lang>`, `Content-Language`) is kept beside the answer as `declared`, never
+//! used as the answer.
+
+mod model;
+mod script;
+
+use serde::Serialize;
+
+use crate::doc::Document;
+pub use model::is_word_char;
+use model::{Scores, MODEL};
+use script::Script;
+
+/// Letters read at most: enough for a clear answer on an article, a bounded cost on long ones.
+pub const SAMPLE_LETTERS: usize = 600;
+/// Fewer letters than this and the language is `"und"`.
+pub const MIN_LETTERS: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Language {
+    /// ISO 639-1 ("en", "nb", "sr"); `"und"` when the text is too short to tell.
+    pub code: String,
+    /// The model's probability for `code` (script-decided languages: the share of the sample's
+    /// letters in that script), rounded to three decimals; 0 for `"und"`.
+    pub confidence: f64,
+    /// For HTML pages: the language the page declares (`<html lang>`, `Content-Language`,
+    /// `og:locale`), as written. A hint beside the answer, never the answer.
+    pub declared: Option<String>,
+}
+
+impl Language {
+    pub fn is_english(&self) -> bool {
+        self.code == "en"
+    }
+
+    /// Whether the English-only extractors should skip this article: a language was told
+    /// and it is not English.
+    pub fn is_other(&self) -> bool {
+        self.code != "en" && self.code != "und"
+    }
+}
+
+/// The language of `doc`'s text (no declared language).
+pub fn detect(doc: &Document) -> Language {
+    let mut sample = Sample::default();
+    for s in &doc.sentences {
+        if sample.full() {
+            break;
+        }
+        sample.push(doc.str(s.span));
+    }
+    sample.decide()
+}
+
+/// The language of a plain string (the whole string up to the sample size).
+pub fn detect_text(text: &str) -> Language {
+    let mut sample = Sample::default();
+    sample.push(text);
+    sample.decide()
+}
+
+/// The sample's words, lower-cased, each with its script (from its first character).
+#[derive(Default)]
+struct Sample {
+    chars: Vec<char>,
+    /// (start in `chars`, end, script)
+    words: Vec<(u32, u32, Script)>,
+    letters: usize,
+    counts: [usize; script::COUNT],
+}
+
+impl Sample {
+    fn full(&self) -> bool {
+        self.letters >= SAMPLE_LETTERS
+    }
+
+    fn push(&mut self, text: &str) {
+        let mut start = self.chars.len();
+        let mut first: Option<Script> = None;
+        for c in text.chars() {
+            if is_word_char(c) {
+                let sc = script::of(c);
+                if first.is_none() {
+                    first = Some(sc);
+                }
+                self.counts[sc as usize] += 1;
+                self.letters += 1;
+                if c.is_ascii() {
+                    self.chars.push(c.to_ascii_lowercase());
+                } else {
+                    self.chars.extend(c.to_lowercase());
+                }
+            } else {
+                self.end_word(start, first.take());
+                start = self.chars.len();
+                if self.full() {
+                    return;
+                }
+            }
+        }
+        self.end_word(start, first.take());
+    }
+
+    fn end_word(&mut self, start: usize, script: Option<Script>) {
+        if let Some(sc) = script {
+            if self.chars.len() > start {
+                self.words
+                    .push((start as u32, self.chars.len() as u32, sc));
+            }
+        }
+    }
+
+    fn decide(&self) -> Language {
+        let und = Language {
+            code: "und".into(),
+            confidence: 0.0,
+            declared: None,
+        };
+        let counted: usize = self.counts[..Script::Other as usize].iter().sum();
+        if self.letters < MIN_LETTERS || counted == 0 {
+            return und;
+        }
+        // The dominant script (first in enum order on a tie).
+        let mut best = Script::Latin;
+        for (i, &n) in self.counts[..Script::Other as usize].iter().enumerate() {
+            if n > self.counts[best as usize] {
+                best = ALL[i];
+            }
+        }
+        let share = |n: usize| n as f64 / counted as f64;
+        if best == Script::Han || best == Script::Kana {
+            let (han, kana) = (
+                self.counts[Script::Han as usize],
+                self.counts[Script::Kana as usize],
+            );
+            let code = if kana * 10 >= han + kana && kana > 0 {
+                "ja"
+            } else {
+                "zh"
+            };
+            return language(code, share(han + kana));
+        }
+        if let Some(code) = best.language() {
+            return language(code, share(self.counts[best as usize]));
+        }
+        let Some(group) = best.group() else {
+            return und;
+        };
+        let m = &*MODEL;
+        let mut scores = Scores::new(m);
+        for &(a, b, sc) in &self.words {
+            if sc == best {
+                scores.add_word(m, &self.chars[a as usize..b as usize]);
+            }
+        }
+        let ranked = scores.ranked(m, group);
+        let Some(&(top, li)) = ranked.first() else {
+            return und;
+        };
+        if scores.seen == 0 {
+            return und;
+        }
+        // Naive Bayes is over-confident (overlapping n-grams are not independent): its
+        // log-likelihood gaps are tempered by the square root of the evidence.
+        let t = (scores.seen as f64).sqrt().max(1.0) / 2.0;
+        let z: f64 = ranked.iter().map(|(s, _)| ((s - top) / t).exp()).sum();
+        language(&m.langs[li].code, 1.0 / z)
+    }
+}
+
+const ALL: [Script; script::COUNT] = [
+    Script::Latin,
+    Script::Cyrillic,
+    Script::Arabic,
+    Script::Devanagari,
+    Script::Greek,
+    Script::Armenian,
+    Script::Hebrew,
+    Script::Thaana,
+    Script::Bengali,
+    Script::Gurmukhi,
+    Script::Gujarati,
+    Script::Oriya,
+    Script::Tamil,
+    Script::Telugu,
+    Script::Kannada,
+    Script::Malayalam,
+    Script::Sinhala,
+    Script::Thai,
+    Script::Lao,
+    Script::Tibetan,
+    Script::Myanmar,
+    Script::Georgian,
+    Script::Hangul,
+    Script::Ethiopic,
+    Script::Khmer,
+    Script::Kana,
+    Script::Han,
+    Script::Other,
+];
+
+fn language(code: &str, p: f64) -> Language {
+    Language {
+        code: code.to_string(),
+        confidence: (p * 1000.0).round() / 1000.0,
+        declared: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
