@@ -10,8 +10,8 @@ Universal Dependencies treebank folders whose ``# text =`` lines add training te
 (``UD_Latin-Perseus``: Latin, which FLORES lacks; ``UD_Serbian-SET``, ``UD_Croatian-SET``: Serbian
 in Latin script and more Croatian news); only their train and dev files are read.
 
-The model is multinomial naive Bayes over character n-grams (1 to 4 characters of each word
-padded with spaces) and whole words, per script group: the detector first decides the script
+The model is multinomial naive Bayes over character trigrams (of each word padded with spaces)
+and whole words, per script group: the detector first decides the script
 (`src/language/script.rs`) and scores only that group's languages. Serbian is trained on the
 FLORES Cyrillic text and on its Latin transliteration, so both alphabets are recognised.
 
@@ -67,7 +67,6 @@ UD = [
     ("UD_Serbian-SET", "sr_set-ud", "sr", "latin"),
 ]
 ALPHA = 0.5
-MAX_N = 4
 MIN_COUNT = 3  # (feature, language) pairs seen fewer times are dropped
 W_SCALE = 16.0
 # Training text per language is capped so that no language wins on data volume alone (naive
@@ -123,15 +122,9 @@ def features(text: str, counter: collections.Counter) -> int:
     n = 0
     for w in words(text):
         p = " " + w + " "
-        for i in range(len(p)):
-            for k in range(1, MAX_N + 1):
-                if i + k > len(p):
-                    break
-                g = p[i : i + k]
-                if g == " ":
-                    continue
-                counter[g] += 1
-                n += 1
+        for i in range(len(p) - 2):
+            counter[p[i : i + 3]] += 1
+            n += 1
         counter["\x01" + w] += 1
         n += 1
     return n
