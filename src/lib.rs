@@ -23,6 +23,7 @@ pub mod error;
 pub mod files;
 pub mod numbers;
 pub mod quotes;
+pub mod tone;
 
 #[cfg(feature = "arrow")]
 pub mod arrow;

@@ -67,6 +67,7 @@ table!(WEEKDAYS: FastMap<String, i32>, "text/weekdays.tsv", numbers);
 table!(TIMEZONES: FastMap<String, i32>, "text/timezones.tsv", |f, s| numbers(f, s)
     .map(|m| m.into_iter().map(|(k, v)| (k.to_uppercase(), v)).collect::<FastMap<_, _>>()));
 table!(ABBREVIATIONS: Vec<String>, "text/abbreviations.txt", word_list);
+table!(FUNCTION_WORDS: Vec<String>, "text/function_words.txt", word_list);
 table!(SECTIONS: Vec<String>, "layout/sections.txt", |f, s| word_list(f, s)
     .map(|v| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
 table!(AGENCIES: Vec<String>, "layout/agencies.txt", word_list);
