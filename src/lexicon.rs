@@ -233,6 +233,7 @@ impl Vocab {
         }
         crate::dates::lexicon_words(&mut b);
         crate::tone::lexicon_words(&mut b);
+        crate::idf::lexicon_words(&mut b);
         b.finish()
     }
 
