@@ -8,10 +8,14 @@ use crate::calendar::Date;
 use crate::dates::{self, DateItem};
 use crate::doc::{Document, TextSpan};
 use crate::entities::{self, Acronym, Entities, Entity, Source};
+use crate::keywords::{self, Keyword};
+use crate::language::{self, Language};
 use crate::layout::Stamp;
 use crate::numbers::{self, CountItem, NumberItem};
 use crate::quotes::{self, Quote};
+use crate::summary::{self, SummarySentence};
 use crate::text::count_words;
+use crate::tone::{self, Tone};
 
 /// Silent reading rate for non-fiction in English, words per minute (Brysbaert 2019,
 /// "How many words do we read per minute?", J. Memory and Language 109).
@@ -114,19 +118,35 @@ pub struct Record {
     pub numbers: Vec<NumberItem>,
     pub counts: Vec<CountItem>,
     pub stats: Stats,
+    pub language: Language,
+    /// `None` for an article not in English (the tone lexicon is English).
+    pub tone: Option<Tone>,
+    pub keywords: Vec<Keyword>,
+    pub summary: Vec<SummarySentence>,
 }
 
 /// What a caller may say about an article besides its text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// Publication date given by the caller; wins over a date found in the text.
     pub published: Option<Date>,
+    /// Sentences in `summary` (default 3; 0 for none).
+    pub summary_sentences: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            published: None,
+            summary_sentences: summary::DEFAULT_SENTENCES,
+        }
+    }
 }
 
 /// Parses one article into its record.
 pub fn parse(text: &str, options: &Options) -> Record {
     let doc = Document::new(text, options.published);
-    build(&doc)
+    build(&doc, options, None)
 }
 
 /// An HTML page's record: the article `text` extracted from the page (every span of `record`
@@ -141,7 +161,8 @@ pub struct HtmlRecord {
 /// Parses a raw HTML page (bytes in any declared encoding) into its record.
 pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRecord {
     let page = crate::html::parse_html(bytes, url);
-    let record = parse_with_layout(&page.text, page.layout, options);
+    let doc = Document::from_layout(&page.text, page.layout, options.published);
+    let record = build(&doc, options, page.meta.language.as_deref());
     HtmlRecord {
         record,
         text: page.text,
@@ -152,10 +173,21 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRec
 /// Builds the record of a document whose layout came from elsewhere (see
 /// `Document::from_layout`).
 pub fn parse_with_layout(text: &str, layout: crate::layout::Layout, options: &Options) -> Record {
-    build(&Document::from_layout(text, layout, options.published))
+    build(
+        &Document::from_layout(text, layout, options.published),
+        options,
+        None,
+    )
 }
 
-pub fn build(doc: &Document) -> Record {
+/// The record of `doc`. `declared` is the language a page declares (kept as a hint beside the
+/// detected one, never used as the answer).
+///
+/// An article whose detected language is not English (and not `"und"`) gets its layout,
+/// numbers, stats, language and summary; the English-only extractors (quotes, entities,
+/// acronyms, sources, dates, counts, tone, keywords) are skipped and leave `[]` (`None` for
+/// tone).
+pub fn build(doc: &Document, options: &Options, declared: Option<&str>) -> Record {
     let l = &doc.layout;
     let span = |s| doc.span(s);
     let opt = |s: Option<crate::text::Span>| s.map(|s| doc.span(s));
@@ -172,12 +204,20 @@ pub fn build(doc: &Document) -> Record {
     };
     let paragraphs: Vec<TextSpan> = l.paragraphs.iter().map(|p| span(*p)).collect();
     let words: usize = l.paragraphs.iter().map(|p| count_words(doc.str(*p))).sum();
-    let (numbers, counts) = numbers::extract(doc);
+    let mut language = language::detect(doc);
+    language.declared = declared.map(str::to_string);
+    let english = !language.is_other();
+    let (numbers, mut counts) = numbers::extract(doc);
     let Entities {
         entities,
         acronyms,
         sources,
-    } = entities::extract(doc);
+    } = if english {
+        entities::extract(doc)
+    } else {
+        counts.clear();
+        Entities::default()
+    };
     let body_sentences = doc
         .sentences
         .iter()
@@ -262,11 +302,27 @@ pub fn build(doc: &Document) -> Record {
                 }
             })
             .collect(),
-        quotes: quotes::extract(doc),
+        quotes: if english {
+            quotes::extract(doc)
+        } else {
+            Vec::new()
+        },
+        tone: english.then(|| tone::score(doc)),
+        keywords: if english {
+            keywords::extract(doc, &entities)
+        } else {
+            Vec::new()
+        },
+        summary: summary::select(doc, options.summary_sentences),
+        language,
         entities,
         acronyms,
         sources,
-        dates: dates::extract(doc),
+        dates: if english {
+            dates::extract(doc)
+        } else {
+            Vec::new()
+        },
         numbers,
         counts,
         stats: Stats {

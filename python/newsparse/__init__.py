@@ -31,7 +31,8 @@ nulls, and ``on_error="record"`` fills the ``error`` column (``{kind, message}``
 
 Tables (pandas, an optional extra: ``newsparse[pandas]``; imported only when first used):
 ``to_frame``, ``parse_frame``, ``quotes_table``, ``entities_table``, ``mentions_table``,
-``dates_table``, ``numbers_table``, ``counts_table`` and the ``Series.news`` accessor. Jupyter:
+``dates_table``, ``numbers_table``, ``counts_table``, ``keywords_table`` and the ``Series.news``
+accessor. Jupyter:
 ``display(text)`` highlights an article's entities, quotes, dates and numbers.
 """
 
@@ -52,6 +53,7 @@ from .frames import (
     counts_table,
     dates_table,
     entities_table,
+    keywords_table,
     mentions_table,
     numbers_table,
     parse_frame,
@@ -75,6 +77,7 @@ __all__ = [
     "dates_table",
     "numbers_table",
     "counts_table",
+    "keywords_table",
     "display",
     "Article",
     "Record",
@@ -114,13 +117,14 @@ def _published_arg(published: Any, n: Optional[int] = None) -> Any:
     return [_iso(p, f"published[{i}]") for i, p in enumerate(published)]
 
 
-def parse(text: str, *, published: DateLike = None) -> Record:
+def parse(text: str, *, published: DateLike = None, summary_sentences: int = 3) -> Record:
     """Parse one article into a record.
 
     ``published`` (ISO string or ``datetime.date``) is the date relative expressions resolve
     against; without it, the publication stamp found in the text is used, if any.
+    ``summary_sentences``: how many sentences the record's ``summary`` has (0 for none).
     """
-    return _core.parse(text, _published_arg(published))
+    return _core.parse(text, _published_arg(published), summary_sentences)
 
 
 OUTPUTS = ("dicts", "arrow", "polars")
@@ -175,6 +179,7 @@ def parse_many(
     progress: bool = False,
     format: str = "text",
     output: str = "dicts",
+    summary_sentences: int = 3,
 ) -> Any:
     """Parse many articles in parallel (the GIL is released).
 
@@ -187,17 +192,19 @@ def parse_many(
     items may also be ``bytes`` (a page decodes itself; non-markup bytes under ``"auto"`` must
     be UTF-8, else that item fails with a decode error). ``format="text"`` takes ``str`` only.
     ``output``: ``"dicts"`` (a list of records), ``"arrow"`` (a ``pyarrow.Table``) or
-    ``"polars"`` (a ``polars.DataFrame``); see the module docstring.
+    ``"polars"`` (a ``polars.DataFrame``); see the module docstring. ``summary_sentences``:
+    sentences in each record's ``summary`` (0 for none).
     """
     _check_output(output)
     pub = _published_arg(published)
     core = "dicts" if output == "dicts" else "arrow"
+    k = summary_sentences
     if not progress:
-        out = _core.parse_many(texts, pub, threads, on_error, format, core)
+        out = _core.parse_many(texts, pub, threads, on_error, format, core, k)
         return out if output == "dicts" else _frame_of(out, output)
     items = texts if isinstance(texts, list) else list(texts)
     return _batched(
-        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core), items, pub, on_error, output
+        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, k), items, pub, on_error, output
     )
 
 
@@ -255,6 +262,7 @@ def iter_parse(
     progress: bool = False,
     format: str = "text",
     output: str = "dicts",
+    summary_sentences: int = 3,
 ) -> Iterator[Any]:
     """Parse a stream of articles lazily, ``batch_size`` at a time (in parallel within a batch).
 
@@ -288,7 +296,7 @@ def iter_parse(
                 if len(pub) != len(batch):
                     raise ValueError("published ran out before texts: give one date per article")
             records = _call_at(
-                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core),
+                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, summary_sentences),
                 batch,
                 pub,
                 offset,
@@ -361,6 +369,7 @@ def parse_files(
     progress: bool = False,
     format: str = "auto",
     output: str = "dicts",
+    summary_sentences: int = 3,
 ) -> Any:
     """Read and parse files in parallel (reading and decoding happen in Rust).
 
@@ -379,10 +388,10 @@ def parse_files(
     paths = _expand(paths_or_glob)
     pub = _published_arg(published)
     if not progress:
-        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core)
+        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, summary_sentences)
         return out if output == "dicts" else _frame_of(out, output)
     return _batched(
-        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core),
+        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core, summary_sentences),
         paths,
         pub,
         on_error,
@@ -390,7 +399,9 @@ def parse_files(
     )
 
 
-def parse_html(html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None) -> HtmlRecord:
+def parse_html(
+    html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None, summary_sentences: int = 3
+) -> HtmlRecord:
     """Parse one raw HTML page into the same record as the text path, plus ``text`` (the
     article text extracted from the page, which every span's ``start``/``end`` index) and
     ``html`` (what only markup tells: site name, canonical URL, authors, tags, ``is_article``,
@@ -400,7 +411,7 @@ def parse_html(html: Union[str, bytes], *, url: Optional[str] = None, published:
     windows-1252; a ``str`` is taken as already decoded. ``url`` supplies a date from its path
     and a site name to strip from titles.
     """
-    return _core.parse_html(html, url, _published_arg(published))
+    return _core.parse_html(html, url, _published_arg(published), summary_sentences)
 
 
 def _register_pandas_accessor() -> None:

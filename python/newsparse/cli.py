@@ -61,6 +61,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--format", choices=["auto", "text", "html"], default="auto",
                     help="auto: .html/.htm (and .gz) or markup-looking files are pages (default)")
     ap.add_argument("--published", help="publication date (YYYY-MM-DD) for relative dates")
+    ap.add_argument("--summary-sentences", type=int, default=3,
+                    help="sentences in each record's summary (default 3; 0 for none)")
     ap.add_argument("--threads", type=int, help="worker threads (default: NEWSPARSE_THREADS or all cores)")
     ap.add_argument("--on-error", choices=["record", "raise", "null"], default="record")
     ap.add_argument("--indent", type=int, help="pretty-print each record (not JSON Lines then)")
@@ -85,9 +87,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                 data = sys.stdin.read()
                 if sink is not None:
                     failures += sink.write(parse_many([data], published=published, format=args.format,
-                                                      on_error=args.on_error, output="arrow"))
+                                                      on_error=args.on_error, output="arrow",
+                                                      summary_sentences=args.summary_sentences))
                     continue
-                rec = parse_many([data], published=published, format=args.format)[0]
+                rec = parse_many([data], published=published, format=args.format,
+                                 summary_sentences=args.summary_sentences)[0]
                 _write([rec], out, args.indent)
             else:
                 paths.extend(_expand(f))
@@ -100,7 +104,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                 chunk = paths[i : i + BATCH]
                 records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
                                       published=published, threads=args.threads, on_error=args.on_error,
-                                      format=args.format, output="arrow" if sink is not None else "dicts")
+                                      format=args.format, output="arrow" if sink is not None else "dicts",
+                                      summary_sentences=args.summary_sentences)
                 if sink is not None:
                     failures += sink.write(records)
                     bar.update(len(chunk))

@@ -151,13 +151,32 @@ fn published_dates(published: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<V
 fn with_options<'a, T>(
     items: &'a [T],
     published: Option<&Bound<'_, PyAny>>,
+    summary_sentences: i64,
 ) -> PyResult<Vec<(&'a T, Options)>> {
     let dates = published_dates(published, items.len())?;
+    let summary_sentences = summary_count(summary_sentences)?;
     Ok(items
         .iter()
         .zip(dates)
-        .map(|(x, d)| (x, Options { published: d }))
+        .map(|(x, d)| {
+            (
+                x,
+                Options {
+                    published: d,
+                    summary_sentences,
+                },
+            )
+        })
         .collect())
+}
+
+/// `summary_sentences` checked: a count of sentences, 0 for no summary.
+fn summary_count(n: i64) -> PyResult<usize> {
+    usize::try_from(n).map_err(|_| {
+        PyValueError::new_err(format!(
+            "summary_sentences must be 0 or more (0: no summary), got {n}"
+        ))
+    })
 }
 
 fn errors_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
@@ -350,11 +369,12 @@ fn run_chunked<'py, T: Sync>(
 
 /// Parses one article. See `newsparse.parse`.
 #[pyfunction]
-#[pyo3(signature = (text, published=None))]
+#[pyo3(signature = (text, published=None, summary_sentences=3))]
 fn parse<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let input = extract_text(text)?;
     let Some(s) = input.text() else {
@@ -368,7 +388,10 @@ fn parse<'py>(
         )));
     };
     let published = published_dates(published, 1)?.pop().flatten();
-    let options = Options { published };
+    let options = Options {
+        published,
+        summary_sentences: summary_count(summary_sentences)?,
+    };
     parse_one(py, || {
         batch::parse_any(s.as_bytes(), Format::Text, &options, None)
     })
@@ -390,12 +413,13 @@ fn parse_one<'py>(
 
 /// Parses one HTML page (`str` or `bytes`). See `newsparse.parse_html`.
 #[pyfunction]
-#[pyo3(signature = (html, url=None, published=None))]
+#[pyo3(signature = (html, url=None, published=None, summary_sentences=3))]
 fn parse_html<'py>(
     py: Python<'py>,
     html: &Bound<'py, PyAny>,
     url: Option<&str>,
     published: Option<&Bound<'py, PyAny>>,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     // A str is already decoded: its UTF-8 bytes are what the page decoder sees (valid
     // non-ASCII UTF-8 wins over a declared charset, so nothing is decoded twice).
@@ -415,13 +439,17 @@ fn parse_html<'py>(
         }
     };
     let published = published_dates(published, 1)?.pop().flatten();
-    let options = Options { published };
+    let options = Options {
+        published,
+        summary_sentences: summary_count(summary_sentences)?,
+    };
     parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
 }
 
 /// Parses many articles in parallel. See `newsparse.parse_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts"))]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts", summary_sentences=3))]
+#[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -430,6 +458,7 @@ fn parse_many<'py>(
     on_error: &str,
     format: &str,
     output: &str,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
@@ -465,7 +494,7 @@ fn parse_many<'py>(
             )));
         }
     }
-    let jobs = with_options(&inputs, published)?;
+    let jobs = with_options(&inputs, published, summary_sentences)?;
     let work = |(input, options): &(&Input, Options)| -> Outcome {
         match input {
             Input::Missing => None,
@@ -491,7 +520,7 @@ fn parse_many<'py>(
 
 /// Reads and parses files in parallel. See `newsparse.parse_files`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts"))]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts", summary_sentences=3))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_files<'py>(
     py: Python<'py>,
@@ -503,6 +532,7 @@ fn parse_files<'py>(
     on_error: &str,
     format: &str,
     output: &str,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
@@ -518,7 +548,7 @@ fn parse_files<'py>(
             )))
         }
     };
-    let jobs = with_options(&paths, published)?;
+    let jobs = with_options(&paths, published, summary_sentences)?;
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
         let bytes = match files::read_bytes(path) {
             Ok(b) => b,
