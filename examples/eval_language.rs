@@ -77,7 +77,10 @@ fn main() {
         }
         if show && !ok {
             let short: String = text.chars().take(120).collect();
-            println!("{lang} -> {} ({:.2}) [{kind}] {short}", p.code, p.confidence);
+            println!(
+                "{lang} -> {} ({:.2}) [{kind}] {short}",
+                p.code, p.confidence
+            );
         }
     }
     println!(
@@ -87,7 +90,10 @@ fn main() {
         half.as_deref().unwrap_or("both")
     );
     for (kind, (n, ok)) in &by_kind {
-        println!("  {kind:<9} accuracy {:.2}% ({ok}/{n})", 100.0 * *ok as f64 / *n as f64);
+        println!(
+            "  {kind:<9} accuracy {:.2}% ({ok}/{n})",
+            100.0 * *ok as f64 / *n as f64
+        );
     }
     for ((i, kind), (n, ok)) in &pair_stats {
         println!(
@@ -98,7 +104,10 @@ fn main() {
     }
     for (ok, (sum, n)) in &conf_sum {
         let what = if *ok { "right" } else { "wrong" };
-        println!("  mean confidence when {what}: {:.3} ({n})", sum / *n as f64);
+        println!(
+            "  mean confidence when {what}: {:.3} ({n})",
+            sum / *n as f64
+        );
     }
     println!(
         "  speed: {:.1} MB/s ({:.0} texts/s), one thread, whole texts up to the {}-letter sample",

@@ -14,9 +14,9 @@ use serde_json::{json, Value};
 
 fn half(id: &str) -> &'static str {
     // FNV-1a: a fixed split that does not depend on the file's order.
-    let h = id
-        .bytes()
-        .fold(0x811C_9DC5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+    let h = id.bytes().fold(0x811C_9DC5u32, |h, b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    });
     if h % 2 == 0 {
         "read"
     } else {

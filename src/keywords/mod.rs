@@ -25,8 +25,8 @@ const HEADLINE: f64 = 1.0;
 const LEAD: f64 = 0.6;
 const ENTITY: f64 = 0.8;
 const PROPER: f64 = 0.3;
-/// A phrase of n words weighs its words' IDF sum divided by n to this power.
-const LENGTH: f64 = 0.5;
+/// A phrase of n words weighs its words' IDF sum divided by the square root of n.
+const LENGTH_NORM: [f64; 3] = [1.0, 0.707_106_781_186_547_6, 0.577_350_269_189_625_8];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Keyword {
@@ -61,35 +61,42 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
             }
         }
     }
+    let salience_of = |key: &Key| salience.get(key).copied();
     let mut scored: Vec<(f64, Key)> = c
-        .stats
-        .iter()
-        .filter(|(key, st)| key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count)
-        .map(|(key, st)| {
-            let spec = c.specificity(key) / (key.len() as f64).powf(LENGTH);
+        .all()
+        .filter(|st| st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count)
+        .map(|st| {
+            let key = st.key;
+            let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
             let mut s = (1.0 + (st.count as f64).ln()) * spec;
             if st.headline {
                 s *= 1.0 + HEADLINE;
             }
-            s *= 1.0 + LEAD * st.lead;
+            s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
             s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
-            if let Some(sal) = salience.get(key) {
+            if let Some(sal) = salience_of(&key) {
                 s *= 1.0 + ENTITY * sal;
             }
-            (s, *key)
+            (s, key)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    // Only the best few need sorting (the rest is never shown).
+    let by_score = |a: &(f64, Key), b: &(f64, Key)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1));
+    let keep = (TOP * 4).min(scored.len());
+    if keep < scored.len() {
+        scored.select_nth_unstable_by(keep, by_score);
+        scored.truncate(keep);
+    }
+    scored.sort_by(by_score);
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
         if chosen.len() == TOP {
             break;
         }
         // A word that only ever occurs inside a chosen phrase adds nothing to it.
+        let count = |k: &Key| c.stat(k).map(|x| x.count);
         let inside = chosen.iter().any(|(_, big)| {
-            big.len() > key.len()
-                && big.contains(&key)
-                && c.stats.get(big).map(|b| b.count) == c.stats.get(&key).map(|x| x.count)
+            big.len() > key.len() && big.contains(&key) && count(big) == count(&key)
         });
         if !inside {
             chosen.push((s, key));
@@ -101,9 +108,10 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
     chosen
         .iter()
         .zip(spans)
-        .map(|((s, key), spans)| {
-            let surface = c.stats.get(key).map_or(spans[0], |st| st.surface);
-            Keyword {
+        .filter_map(|((s, key), spans)| {
+            let first = *spans.first()?;
+            let surface = c.stat(key).map_or(first, |st| st.surface);
+            Some(Keyword {
                 text: doc.str(surface).to_string(),
                 score: (s / top * 1000.0).round() / 1000.0,
                 count: spans.len(),
@@ -119,7 +127,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
                         }
                     })
                     .collect(),
-            }
+            })
         })
         .collect()
 }

@@ -6,12 +6,30 @@ fn code(t: &str) -> String {
 
 #[test]
 fn common_languages() {
-    assert_eq!(code("The government said on Monday that it would raise taxes."), "en");
-    assert_eq!(code("Le gouvernement a annoncé lundi une hausse des impôts."), "fr");
-    assert_eq!(code("Die Regierung kündigte am Montag höhere Steuern an."), "de");
-    assert_eq!(code("El gobierno anunció el lunes una subida de los impuestos."), "es");
-    assert_eq!(code("Правительство в понедельник объявило о повышении налогов."), "ru");
-    assert_eq!(code("Η κυβέρνηση ανακοίνωσε τη Δευτέρα αύξηση των φόρων."), "el");
+    assert_eq!(
+        code("The government said on Monday that it would raise taxes."),
+        "en"
+    );
+    assert_eq!(
+        code("Le gouvernement a annoncé lundi une hausse des impôts."),
+        "fr"
+    );
+    assert_eq!(
+        code("Die Regierung kündigte am Montag höhere Steuern an."),
+        "de"
+    );
+    assert_eq!(
+        code("El gobierno anunció el lunes una subida de los impuestos."),
+        "es"
+    );
+    assert_eq!(
+        code("Правительство в понедельник объявило о повышении налогов."),
+        "ru"
+    );
+    assert_eq!(
+        code("Η κυβέρνηση ανακοίνωσε τη Δευτέρα αύξηση των φόρων."),
+        "el"
+    );
     assert_eq!(code("政府は月曜日に増税を発表した。"), "ja");
     assert_eq!(code("政府周一宣布提高税收。"), "zh");
     assert_eq!(code("정부는 월요일에 세금 인상을 발표했다."), "ko");

@@ -10,7 +10,6 @@
 use serde::Serialize;
 
 use crate::doc::{Document, RegionKind};
-use crate::tables::FastMap;
 use crate::words::{ContentWords, NONE};
 
 /// Sentences a summary has unless the caller says otherwise (`Options::summary_sentences`).
@@ -45,72 +44,90 @@ pub fn select(doc: &Document, k: usize) -> Vec<SummarySentence> {
     }
     let toks = doc.tokens();
     let mut words = ContentWords::new(toks);
-    // The distinct content words of each body sentence, and of the headline.
-    let mut body: Vec<(usize, Vec<u32>)> = Vec::new();
-    let mut headline: Vec<u32> = Vec::new();
+    // The distinct content words of each body sentence (one flat buffer), and the headline's.
+    let mut ids: Vec<u32> = Vec::with_capacity(toks.len() / 2);
+    let mut body: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, start, end) in `ids`
+    let mut last: Vec<u32> = Vec::new(); // per word: 1 + the last sentence it was counted in
+    let mut in_headline: Vec<bool> = Vec::new();
     for (s, seg) in toks.sentences().iter().enumerate() {
         let kind = doc
             .sentences
             .get(s)
             .and_then(|x| doc.regions.get(x.region))
             .map(|r| r.kind);
-        let mut ids: Vec<u32> = seg
-            .tokens()
-            .map(|i| words.id(i))
-            .filter(|&w| w != NONE)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        match kind {
-            Some(RegionKind::Paragraph) => body.push((s, ids)),
-            Some(RegionKind::Headline) => headline.extend(ids),
-            _ => {}
+        if !matches!(kind, Some(RegionKind::Paragraph | RegionKind::Headline)) {
+            continue;
+        }
+        let start = ids.len();
+        for i in seg.tokens() {
+            let w = words.id(i);
+            if w == NONE {
+                continue;
+            }
+            let w = w as usize;
+            if last.len() <= w {
+                last.resize(w + 1, 0);
+                in_headline.resize(w + 1, false);
+            }
+            if last[w] != s as u32 + 1 {
+                last[w] = s as u32 + 1;
+                if kind == Some(RegionKind::Headline) {
+                    in_headline[w] = true;
+                } else {
+                    ids.push(w as u32);
+                }
+            }
+        }
+        if kind == Some(RegionKind::Paragraph) {
+            body.push((s, start, ids.len()));
         }
     }
     // In how many body sentences each word is.
     let mut df = vec![0u32; words.len()];
-    for (_, ids) in &body {
-        for &w in ids {
-            df[w as usize] += 1;
-        }
+    for &w in &ids {
+        df[w as usize] += 1;
     }
-    let mut in_headline = vec![false; words.len()];
-    for &w in &headline {
-        in_headline[w as usize] = true;
-    }
+    in_headline.resize(words.len(), false);
     let mut scored: Vec<(f64, usize)> = Vec::new();
-    for (pos, (_, ids)) in body.iter().enumerate() {
-        if ids.len() < MIN_WORDS {
+    for (pos, &(_, a, b)) in body.iter().enumerate() {
+        let sent = &ids[a..b];
+        if sent.len() < MIN_WORDS {
             continue;
         }
-        let overlap: f64 = ids
+        let overlap: f64 = sent
             .iter()
             .map(|&w| {
-                let shared = (df[w as usize] - 1) as f64 + HEADLINE * in_headline[w as usize] as u8 as f64;
+                let shared =
+                    (df[w as usize] - 1) as f64 + HEADLINE * in_headline[w as usize] as u8 as f64;
                 words.idf(w) * shared
             })
             .sum();
-        let centrality = overlap / (1.0 + ids.len() as f64).ln();
+        let centrality = overlap / (1.0 + sent.len() as f64).ln();
         scored.push((centrality * (1.0 + LEAD / (1.0 + pos as f64)), pos));
     }
     if scored.is_empty() {
         // Short bodies: take the sentences as they come.
-        scored = (0..body.len()).map(|p| (1.0 / (1.0 + p as f64), p)).collect();
+        scored = (0..body.len())
+            .map(|p| (1.0 / (1.0 + p as f64), p))
+            .collect();
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let top = scored.first().map_or(1.0, |x| x.0).max(f64::MIN_POSITIVE);
     let mut chosen: Vec<(f64, usize)> = Vec::new();
-    let mut seen: FastMap<u32, ()> = FastMap::default();
+    let mut seen = vec![false; words.len()];
     for &(s, pos) in &scored {
         if chosen.len() == k {
             break;
         }
-        let ids = &body[pos].1;
-        let repeated = ids.iter().filter(|w| seen.contains_key(w)).count();
-        if !ids.is_empty() && repeated as f64 > REDUNDANT * ids.len() as f64 {
+        let (_, a, b) = body[pos];
+        let sent = &ids[a..b];
+        let repeated = sent.iter().filter(|&&w| seen[w as usize]).count();
+        if !sent.is_empty() && repeated as f64 > REDUNDANT * sent.len() as f64 {
             continue;
         }
-        seen.extend(ids.iter().map(|&w| (w, ())));
+        for &w in sent {
+            seen[w as usize] = true;
+        }
         chosen.push((s, pos));
     }
     chosen.sort_by_key(|x| x.1);

@@ -13,7 +13,11 @@ fn central_sentences_in_article_order() {
     let s = select(&d, 3);
     assert_eq!(s.len(), 3);
     assert!(s.windows(2).all(|w| w[0].start < w[1].start));
-    assert!(s.iter().all(|x| !x.text.contains("weather") && !x.text.contains("parking")), "{s:#?}");
+    assert!(
+        s.iter()
+            .all(|x| !x.text.contains("weather") && !x.text.contains("parking")),
+        "{s:#?}"
+    );
     assert!(s.iter().any(|x| x.score == 1.0));
     for x in &s {
         let got: String = STORY.chars().skip(x.start).take(x.end - x.start).collect();

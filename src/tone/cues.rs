@@ -41,7 +41,10 @@ fn load() -> Result<FastMap<String, Cue>, String> {
     for (_, w) in entries(include_str!("../../data/tone/activity.txt")) {
         m.entry(w.trim().to_lowercase()).or_default().activity = true;
     }
-    for (w, _) in pairs("tone/self_group.tsv", include_str!("../../data/tone/self_group.tsv"))? {
+    for (w, _) in pairs(
+        "tone/self_group.tsv",
+        include_str!("../../data/tone/self_group.tsv"),
+    )? {
         m.entry(w.to_lowercase()).or_default().self_group = true;
     }
     m.entry("but".into()).or_default().but = true;

@@ -167,7 +167,13 @@ fn sentence(
     }
     for &(n, mut v) in valences.iter() {
         if let Some(b) = but {
-            v *= if n < b { 0.5 } else if n > b { 1.5 } else { 1.0 };
+            v *= if n < b {
+                0.5
+            } else if n > b {
+                1.5
+            } else {
+                1.0
+            };
         }
         if v > 0.0 {
             sums.positive += v / UNIT;

@@ -27,7 +27,10 @@ fn negation_flips_and_intensifiers_strengthen() {
     assert!(negated.tone < 0.0, "{negated:?}");
     assert!(curly.tone < 0.0, "{curly:?}");
     // Same words but one: compare the strength per word.
-    assert!(very.positive * 6.0 > plain.positive * 5.0, "{very:?} {plain:?}");
+    assert!(
+        very.positive * 6.0 > plain.positive * 5.0,
+        "{very:?} {plain:?}"
+    );
 }
 
 #[test]
@@ -38,7 +41,9 @@ fn but_shifts_the_weight() {
 
 #[test]
 fn activity_self_group_and_paragraphs() {
-    let t = tone_of("Rebels attacked the town\n\nWe fled. Our homes burned.\n\nThe talks were a success.");
+    let t = tone_of(
+        "Rebels attacked the town\n\nWe fled. Our homes burned.\n\nThe talks were a success.",
+    );
     assert!(t.activity > 0.0);
     assert!(t.self_group > 0.0);
     assert_eq!(t.paragraphs.len(), 2);
