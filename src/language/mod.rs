@@ -26,6 +26,11 @@ use script::Script;
 pub const SAMPLE_LETTERS: usize = 400;
 /// Fewer letters than this and the language is `"und"`.
 pub const MIN_LETTERS: usize = 8;
+/// Fewer words of two letters or more than this and the language is `"und"` too (text whose
+/// letters stand alone, such as UTF-16 read as Latin-1, "P a u l o", is no language).
+pub const MIN_WORDS: usize = 2;
+/// The confidence a non-English answer needs to switch the English extractors off.
+pub const GATE_CONFIDENCE: f64 = 0.9;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Language {
@@ -44,10 +49,12 @@ impl Language {
         self.code == "en"
     }
 
-    /// Whether the English-only extractors should skip this article: a language was told
-    /// and it is not English.
+    /// Whether the English-only extractors should skip this article: a language other than
+    /// English was told with a confidence of at least `GATE_CONFIDENCE` (a doubtful answer
+    /// keeps the English extractors: wiping an English article's fields costs more than
+    /// running English rules over a foreign one).
     pub fn is_other(&self) -> bool {
-        self.code != "en" && self.code != "und"
+        self.code != "en" && self.code != "und" && self.confidence >= GATE_CONFIDENCE
     }
 }
 
@@ -204,6 +211,14 @@ impl Sample {
         let Some(best) = self.dominant() else {
             return und;
         };
+        // In the alphabets written with spaces, too few real words, or mostly one-letter
+        // ones, is no language.
+        if best.group().is_some() {
+            let words = self.words.iter().filter(|w| w.1 - w.0 >= 2).count();
+            if words < MIN_WORDS || words * 3 < self.words.len() {
+                return und;
+            }
+        }
         let share = |n: usize| n as f64 / counted as f64;
         if best == Script::Han || best == Script::Kana {
             let (han, kana) = (

@@ -70,3 +70,21 @@ fn documents_read_a_bounded_sample() {
     assert_eq!(l.code, "en");
     assert!(l.declared.is_none());
 }
+
+#[test]
+fn spaced_out_letters_are_no_language() {
+    assert_eq!(
+        code("P a u l o   C o e l h o ' s   B l o g   i s   h e r e"),
+        "und"
+    );
+}
+
+#[test]
+fn only_a_confident_foreign_answer_gates_the_english_extractors() {
+    let mut l = detect_text("Le gouvernement a annoncé lundi une hausse des impôts.");
+    assert!(l.is_other());
+    l.confidence = 0.5;
+    assert!(!l.is_other());
+    assert!(!detect_text("The government raised taxes on Monday.").is_other());
+    assert!(!detect_text("").is_other());
+}
