@@ -32,7 +32,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 BIN = os.path.join(ROOT, "target", "profile", "examples", "stage_costs")
-STAGES = ["layout", "document", "quotes", "entities", "dates", "numbers", "record"]
+STAGES = ["layout", "document", "quotes", "entities", "dates", "numbers", "language", "tone",
+          "keywords", "summary", "record"]
 
 
 def count(stage: str, kb: int, files, tmp: str):

@@ -6,12 +6,16 @@
 //!     python3 bench/callgrind_stages.py [FILE.jsonl ...] [--kb 300]
 //!
 //! Arguments: `--stage S` (`layout`: layout, regions and sentences; `document`: that and the
-//! token stream; `quotes`, `entities`, `dates`, `numbers` or
-//! `record`, the default, or `arrow`: whole records and their Arrow batches), `--kb N` (sample size, default 300 KB, taken evenly across the inputs) and
+//! token stream; `quotes`, `entities`, `dates`, `numbers`, `language`, `tone`, `keywords`
+//! (with no entities: its own work), `summary` or `record`, the default, or `arrow`: whole
+//! records and their Arrow batches), `--kb N` (sample size, default 300 KB, taken evenly across
+//! the inputs) and
 //! `.jsonl`/`.txt` files (default: the bundled seed article and `examples/corpus/`). Prints the
 //! sample's size; the script subtracts the document-only run from each stage's run.
 
-use newsparse::{dates, entities, numbers, quotes, record, Document, Options};
+use newsparse::{
+    dates, entities, keywords, language, numbers, quotes, record, summary, tone, Document, Options,
+};
 
 fn main() {
     let mut kb = 300usize;
@@ -107,6 +111,10 @@ fn main() {
             "entities" => entities::extract(&d).entities.len(),
             "dates" => dates::extract(&d).len(),
             "numbers" => numbers::extract(&d).0.len(),
+            "language" => language::detect(&d).code.len(),
+            "tone" => tone::score(&d).word_count,
+            "keywords" => keywords::extract(&d, &[]).len(),
+            "summary" => summary::select(&d, summary::DEFAULT_SENTENCES).len(),
             other => {
                 eprintln!("unknown stage {other}");
                 std::process::exit(2);

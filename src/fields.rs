@@ -11,6 +11,13 @@
 //! | `entities`, `acronyms`, `sources` | layout, sentences, token stream, the entity pass (one pass gives all three) |
 //! | `dates` | layout, sentences, token stream, dates |
 //! | `numbers`, `counts` | layout, sentences, token stream, the amounts pass (one pass gives both) |
+//! | `language` | layout, sentences, token stream, language (a bounded sample of letters) |
+//! | `tone` | layout, sentences, token stream, tone |
+//! | `keywords` | layout, sentences, token stream, the entity pass (entity salience), keywords |
+//! | `summary` | layout, sentences, token stream, summary |
+//!
+//! Language is also told whenever an English-only field (quotes, entities, acronyms, sources,
+//! dates, counts, tone, keywords) is asked for: for an article not in English those stay empty.
 //!
 //! `layout` names every layout key at once.
 
@@ -43,6 +50,10 @@ pub enum Field {
     Numbers,
     Counts,
     Stats,
+    Language,
+    Tone,
+    Keywords,
+    Summary,
 }
 
 /// Record keys and their fields, in record order.
@@ -72,6 +83,10 @@ pub const NAMES: &[(&str, Field)] = &[
     ("numbers", Field::Numbers),
     ("counts", Field::Counts),
     ("stats", Field::Stats),
+    ("language", Field::Language),
+    ("tone", Field::Tone),
+    ("keywords", Field::Keywords),
+    ("summary", Field::Summary),
 ];
 
 /// The layout keys: everything the layout stage alone gives.
@@ -167,6 +182,10 @@ impl Fields {
             Field::Dates,
             Field::Numbers,
             Field::Counts,
+            Field::Language,
+            Field::Tone,
+            Field::Keywords,
+            Field::Summary,
         ])
     }
 }

@@ -100,7 +100,13 @@ pub mod flag {
     pub const CUE_FIRST: Flags = 1 << 36;
     /// Anything that can start an amount besides digits (number words, fractions, "a", "an").
     pub const AMOUNT_TRIGGER: Flags = 1 << 37;
-    // Bits 38..64 are free: add a constant here and register its words in `Vocab::build`.
+    /// An English function word (`data/text/function_words.txt`): no key phrase starts or
+    /// ends with one, and summaries do not count them as content.
+    pub const FUNCTION: Flags = 1 << 38;
+    /// A word the tone scorer reads: a sentiment word, negator, intensifier, activity word or
+    /// first-person pronoun (`tone::lexicon_words`; payload by lexeme id in `tone`).
+    pub const TONE_CUE: Flags = 1 << 39;
+    // Bits 40..64 are free: add a constant here and register its words in `Vocab::build`.
 }
 
 /// What the tables say about one word form: the union of its flags, and an id shared by every
@@ -138,6 +144,15 @@ impl Builder {
     /// Adds `flags` to the lower-cased form of `word`.
     pub fn lower(&mut self, word: &str, flags: Flags) {
         *self.lower.entry(word.to_lowercase()).or_insert(0) |= flags;
+    }
+
+    /// Adds `flags` to the lower-cased form of `word` as written and, when it has a straight
+    /// apostrophe ("didn't"), to its typographic spelling ("didn’t") too.
+    pub fn lower_any_apostrophe(&mut self, word: &str, flags: Flags) {
+        self.lower(word, flags);
+        if word.contains('\'') {
+            self.lower(&word.replace('\'', "’"), flags);
+        }
     }
 
     /// Adds `flags` to the exact (case-sensitive) form `word`.
@@ -213,8 +228,13 @@ impl Vocab {
         for w in tables::ABBREVIATIONS.iter() {
             b.exact(w, flag::ABBREVIATION);
         }
+        for w in tables::FUNCTION_WORDS.iter() {
+            b.lower_any_apostrophe(w, flag::FUNCTION);
+        }
         crate::dates::lexicon_words(&mut b);
         crate::numbers::lexicon_words(&mut b);
+        crate::tone::lexicon_words(&mut b);
+        crate::idf::lexicon_words(&mut b);
         b.finish()
     }
 

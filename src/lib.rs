@@ -25,11 +25,17 @@ pub mod error;
 pub mod files;
 pub mod numbers;
 pub mod quotes;
+pub mod summary;
+pub mod tone;
+pub mod words;
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
 pub mod dedup;
 pub mod html;
+pub mod idf;
+pub mod keywords;
+pub mod language;
 #[cfg(feature = "python")]
 mod python;
 pub mod warc;

@@ -9,10 +9,14 @@ use crate::dates::{self, DateItem};
 use crate::doc::{Document, TextSpan};
 use crate::entities::{self, Acronym, Entities, Entity, Source};
 pub use crate::fields::{Field, Fields};
+use crate::keywords::{self, Keyword};
+use crate::language::{self, Language};
 use crate::layout::Stamp;
 use crate::numbers::{self, CountItem, NumberItem};
 use crate::quotes::{self, Quote};
+use crate::summary::{self, SummarySentence};
 use crate::text::count_words;
+use crate::tone::{self, Tone};
 
 /// Silent reading rate for non-fiction in English, words per minute (Brysbaert 2019,
 /// "How many words do we read per minute?", J. Memory and Language 109).
@@ -116,10 +120,16 @@ pub struct Record {
     pub counts: Vec<CountItem>,
     /// `None` only when not asked for (`fields`).
     pub stats: Option<Stats>,
+    /// `None` only when not asked for (`fields`).
+    pub language: Option<Language>,
+    /// `None` for an article not in English (the tone lexicon is English) or when not asked for.
+    pub tone: Option<Tone>,
+    pub keywords: Vec<Keyword>,
+    pub summary: Vec<SummarySentence>,
 }
 
 /// What a caller may say about an article besides its text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// Publication date given by the caller; wins over a date found in the text.
     pub published: Option<Date>,
@@ -128,6 +138,19 @@ pub struct Options {
     pub fallback_date: Option<Date>,
     /// The record fields to compute (all by default); the others stay `None` or empty.
     pub fields: Fields,
+    /// Sentences in `summary` (default 3; 0 for none).
+    pub summary_sentences: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            published: None,
+            fallback_date: None,
+            fields: Fields::ALL,
+            summary_sentences: summary::DEFAULT_SENTENCES,
+        }
+    }
 }
 
 /// Parses one article into its record.
@@ -148,7 +171,7 @@ pub struct HtmlRecord {
 /// Parses a raw HTML page (bytes in any declared encoding) into its record.
 pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRecord {
     let page = crate::html::parse_html(bytes, url);
-    let record = parse_with_layout(&page.text, page.layout, options);
+    let record = record_of(&page.text, page.layout, options, page.meta.language.as_deref());
     HtmlRecord {
         record,
         text: page.text,
@@ -159,19 +182,48 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRec
 /// Builds the record of a document whose layout came from elsewhere (see
 /// `Document::from_layout`).
 pub fn parse_with_layout(text: &str, layout: crate::layout::Layout, options: &Options) -> Record {
+    record_of(text, layout, options, None)
+}
+
+/// The record of a text and its layout; `declared` is the language a page declares.
+fn record_of(
+    text: &str,
+    layout: crate::layout::Layout,
+    options: &Options,
+    declared: Option<&str>,
+) -> Record {
     let f = options.fields;
     let mut doc = Document::build(text, layout, options.published, f.needs_sentences());
     doc.reference_date = doc.reference_date.or(options.fallback_date);
-    build_fields(&doc, f)
+    build_fields(&doc, options, declared)
 }
 
 /// The whole record of a document.
 pub fn build(doc: &Document) -> Record {
-    build_fields(doc, Fields::ALL)
+    build_fields(doc, &Options::default(), None)
 }
 
-/// The record of a document with only `fields` computed (see `fields`).
-pub fn build_fields(doc: &Document, fields: Fields) -> Record {
+/// The fields that are skipped for an article not in English.
+const ENGLISH_ONLY: &[Field] = &[
+    Field::Quotes,
+    Field::Entities,
+    Field::Acronyms,
+    Field::Sources,
+    Field::Dates,
+    Field::Counts,
+    Field::Tone,
+    Field::Keywords,
+];
+
+/// The record of `doc` with only `options.fields` computed (see `fields`). `declared` is the
+/// language a page declares (kept as a hint beside the detected one, never used as the answer).
+///
+/// An article whose detected language is not English (told with confidence, see
+/// `Language::is_other`) gets its layout, numbers, stats, language and summary; the
+/// English-only extractors (quotes, entities, acronyms, sources, dates, counts, tone, keywords)
+/// are skipped and leave `[]` (`None` for tone).
+pub fn build_fields(doc: &Document, options: &Options, declared: Option<&str>) -> Record {
+    let fields = options.fields;
     let f = |x: Field| fields.has(x);
     let l = &doc.layout;
     let span = |s| doc.span(s);
@@ -200,28 +252,34 @@ pub fn build_fields(doc: &Document, fields: Fields) -> Record {
     } else {
         None
     };
+    // The language gates the English-only extractors: told whenever one of them is asked for.
+    let language = if fields.any(ENGLISH_ONLY) || f(Field::Language) {
+        let mut language = language::detect(doc);
+        language.declared = declared.map(str::to_string);
+        Some(language)
+    } else {
+        None
+    };
+    let english = !language.as_ref().is_some_and(Language::is_other);
+    let en = |x: Field| english && f(x);
     let (numbers, counts) = if fields.any(&[Field::Numbers, Field::Counts]) {
         let (n, c) = numbers::extract(doc);
         (
             if f(Field::Numbers) { n } else { Vec::new() },
-            if f(Field::Counts) { c } else { Vec::new() },
+            if en(Field::Counts) { c } else { Vec::new() },
         )
     } else {
         (Vec::new(), Vec::new())
     };
     let (entities, acronyms, sources) =
-        if fields.any(&[Field::Entities, Field::Acronyms, Field::Sources]) {
+        if english && fields.any(&[Field::Entities, Field::Acronyms, Field::Sources, Field::Keywords]) {
             let Entities {
                 entities,
                 acronyms,
                 sources,
             } = entities::extract(doc);
             (
-                if f(Field::Entities) {
-                    entities
-                } else {
-                    Vec::new()
-                },
+                entities, // filtered below: keywords read them
                 if f(Field::Acronyms) {
                     acronyms
                 } else {
@@ -330,15 +388,31 @@ pub fn build_fields(doc: &Document, fields: Fields) -> Record {
         } else {
             Vec::new()
         },
-        quotes: if f(Field::Quotes) {
+        quotes: if en(Field::Quotes) {
             quotes::extract(doc)
         } else {
             Vec::new()
         },
-        entities,
+        tone: en(Field::Tone).then(|| tone::score(doc)),
+        keywords: if en(Field::Keywords) {
+            keywords::extract(doc, &entities)
+        } else {
+            Vec::new()
+        },
+        summary: if f(Field::Summary) {
+            summary::select(doc, options.summary_sentences)
+        } else {
+            Vec::new()
+        },
+        language: language.filter(|_| f(Field::Language)),
+        entities: if f(Field::Entities) {
+            entities
+        } else {
+            Vec::new()
+        },
         acronyms,
         sources,
-        dates: if f(Field::Dates) {
+        dates: if en(Field::Dates) {
             dates::extract(doc)
         } else {
             Vec::new()

@@ -139,6 +139,7 @@ table!(NUMBER_WORDS: Vec<NumberWord>, "text/number_words.tsv", number_words);
 table!(ORDINALS: FastMap<String, i32>, "text/ordinals.tsv", numbers);
 table!(ORDINAL_SUFFIXES: Vec<String>, "text/ordinal_suffixes.txt", |f, s| word_list(f, s)
     .map(|v| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
+table!(FUNCTION_WORDS: Vec<String>, "text/function_words.txt", word_list);
 table!(SECTIONS: Vec<String>, "layout/sections.txt", |f, s| word_list(f, s)
     .map(|v| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
 table!(AGENCIES: Vec<String>, "layout/agencies.txt", word_list);

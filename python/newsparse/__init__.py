@@ -31,7 +31,8 @@ nulls, and ``on_error="record"`` fills the ``error`` column (``{kind, message}``
 
 Tables (pandas, an optional extra: ``newsparse[pandas]``; imported only when first used):
 ``to_frame``, ``parse_frame``, ``quotes_table``, ``entities_table``, ``mentions_table``,
-``dates_table``, ``numbers_table``, ``counts_table`` and the ``Series.news`` accessor. Jupyter:
+``dates_table``, ``numbers_table``, ``counts_table``, ``keywords_table`` and the ``Series.news``
+accessor. Jupyter:
 ``display(text)`` highlights an article's entities, quotes, dates and numbers.
 """
 
@@ -52,6 +53,7 @@ from .frames import (
     counts_table,
     dates_table,
     entities_table,
+    keywords_table,
     mentions_table,
     numbers_table,
     parse_frame,
@@ -82,6 +84,7 @@ __all__ = [
     "dates_table",
     "numbers_table",
     "counts_table",
+    "keywords_table",
     "display",
     "Article",
     "Record",
@@ -144,7 +147,9 @@ def _fields_arg(fields: Fields) -> Optional[List[str]]:
         raise TypeError(f"fields must be None, a field name or an iterable of names, got {type(fields).__name__}") from None
 
 
-def parse(text: str, *, published: DateLike = None, fields: Fields = None) -> Record:
+def parse(
+    text: str, *, published: DateLike = None, fields: Fields = None, summary_sentences: int = 3
+) -> Record:
     """Parse one article into a record.
 
     ``published`` (ISO string or ``datetime.date``) is the date relative expressions resolve
@@ -153,8 +158,9 @@ def parse(text: str, *, published: DateLike = None, fields: Fields = None) -> Re
     ``["layout"]``; every key stays in the record, ``None`` or ``[]`` when not asked for, and
     only what the asked fields need runs (see ``field_names()`` and the README's "Choosing
     fields").
+    ``summary_sentences``: how many sentences the record's ``summary`` has (0 for none).
     """
-    return _core.parse(text, _published_arg(published), _fields_arg(fields))
+    return _core.parse(text, _published_arg(published), _fields_arg(fields), summary_sentences)
 
 
 OUTPUTS = ("dicts", "arrow", "polars")
@@ -210,6 +216,7 @@ def parse_many(
     format: str = "text",
     output: str = "dicts",
     fields: Fields = None,
+    summary_sentences: int = 3,
 ) -> Any:
     """Parse many articles in parallel (the GIL is released).
 
@@ -223,18 +230,19 @@ def parse_many(
     be UTF-8, else that item fails with a decode error). ``format="text"`` takes ``str`` only.
     ``output``: ``"dicts"`` (a list of records), ``"arrow"`` (a ``pyarrow.Table``) or
     ``"polars"`` (a ``polars.DataFrame``); see the module docstring. ``fields`` as in ``parse``
-    (the Arrow schema stays the same: columns not asked for are null or empty).
+    (the Arrow schema stays the same: columns not asked for are null or empty). ``summary_sentences``:
+    sentences in each record's ``summary`` (0 for none).
     """
     _check_output(output)
     pub = _published_arg(published)
     core = "dicts" if output == "dicts" else "arrow"
     fs = _fields_arg(fields)
     if not progress:
-        out = _core.parse_many(texts, pub, threads, on_error, format, core, fs)
+        out = _core.parse_many(texts, pub, threads, on_error, format, core, fs, summary_sentences)
         return out if output == "dicts" else _frame_of(out, output)
     items = texts if isinstance(texts, list) else list(texts)
     return _batched(
-        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs), items, pub, on_error, output
+        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs, summary_sentences), items, pub, on_error, output
     )
 
 
@@ -293,6 +301,7 @@ def iter_parse(
     format: str = "text",
     output: str = "dicts",
     fields: Fields = None,
+    summary_sentences: int = 3,
 ) -> Iterator[Any]:
     """Parse a stream of articles lazily, ``batch_size`` at a time (in parallel within a batch).
 
@@ -330,7 +339,7 @@ def iter_parse(
                 if len(pub) != len(batch):
                     raise ValueError("published ran out before texts: give one date per article")
             records = _call_at(
-                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs),
+                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs, summary_sentences),
                 batch,
                 pub,
                 offset,
@@ -404,6 +413,7 @@ def parse_files(
     format: str = "auto",
     output: str = "dicts",
     fields: Fields = None,
+    summary_sentences: int = 3,
 ) -> Any:
     """Read and parse files in parallel (reading and decoding happen in Rust).
 
@@ -432,12 +442,13 @@ def parse_files(
         return _files_with_archives(
             paths, encoding=encoding, errors=errors, published=pub, threads=threads,
             on_error=on_error, progress=progress, format=format, output=output, fields=fs,
+            summary_sentences=summary_sentences,
         )
     if not progress:
-        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, fs)
+        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, fs, summary_sentences)
         return out if output == "dicts" else _frame_of(out, output)
     return _batched(
-        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core, fs),
+        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core, fs, summary_sentences),
         paths,
         pub,
         on_error,
@@ -472,7 +483,8 @@ def _files_with_archives(paths: List[str], *, published: Any, output: str, on_er
 
 
 def parse_html(
-    html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None, fields: Fields = None
+    html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None, fields: Fields = None,
+    summary_sentences: int = 3,
 ) -> HtmlRecord:
     """Parse one raw HTML page into the same record as the text path, plus ``text`` (the
     article text extracted from the page, which every span's ``start``/``end`` index) and
@@ -484,7 +496,7 @@ def parse_html(
     and a site name to strip from titles. ``fields`` as in ``parse`` (``text`` and ``html``
     are always filled: the page is read whatever is asked).
     """
-    return _core.parse_html(html, url, _published_arg(published), _fields_arg(fields))
+    return _core.parse_html(html, url, _published_arg(published), _fields_arg(fields), summary_sentences)
 
 
 def _register_pandas_accessor() -> None:

@@ -10,7 +10,9 @@ class ArrowStream:
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
     def __len__(self) -> int: ...
 
-def parse(text: str, published: Optional[str] = None, fields: Optional[List[str]] = None) -> Record: ...
+def parse(
+    text: str, published: Optional[str] = None, fields: Optional[List[str]] = None, summary_sentences: int = 3
+) -> Record: ...
 def parse_many(
     texts: Iterable[Union[str, bytes, None]],
     published: Union[None, str, Sequence[Optional[str]]] = None,
@@ -19,12 +21,14 @@ def parse_many(
     format: str = "text",
     output: str = "dicts",
     fields: Optional[List[str]] = None,
+    summary_sentences: int = 3,
 ) -> Union[List[Any], ArrowStream]: ...
 def parse_html(
     html: Union[str, bytes],
     url: Optional[str] = None,
     published: Optional[str] = None,
     fields: Optional[List[str]] = None,
+    summary_sentences: int = 3,
 ) -> HtmlRecord: ...
 def parse_files(
     paths: Sequence[str],
@@ -36,6 +40,7 @@ def parse_files(
     format: str = "auto",
     output: str = "dicts",
     fields: Optional[List[str]] = None,
+    summary_sentences: int = 3,
 ) -> Union[List[Union[FileRecord, ErrorRecord, None]], ArrowStream]: ...
 def _parse_discard(texts: Sequence[str], threads: Optional[int] = None, fields: Optional[List[str]] = None) -> int: ...
 def _arrow_schema_stream() -> ArrowStream: ...

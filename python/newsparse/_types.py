@@ -164,6 +164,47 @@ class Stats(TypedDict):
     reading_time_minutes: float
 
 
+class Language(TypedDict):
+    code: str
+    """ISO 639-1 ("en", "nb", "sr"); "und" when the text is too short to tell."""
+    confidence: float
+    """The detector's probability for ``code`` (0 for "und")."""
+    declared: Optional[str]
+    """For HTML pages: the language the page declares, as written; a hint, never the answer."""
+
+
+class Tone(TypedDict):
+    """GDELT GKG V1.5TONE-style tone (English text only): shares of words in percent."""
+
+    tone: float
+    """positive - negative"""
+    positive: float
+    negative: float
+    polarity: float
+    """positive + negative"""
+    activity: float
+    self_group: float
+    """First-person pronouns ("I", "we", "our")."""
+    word_count: int
+    paragraphs: List[float]
+    """``tone`` of each body paragraph, aligned with ``paragraphs``."""
+
+
+class Keyword(TypedDict):
+    text: str
+    """The phrase as first written mid-sentence."""
+    score: float
+    """1.0 for the article's top phrase."""
+    count: int
+    mentions: List[Mention]
+
+
+class SummarySentence(Span):
+    paragraph: Optional[int]
+    score: float
+    """Centrality relative to the article's most central sentence (1.0)."""
+
+
 class Record(TypedDict):
     section: Optional[Span]
     headline: Optional[Span]
@@ -190,6 +231,13 @@ class Record(TypedDict):
     numbers: List[Number]
     counts: List[Count]
     stats: Optional[Stats]  # None only when not asked for (fields=)
+    language: Optional[Language]
+    """None only when not asked for (fields=)."""
+    tone: Optional[Tone]
+    """None for text not in English."""
+    keywords: List[Keyword]
+    summary: List[SummarySentence]
+    """The most central body sentences, in article order (``summary_sentences=``, default 3)."""
 
 
 class FileRecord(Record):

@@ -69,6 +69,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--published", help="publication date (YYYY-MM-DD) for relative dates")
     ap.add_argument("--fields", help="comma-separated record keys to compute, e.g. quotes,entities or layout "
                     "(default: all; the others are null or empty)")
+    ap.add_argument("--summary-sentences", type=int, default=3,
+                    help="sentences in each record's summary (default 3; 0 for none)")
     ap.add_argument("--threads", type=int, help="worker threads (default: NEWSPARSE_THREADS or all cores)")
     ap.add_argument("--on-error", choices=["record", "raise", "null"], default="record")
     ap.add_argument("--indent", type=int, help="pretty-print each record (not JSON Lines then)")
@@ -95,9 +97,11 @@ def main(argv: Optional[List[str]] = None) -> int:
                 data = sys.stdin.read()
                 if sink is not None:
                     failures += sink.write(parse_many([data], published=published, format=args.format,
-                                                      on_error=args.on_error, output="arrow", fields=fields))
+                                                      on_error=args.on_error, output="arrow", fields=fields,
+                                                      summary_sentences=args.summary_sentences))
                     continue
-                rec = parse_many([data], published=published, format=args.format, fields=fields)[0]
+                rec = parse_many([data], published=published, format=args.format, fields=fields,
+                                 summary_sentences=args.summary_sentences)[0]
                 _write([rec], out, args.indent)
             else:
                 paths.extend(_expand(f))
@@ -130,7 +134,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
                                           published=published, threads=args.threads, on_error=args.on_error,
                                           format=args.format, output="arrow" if sink is not None else "dicts",
-                                          fields=fields)
+                                          fields=fields, summary_sentences=args.summary_sentences)
                     failures += _failures(records, sink)
                     rows += _emit(records, sink, out, args.indent, rows)
                     bar.update(len(chunk))

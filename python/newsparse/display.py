@@ -1,4 +1,5 @@
-"""An article with its entities, quotes, dates and numbers highlighted, for Jupyter.
+"""An article with its entities, quotes, dates and numbers highlighted, for Jupyter, under a
+header with its language, tone, key phrases and summary.
 
 ``newsparse.display(text)`` parses and returns an ``Article``; its ``_repr_html_`` is what a
 notebook shows. Records hold offsets, not the text, so give the text: ``display(text)``,
@@ -173,7 +174,28 @@ class Article:
             counts = ", ".join(
                 f"{len(n.get(k) or ())} {k}" for k in ("quotes", "entities", "dates", "numbers")
             )
-            head = f'<div style="font-size: 0.8em; color: #666; margin-bottom: 0.5em">{_esc(counts)}</div>'
+            facts = [counts]
+            lang = n.get("language") or {}
+            if lang.get("code"):
+                facts.append(f"language {lang['code']} ({lang.get('confidence', 0):.2f})")
+            tone = n.get("tone")
+            if tone:
+                facts.append(f"tone {tone.get('tone', 0):+.2f}")
+            head = f'<div style="font-size: 0.8em; color: #666; margin-bottom: 0.5em">{_esc(" · ".join(facts))}</div>'
+            kws = [k.get("text") for k in n.get("keywords") or () if isinstance(k, dict)]
+            if kws:
+                head += (
+                    '<div style="font-size: 0.8em; margin-bottom: 0.5em">'
+                    '<span style="font-weight: bold">Key phrases:</span> '
+                    + _esc(", ".join(str(k) for k in kws)) + "</div>"
+                )
+            summ = [x.get("text") for x in n.get("summary") or () if isinstance(x, dict)]
+            if summ:
+                head += (
+                    '<div class="np-summary" style="font-size: 0.85em; border-left: 3px solid #999;'
+                    ' padding-left: 0.6em; margin-bottom: 0.8em"><div style="font-weight: bold">Summary</div>'
+                    + "".join(f"<div>{_esc(x)}</div>" for x in summ) + "</div>"
+                )
         body = render(self.text, self.spans)
         return (
             '<div class="newsparse">' + head

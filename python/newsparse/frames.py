@@ -7,7 +7,8 @@ imported on first use: ``import newsparse`` never imports it.
 * ``parse_frame(df, column="text")``: ``df`` with the record's columns added, index kept.
 * Tidy tables, one row per item with an article id and flat columns, for ``groupby``:
   ``quotes_table``, ``entities_table``, ``mentions_table``, ``dates_table``,
-  ``numbers_table``, ``counts_table``. Missing and failed articles give no rows.
+  ``numbers_table``, ``counts_table``, ``keywords_table``. Missing and failed articles give
+  no rows.
 * ``df["text"].news.parse()``: the ``Series.news`` accessor, registered when pandas is
   imported (before or after newsparse) or when one of these functions first runs.
 
@@ -60,6 +61,17 @@ COLUMNS: List[Tuple[str, str, Tuple[str, ...], str]] = [
     ("n_sentences", "int", ("stats", "sentences"), "sentences in body paragraphs"),
     ("n_paragraphs", "int", ("stats", "paragraphs"), "body paragraphs"),
     ("reading_time_minutes", "float", ("stats", "reading_time_minutes"), "words / 238"),
+    ("language", "str", ("language", "code"), 'ISO 639-1 code of the text\'s language ("und": too short)'),
+    ("language_confidence", "float", ("language", "confidence"), "the detector's probability for it"),
+    ("declared_language", "str", ("language", "declared"), "the language an HTML page declares (pages only)"),
+    ("tone", "float", ("tone", "tone"), "positive - negative (missing for non-English text)"),
+    ("tone_positive", "float", ("tone", "positive"), "% of words positive, weighted by strength"),
+    ("tone_negative", "float", ("tone", "negative"), "% of words negative, weighted by strength"),
+    ("tone_polarity", "float", ("tone", "polarity"), "positive + negative"),
+    ("tone_activity", "float", ("tone", "activity"), "% of words that are activity words"),
+    ("tone_self_group", "float", ("tone", "self_group"), "% of words that are first-person pronouns"),
+    ("keywords", "list", ("keywords",), "key phrases, best first (see keywords_table)"),
+    ("summary", "list", ("summary",), "summary sentence spans, in article order"),
 ]
 
 #: Columns that say where a record came from: ``parse_frame`` and ``Series.news`` leave them out.
@@ -152,6 +164,7 @@ def parse_frame(
     progress: bool = False,
     prefix: str = "",
     fields: Any = None,
+    summary_sentences: int = 3,
 ) -> Any:
     """Parse ``df[column]`` and return ``df`` with the record columns added (``COLUMNS``
     without ``path`` and the web archive columns), its index and row order kept. ``fields``
@@ -174,6 +187,7 @@ def parse_frame(
         on_error=on_error,
         progress=progress,
         fields=fields,
+        summary_sentences=summary_sentences,
     )
     frame = to_frame(records).drop(columns=ORIGIN)
     if prefix:
@@ -380,6 +394,24 @@ def counts_table(records: Records, *, id: IdArg = None) -> Any:
         *_SPAN,
     ]
     return _table(_items(arts), id_name, id_dtype, spec)
+
+
+def keywords_table(records: Records, *, id: IdArg = None) -> Any:
+    """One row per key phrase: ``rank`` (0 = best), ``text``, ``score`` (1.0 for the article's
+    top phrase), ``count``, ``first`` (code-point offset of the first mention, missing if
+    none), ``mentions`` (list of ``{text, start, end, paragraph}``). ``id`` as in
+    ``quotes_table``. Articles not in English have none."""
+    id_name, id_dtype, arts = _articles(records, "keywords", id)
+    rows = [(aid, (i, k)) for aid, kws in arts for i, k in enumerate(kws or ()) if isinstance(k, dict)]
+    spec: Spec = [
+        ("rank", "int", lambda x: x[0]),
+        ("text", "str", lambda x: x[1].get("text")),
+        ("score", "float", lambda x: x[1].get("score")),
+        ("count", "int", lambda x: x[1].get("count")),
+        ("first", "int", lambda x: ((x[1].get("mentions") or [{}])[0]).get("start")),
+        ("mentions", "list", lambda x: list(x[1].get("mentions") or ())),
+    ]
+    return _table(rows, id_name, id_dtype, spec)
 
 
 # ---- Series.news ---------------------------------------------------------------------

@@ -198,6 +198,38 @@ fn record_fields() -> Vec<Field> {
             ],
             false,
         ),
+        structure(
+            "language",
+            vec![utf8("code"), float("confidence"), opt_utf8("declared")],
+            false,
+        ),
+        structure(
+            "tone",
+            vec![
+                float("tone"),
+                float("positive"),
+                float("negative"),
+                float("polarity"),
+                float("activity"),
+                float("self_group"),
+                int("word_count"),
+                list_of("paragraphs", DataType::Float64),
+            ],
+            true,
+        ),
+        list_of_structs(
+            "keywords",
+            vec![
+                utf8("text"),
+                float("score"),
+                int("count"),
+                list_of_structs("mentions", span_with(vec![opt_int("paragraph")])),
+            ],
+        ),
+        list_of_structs(
+            "summary",
+            span_with(vec![opt_int("paragraph"), float("score")]),
+        ),
     ]
 }
 

@@ -177,8 +177,10 @@ fn with_options<'a, T>(
     items: &'a [T],
     published: Option<&Bound<'_, PyAny>>,
     fields: Fields,
+    summary_sentences: i64,
 ) -> PyResult<Vec<(&'a T, Options)>> {
     let dates = published_dates(published, items.len())?;
+    let summary_sentences = summary_count(summary_sentences)?;
     Ok(items
         .iter()
         .zip(dates)
@@ -188,11 +190,21 @@ fn with_options<'a, T>(
                 Options {
                     published: d,
                     fields,
+                    summary_sentences,
                     ..Options::default()
                 },
             )
         })
         .collect())
+}
+
+/// `summary_sentences` checked: a count of sentences, 0 for no summary.
+fn summary_count(n: i64) -> PyResult<usize> {
+    usize::try_from(n).map_err(|_| {
+        PyValueError::new_err(format!(
+            "summary_sentences must be 0 or more (0: no summary), got {n}"
+        ))
+    })
 }
 
 fn errors_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
@@ -385,12 +397,13 @@ fn run_chunked<'py, T: Sync>(
 
 /// Parses one article. See `newsparse.parse`.
 #[pyfunction]
-#[pyo3(signature = (text, published=None, fields=None))]
+#[pyo3(signature = (text, published=None, fields=None, summary_sentences=3))]
 fn parse<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
     fields: Option<&Bound<'py, PyAny>>,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let input = extract_text(text)?;
     let Some(s) = input.text() else {
@@ -407,6 +420,7 @@ fn parse<'py>(
     let options = Options {
         published,
         fields: fields_arg(fields)?,
+        summary_sentences: summary_count(summary_sentences)?,
         ..Options::default()
     };
     parse_one(py, || {
@@ -430,13 +444,14 @@ fn parse_one<'py>(
 
 /// Parses one HTML page (`str` or `bytes`). See `newsparse.parse_html`.
 #[pyfunction]
-#[pyo3(signature = (html, url=None, published=None, fields=None))]
+#[pyo3(signature = (html, url=None, published=None, fields=None, summary_sentences=3))]
 fn parse_html<'py>(
     py: Python<'py>,
     html: &Bound<'py, PyAny>,
     url: Option<&str>,
     published: Option<&Bound<'py, PyAny>>,
     fields: Option<&Bound<'py, PyAny>>,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     // A str is already decoded: its UTF-8 bytes are what the page decoder sees (valid
     // non-ASCII UTF-8 wins over a declared charset, so nothing is decoded twice).
@@ -459,6 +474,7 @@ fn parse_html<'py>(
     let options = Options {
         published,
         fields: fields_arg(fields)?,
+        summary_sentences: summary_count(summary_sentences)?,
         ..Options::default()
     };
     parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
@@ -466,7 +482,7 @@ fn parse_html<'py>(
 
 /// Parses many articles in parallel. See `newsparse.parse_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts", fields=None))]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts", fields=None, summary_sentences=3))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_many<'py>(
     py: Python<'py>,
@@ -477,6 +493,7 @@ fn parse_many<'py>(
     format: &str,
     output: &str,
     fields: Option<&Bound<'py, PyAny>>,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let fields = fields_arg(fields)?;
     let mode = on_error_mode(on_error)?;
@@ -513,7 +530,7 @@ fn parse_many<'py>(
             )));
         }
     }
-    let jobs = with_options(&inputs, published, fields)?;
+    let jobs = with_options(&inputs, published, fields, summary_sentences)?;
     let work = |(input, options): &(&Input, Options)| -> Outcome {
         match input {
             Input::Missing => None,
@@ -539,7 +556,7 @@ fn parse_many<'py>(
 
 /// Reads and parses files in parallel. See `newsparse.parse_files`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts", fields=None))]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts", fields=None, summary_sentences=3))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_files<'py>(
     py: Python<'py>,
@@ -552,6 +569,7 @@ fn parse_files<'py>(
     format: &str,
     output: &str,
     fields: Option<&Bound<'py, PyAny>>,
+    summary_sentences: i64,
 ) -> PyResult<Bound<'py, PyAny>> {
     let fields = fields_arg(fields)?;
     let mode = on_error_mode(on_error)?;
@@ -568,7 +586,7 @@ fn parse_files<'py>(
             )))
         }
     };
-    let jobs = with_options(&paths, published, fields)?;
+    let jobs = with_options(&paths, published, fields, summary_sentences)?;
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
         let bytes = match files::read_bytes(path) {
             Ok(b) => b,

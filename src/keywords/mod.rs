@@ -1,0 +1,136 @@
+//! Key phrases: the words and short phrases (one to three words) an article is about, ranked,
+//! from what the record already knows: the token stream's content words (no function words,
+//! numbers or punctuation inside a phrase), how often each phrase occurs, how specific its words
+//! are (IDF over news, `idf`), where it first occurs (headline and lead weigh more) and the
+//! entities' salience.
+//!
+//! Phrases are keyed by their words' canonical ids (lower-case, possessive and plural "s"
+//! folded: "Rebels'" and "rebel" are one word), never by strings; strings are made for the
+//! chosen phrases only.
+
+mod candidates;
+
+use serde::Serialize;
+
+use crate::doc::Document;
+use crate::entities::{Entity, Mention};
+use crate::tables::FastMap;
+use candidates::{Candidates, Key};
+
+/// Key phrases returned at most.
+pub const TOP: usize = 10;
+
+/// Weights of the score (tuned on 500N-KPCrowd's development part: see the README).
+const HEADLINE: f64 = 1.0;
+const LEAD: f64 = 0.6;
+const ENTITY: f64 = 0.8;
+const PROPER: f64 = 0.3;
+/// A phrase of n words weighs its words' IDF sum divided by the square root of n.
+const LENGTH_NORM: [f64; 3] = [1.0, 0.707_106_781_186_547_6, 0.577_350_269_189_625_8];
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The phrase as first written mid-sentence ("Watkins Glen", "kidney transplant").
+    pub text: String,
+    /// Relative weight, 1.0 for the top phrase.
+    pub score: f64,
+    /// Occurrences of the phrase (case, possessive and plural folded).
+    pub count: usize,
+    /// Every occurrence, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// The top key phrases of `doc`, best first; `entities` are the record's.
+pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
+    let k = doc.tokens();
+    let c = Candidates::collect(doc, k);
+    if c.is_empty() {
+        return Vec::new();
+    }
+    // Entity salience by the canonical key of the entity's name.
+    let mut salience: FastMap<Key, f64> = FastMap::default();
+    for e in entities {
+        if let Some(key) = c.key_of_phrase(&e.name) {
+            let s = salience.entry(key).or_insert(0.0);
+            *s = s.max(e.salience);
+        }
+        for a in &e.aliases {
+            if let Some(key) = c.key_of_phrase(a) {
+                let s = salience.entry(key).or_insert(0.0);
+                *s = s.max(e.salience);
+            }
+        }
+    }
+    let salience_of = |key: &Key| salience.get(key).copied();
+    let mut scored: Vec<(f64, Key)> = c
+        .all()
+        .filter(|st| st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count)
+        .map(|st| {
+            let key = st.key;
+            let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
+            let mut s = (1.0 + (st.count as f64).ln()) * spec;
+            if st.headline {
+                s *= 1.0 + HEADLINE;
+            }
+            s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
+            s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
+            if let Some(sal) = salience_of(&key) {
+                s *= 1.0 + ENTITY * sal;
+            }
+            (s, key)
+        })
+        .collect();
+    // Only the best few need sorting (the rest is never shown).
+    let by_score = |a: &(f64, Key), b: &(f64, Key)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1));
+    let keep = (TOP * 4).min(scored.len());
+    if keep < scored.len() {
+        scored.select_nth_unstable_by(keep, by_score);
+        scored.truncate(keep);
+    }
+    scored.sort_by(by_score);
+    let mut chosen: Vec<(f64, Key)> = Vec::new();
+    for (s, key) in scored {
+        if chosen.len() == TOP {
+            break;
+        }
+        // A word that only ever occurs inside a chosen phrase adds nothing to it.
+        let count = |k: &Key| c.stat(k).map(|x| x.count);
+        let inside = chosen.iter().any(|(_, big)| {
+            big.len() > key.len() && big.contains(&key) && count(big) == count(&key)
+        });
+        if !inside {
+            chosen.push((s, key));
+        }
+    }
+    let top = chosen.first().map_or(1.0, |x| x.0).max(f64::MIN_POSITIVE);
+    let keys: Vec<Key> = chosen.iter().map(|x| x.1).collect();
+    let spans = c.mentions(k, &keys);
+    chosen
+        .iter()
+        .zip(spans)
+        .filter_map(|((s, key), spans)| {
+            let first = *spans.first()?;
+            let surface = c.stat(key).map_or(first, |st| st.surface);
+            Some(Keyword {
+                text: doc.str(surface).to_string(),
+                score: (s / top * 1000.0).round() / 1000.0,
+                count: spans.len(),
+                mentions: spans
+                    .iter()
+                    .map(|&sp| {
+                        let t = doc.span(sp);
+                        Mention {
+                            text: t.text,
+                            start: t.start,
+                            end: t.end,
+                            paragraph: doc.paragraph_of(sp.start),
+                        }
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

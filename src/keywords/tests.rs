@@ -1,0 +1,48 @@
+use super::*;
+use crate::entities;
+
+fn keywords(t: &str) -> Vec<Keyword> {
+    let d = Document::new(t, None);
+    let e = entities::extract(&d).entities;
+    extract(&d, &e)
+}
+
+#[test]
+fn the_topic_comes_first_with_its_mentions() {
+    let t = "Kidney swap chain saves six patients\n\n\
+             A kidney donor set off a chain of transplants in San Francisco on Friday.\n\n\
+             The kidney chain linked six patients with donors, the hospital said.\n\n\
+             Doctors said such kidney chains are rare, and the transplants went well.";
+    let k = keywords(t);
+    assert!(!k.is_empty() && k.len() <= TOP);
+    let first = &k[0];
+    assert!(first.text.to_lowercase().contains("kidney"), "{k:#?}");
+    assert_eq!(first.score, 1.0);
+    assert!(k.windows(2).all(|w| w[0].score >= w[1].score));
+    for kw in &k {
+        assert_eq!(kw.count, kw.mentions.len());
+        for m in &kw.mentions {
+            let got: String = t.chars().skip(m.start).take(m.end - m.start).collect();
+            assert_eq!(got, m.text);
+        }
+    }
+    // "said" and other function words never make a key phrase.
+    assert!(k.iter().all(|kw| kw.text.to_lowercase() != "said"));
+}
+
+#[test]
+fn plurals_and_case_fold_together() {
+    let t = "Rebels seize town\n\nThe rebels took the town. A rebel commander said the Rebels would stay.";
+    let k = keywords(t);
+    let rebel = k
+        .iter()
+        .find(|kw| kw.text.to_lowercase().starts_with("rebel"))
+        .expect("rebel");
+    assert_eq!(rebel.count, 4, "{k:#?}");
+}
+
+#[test]
+fn no_text_no_keywords() {
+    assert!(keywords("").is_empty());
+    assert!(keywords("the and of 2014 , .").is_empty());
+}

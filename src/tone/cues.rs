@@ -1,0 +1,81 @@
+//! The tone scorer's word tables (`data/tone/`), one entry per word with everything the scorer
+//! needs, and the same entries indexed by the lexicon's id for look-ups from the token stream.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::{flag, Builder, VOCAB};
+use crate::tables::{entries, pairs, FastMap};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Cue {
+    /// VADER valence, -4..4 (0: not a sentiment word).
+    pub valence: f64,
+    /// Intensifier (> 0) or dampener (< 0).
+    pub boost: f64,
+    pub negator: bool,
+    pub activity: bool,
+    pub self_group: bool,
+    /// "but": shifts the weight of a sentence's sentiment to what follows.
+    pub but: bool,
+}
+
+fn load() -> Result<FastMap<String, Cue>, String> {
+    let mut m: FastMap<String, Cue> = FastMap::default();
+    let lex = "tone/lexicon.tsv";
+    for (w, v) in pairs(lex, include_str!("../../data/tone/lexicon.tsv"))? {
+        let v: f64 = v
+            .parse()
+            .map_err(|_| format!("{lex}: {w:?} has a valence that is not a number: {v:?}"))?;
+        m.entry(w.to_lowercase()).or_default().valence = v;
+    }
+    let int = "tone/intensifiers.tsv";
+    for (w, v) in pairs(int, include_str!("../../data/tone/intensifiers.tsv"))? {
+        let v: f64 = v
+            .parse()
+            .map_err(|_| format!("{int}: {w:?} has a boost that is not a number: {v:?}"))?;
+        m.entry(w.to_lowercase()).or_default().boost = v;
+    }
+    for (_, w) in entries(include_str!("../../data/tone/negators.txt")) {
+        m.entry(w.trim().to_lowercase()).or_default().negator = true;
+    }
+    for (_, w) in entries(include_str!("../../data/tone/activity.txt")) {
+        m.entry(w.trim().to_lowercase()).or_default().activity = true;
+    }
+    for (w, _) in pairs(
+        "tone/self_group.tsv",
+        include_str!("../../data/tone/self_group.tsv"),
+    )? {
+        m.entry(w.to_lowercase()).or_default().self_group = true;
+    }
+    m.entry("but".into()).or_default().but = true;
+    // Typographic apostrophes spell the same words ("didn’t").
+    let curly: Vec<(String, Cue)> = m
+        .iter()
+        .filter(|(w, _)| w.contains('\''))
+        .map(|(w, c)| (w.replace('\'', "’"), *c))
+        .collect();
+    m.extend(curly);
+    Ok(m)
+}
+
+pub static CUES: LazyLock<FastMap<String, Cue>> =
+    LazyLock::new(|| load().unwrap_or_else(|e| panic!("bad rule table: {e}")));
+
+/// `CUES` by lexicon id (`lexicon::Entry::id`), for tokens flagged `TONE_CUE`.
+pub static BY_ID: LazyLock<Vec<Option<Cue>>> = LazyLock::new(|| {
+    let mut v = vec![None; VOCAB.len()];
+    for (w, c) in CUES.iter() {
+        let id = VOCAB.lookup(w, w).id as usize;
+        if let Some(slot) = v.get_mut(id) {
+            *slot = Some(*c);
+        }
+    }
+    v
+});
+
+/// Registers every tone word under `flag::TONE_CUE` (called from `Vocab::build`).
+pub fn lexicon_words(b: &mut Builder) {
+    for w in CUES.keys() {
+        b.lower(w, flag::TONE_CUE);
+    }
+}
