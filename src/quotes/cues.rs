@@ -83,11 +83,15 @@ fn verb_at(text: &str, toks: &[Tok], ends: &[bool], title_case: bool, i: usize) 
             .filter(|t| t.is_word())
             .and_then(|t| text.get(t.span.start..t.span.end))
     };
+    let first = word(i)?;
     CUE_PHRASES.iter().find_map(|p| {
-        let hit = !p.is_empty()
-            && p.iter()
+        let (p0, rest) = p.split_first()?;
+        let hit = first.len() == p0.len()
+            && first.eq_ignore_ascii_case(p0)
+            && rest
+                .iter()
                 .enumerate()
-                .all(|(k, pw)| word(i + k).is_some_and(|w| w.eq_ignore_ascii_case(pw)));
+                .all(|(k, pw)| word(i + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(pw)));
         hit.then_some(p.len())
     })
 }

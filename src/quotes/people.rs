@@ -409,7 +409,13 @@ pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: O
     while i < toks.len() {
         let Some(t) = toks.get(i) else { break };
         if t.is_word() {
-            if let Some(end) = run_forward(toks, i) {
+            // A run starts at a name word (`run_forward` would say no at once otherwise).
+            let run = if t.has(cls::NAME) {
+                run_forward(toks, i)
+            } else {
+                None
+            };
+            if let Some(end) = run {
                 let pos = t.span.start;
                 let run = toks.get(i..end).unwrap_or(&[]);
                 if let Some(id) = people.mention(forms, run, pos, sentence_start, paragraph, false)

@@ -72,8 +72,12 @@ pub mod cls {
     pub const NOT_NAME_W: u64 = 1 << 41;
     /// The whole form (without possessive stripping) is a suffix: for "Jr." with its period.
     pub const SUFFIX_FULL: u64 = 1 << 42;
-    /// Set once a form's classes are computed.
+    /// Form-only bits, never on a unit: the form is punctuation, an abbreviation (it keeps
+    /// its period), and its classes are computed.
+    pub const PUNCT_FORM: u64 = 1 << 61;
+    pub const ABBREVIATION: u64 = 1 << 62;
     pub const DONE: u64 = 1 << 63;
+    pub const FORM_ONLY: u64 = PUNCT_FORM | ABBREVIATION | DONE;
 
     /// What a word with its period keeps of its form's classes.
     pub const KEPT_WITH_PERIOD: u64 =
@@ -141,40 +145,39 @@ enum Key {
     Own(u32, u32),
 }
 
-/// What the stage knows about one distinct form.
-#[derive(Debug, Clone, Copy)]
-struct Info {
+/// What every unit of a form needs (16 bytes, read for each token).
+#[derive(Debug, Clone, Copy, Default)]
+struct Hot {
     bits: u64,
+    /// The character of a punctuation form.
+    c: char,
     pron: u8,
     hon: u8,
     /// First-name gender of the name part, and of the whole form.
     first: u8,
     first_full: u8,
+}
+
+/// What only name handling needs of a form.
+#[derive(Debug, Clone, Copy)]
+struct Cold {
     /// Byte length of the name part.
     part: u32,
     key: Key,
 }
 
+const NO_COLD: Cold = Cold {
+    part: 0,
+    key: Key::Lower(0),
+};
+
 /// The document's forms as the quote stage reads them, computed on first sight.
 pub struct Forms<'d> {
     text: &'d str,
     tokens: &'d Tokens,
-    info: Vec<Info>,
+    hot: Vec<Hot>,
+    cold: Vec<Cold>,
     own: String,
-}
-
-impl Default for Info {
-    fn default() -> Self {
-        Info {
-            bits: 0,
-            pron: 0,
-            hon: 0,
-            first: 0,
-            first_full: 0,
-            part: 0,
-            key: Key::Lower(0),
-        }
-    }
 }
 
 impl<'d> Forms<'d> {
@@ -182,7 +185,8 @@ impl<'d> Forms<'d> {
         Forms {
             text,
             tokens,
-            info: vec![Info::default(); tokens.lexemes.len()],
+            hot: vec![Hot::default(); tokens.lexemes.len()],
+            cold: vec![NO_COLD; tokens.lexemes.len()],
             own: String::new(),
         }
     }
@@ -235,24 +239,22 @@ impl<'d> Forms<'d> {
         any: &mut u64,
     ) {
         let tokens: &'d Tokens = self.tokens;
-        let text: &'d str = self.text;
-        let toks = &tokens.toks;
-        let bytes = text.as_bytes();
-        while *i < end {
-            let t = toks[*i];
+        let toks = tokens.toks.get(..end).unwrap_or(&tokens.toks);
+        let bytes = self.text.as_bytes();
+        while let Some(&t) = toks.get(*i) {
             let (a, b) = (t.start as usize, t.end as usize);
             if b > limit {
                 break;
             }
-            let lx = tokens.lexemes[t.lex as usize];
-            if lx.flags & flag::PUNCT != 0 {
-                let c = match bytes[a] {
-                    c if c < 0x80 => c as char,
-                    _ => text[a..].chars().next().unwrap_or(' '),
-                };
+            let lex = t.lex as usize;
+            let h = match self.hot.get(lex) {
+                Some(h) if h.bits & cls::DONE != 0 => *h,
+                _ => self.fill(lex, a, b),
+            };
+            if h.bits & cls::PUNCT_FORM != 0 {
                 out.push(Tok {
                     span: Span::new(a, b),
-                    kind: Kind::Punct(c),
+                    kind: Kind::Punct(h.c),
                     tok: *i as u32,
                     bits: 0,
                     pron: 0,
@@ -262,25 +264,21 @@ impl<'d> Forms<'d> {
                 *i += 1;
                 continue;
             }
-            let info = self.info(t.lex as usize, a, b);
-            // "Mr.", "J.", "Ky.,": the period stays with its word.
+            // "Mr.", "J.", "Ky.,": the period (the next token) stays with its word.
             let dotted = bytes.get(b) == Some(&b'.')
-                && b + 1 <= limit
-                && toks
-                    .get(*i + 1)
-                    .is_some_and(|n| n.start as usize == b && *i + 1 < end)
-                && (info.bits & cls::INITIAL != 0
-                    || lx.flags & flag::ABBREVIATION != 0
+                && b < limit
+                && toks.get(*i + 1).is_some_and(|n| n.start as usize == b)
+                && (h.bits & (cls::INITIAL | cls::ABBREVIATION) != 0
                     || b + 1 < limit && bytes.get(b + 1) == Some(&b','));
             let tok = if dotted {
-                let mut bits = info.bits & cls::KEPT_WITH_PERIOD | cls::DOTTED;
+                let mut bits = h.bits & cls::KEPT_WITH_PERIOD | cls::DOTTED;
                 if bits & cls::UPPER != 0 {
                     bits |= cls::NAME | cls::NAME_UPPER;
                 }
-                if info.bits & cls::SUFFIX_FULL != 0 {
+                if h.bits & cls::SUFFIX_FULL != 0 {
                     bits |= cls::SUFFIX;
                 }
-                if info.bits & cls::PARTICLE_W != 0 {
+                if h.bits & cls::PARTICLE_W != 0 {
                     bits |= cls::NAME_PARTICLE;
                 }
                 Tok {
@@ -289,18 +287,18 @@ impl<'d> Forms<'d> {
                     tok: *i as u32,
                     bits,
                     pron: 0,
-                    hon: info.hon,
-                    first: info.first_full,
+                    hon: h.hon,
+                    first: h.first_full,
                 }
             } else {
                 Tok {
                     span: Span::new(a, b),
                     kind: Kind::Word,
                     tok: *i as u32,
-                    bits: info.bits & !cls::DONE,
-                    pron: info.pron,
-                    hon: info.hon,
-                    first: info.first,
+                    bits: h.bits & !cls::FORM_ONLY,
+                    pron: h.pron,
+                    hon: h.hon,
+                    first: h.first,
                 }
             };
             *any |= tok.bits;
@@ -309,28 +307,75 @@ impl<'d> Forms<'d> {
         }
     }
 
-    fn info(&mut self, lex: usize, a: usize, b: usize) -> Info {
-        match self.info.get(lex) {
-            Some(i) if i.bits & cls::DONE != 0 => *i,
-            Some(_) => {
-                let i = self.compute(lex, a, b);
-                self.info[lex] = i;
-                i
+    /// Computes and stores what the stage knows of form `lex` (first seen at `a..b`).
+    #[cold]
+    fn fill(&mut self, lex: usize, a: usize, b: usize) -> Hot {
+        let Some(lx) = self.tokens.lexemes.get(lex) else {
+            return Hot::default();
+        };
+        let (hot, cold) = if lx.flags & flag::PUNCT != 0 {
+            let c = self.text[a..].chars().next().unwrap_or(' ');
+            let hot = Hot {
+                bits: cls::DONE | cls::PUNCT_FORM,
+                c,
+                ..Hot::default()
+            };
+            (hot, NO_COLD)
+        } else {
+            let (mut hot, cold) = self.compute(lex, a, b);
+            if lx.flags & flag::ABBREVIATION != 0 {
+                hot.bits |= cls::ABBREVIATION;
             }
-            None => Info::default(),
-        }
+            (hot, cold)
+        };
+        self.hot[lex] = hot;
+        self.cold[lex] = cold;
+        hot
     }
 
     /// The classes of a word form (token `a..b`, lexeme `lex`) as written. The lexicon's
     /// flags and table id answer the table questions; the form itself is read only for its
     /// first character, its endings and, when it has an apostrophe, its contractions.
-    fn compute(&mut self, lex: usize, a: usize, b: usize) -> Info {
+    fn compute(&mut self, lex: usize, a: usize, b: usize) -> (Hot, Cold) {
         let text = self.text;
         let orth = &text[a..b];
         let bytes = orth.as_bytes();
         let lx = self.tokens.lexemes[lex];
         let f = lx.flags;
         let lower = self.tokens.lower_of(&lx);
+        let suffix = |w: &str| matches!(w, "Jr" | "Sr" | "II" | "III");
+        if lx.id == u32::MAX && f & flag::ALPHA != 0 && f & flag::NON_ASCII == 0 {
+            // The common case: ASCII letters in no table. Only the case of the first letter
+            // and the endings matter.
+            let mut bits = cls::DONE | cls::WORD | cls::ASCII_ALPHA;
+            let lb = lower.as_bytes();
+            if bytes[0].is_ascii_uppercase() {
+                bits |= cls::UPPER | cls::NAME_UPPER | cls::ASCII_UPPER | cls::NAME;
+                if bytes.len() == 1 {
+                    bits |= cls::INITIAL;
+                }
+                if suffix(orth) {
+                    bits |= cls::SUFFIX | cls::SUFFIX_FULL;
+                }
+            } else {
+                bits |= cls::LOWER;
+                if lb.len() > 4 && lb.ends_with(b"ly") {
+                    bits |= cls::AUX_WORD;
+                }
+            }
+            if lb.ends_with(b"ing") {
+                bits |= cls::ING;
+            }
+            let hot = Hot {
+                bits,
+                ..Hot::default()
+            };
+            let cold = Cold {
+                part: orth.len() as u32,
+                key: Key::Lower(lower.len() as u32),
+            };
+            return (hot, cold);
+        }
         let entry = if lx.id == u32::MAX {
             lexicon::Entry::default()
         } else {
@@ -431,7 +476,6 @@ impl<'d> Forms<'d> {
         if upper && (!not_name || hon != 0) && !title_case_verb {
             bits |= cls::NAME;
         }
-        let suffix = |w: &str| matches!(w, "Jr" | "Sr" | "II" | "III");
         if upper && suffix(orth) {
             bits |= cls::SUFFIX_FULL;
         }
@@ -457,15 +501,19 @@ impl<'d> Forms<'d> {
             } else {
                 0
             };
-            return Info {
+            let hot = Hot {
                 bits,
+                c: ' ',
                 pron,
                 hon,
                 first: first_full,
                 first_full,
+            };
+            let cold = Cold {
                 part: orth.len() as u32,
                 key: Key::Lower(lower.len() as u32),
             };
+            return (hot, cold);
         }
         if orth.ends_with("'s") || orth.ends_with("’s") {
             bits |= cls::POSS;
@@ -527,15 +575,19 @@ impl<'d> Forms<'d> {
             self.own.push_str(&part.to_lowercase());
             Key::Own(s, self.own.len() as u32)
         };
-        Info {
+        let hot = Hot {
             bits,
+            c: ' ',
             pron,
             hon,
             first,
             first_full,
+        };
+        let cold = Cold {
             part: part.len() as u32,
             key,
-        }
+        };
+        (hot, cold)
     }
 
     /// The name part of a word as written: without possessive endings or its period.
@@ -544,7 +596,7 @@ impl<'d> Forms<'d> {
         if t.bits & cls::DOTTED != 0 {
             return self.text.get(s.start..s.end - 1).unwrap_or("");
         }
-        let part = self.form(t).map_or(0, |i| i.part as usize);
+        let part = self.cold_of(t).map_or(0, |c| c.part as usize);
         self.text.get(s.start..s.start + part).unwrap_or("")
     }
 
@@ -560,7 +612,7 @@ impl<'d> Forms<'d> {
         if t.bits & cls::DOTTED != 0 {
             return lower;
         }
-        match self.info.get(lx).map_or(Key::Lower(0), |i| i.key) {
+        match self.cold.get(lx).map_or(Key::Lower(0), |c| c.key) {
             Key::Lower(n) => lower.get(..n as usize).unwrap_or(lower),
             Key::Own(a, b) => self.own.get(a as usize..b as usize).unwrap_or(""),
         }
@@ -583,9 +635,9 @@ impl<'d> Forms<'d> {
         self.tokens.lower(t.tok as usize)
     }
 
-    fn form(&self, t: &Tok) -> Option<&Info> {
+    fn cold_of(&self, t: &Tok) -> Option<&Cold> {
         let k = self.tokens.toks.get(t.tok as usize)?;
-        self.info.get(k.lex as usize)
+        self.cold.get(k.lex as usize)
     }
 }
 
