@@ -42,14 +42,23 @@ pub struct Ctx<'a> {
     pub verbs: &'a [u8],
 }
 
-/// Fills `out` with the length of the speech cue starting at each unit (0 for none);
-/// `title_case` for a headline or subheading (verbs may be capitalised).
-pub fn find_verbs(text: &str, toks: &[Tok], ends: &[bool], title_case: bool, out: &mut Vec<u8>) {
+/// Fills `out` with the length of the speech cue starting at each unit (0 for none), looking
+/// only at `cands` (the units with a speech verb or a cue phrase's first word); `title_case`
+/// for a headline or subheading (verbs may be capitalised).
+pub fn find_verbs(
+    text: &str,
+    toks: &[Tok],
+    ends: &[bool],
+    title_case: bool,
+    cands: &[u32],
+    out: &mut Vec<u8>,
+) {
     out.clear();
     out.resize(toks.len(), 0);
-    for (i, t) in toks.iter().enumerate() {
-        if t.has(cls::SPEECH | cls::CUE_FIRST) {
-            out[i] = verb_at(text, toks, ends, title_case, i).map_or(0, |n| n as u8);
+    for &i in cands {
+        let i = i as usize;
+        if let Some(v) = out.get_mut(i) {
+            *v = verb_at(text, toks, ends, title_case, i).map_or(0, |n| n as u8);
         }
     }
 }
@@ -81,7 +90,7 @@ fn verb_at(text: &str, toks: &[Tok], ends: &[bool], title_case: bool, i: usize) 
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.is_word())
-            .and_then(|t| text.get(t.span.start..t.span.end))
+            .and_then(|t| text.get(t.start as usize..t.end as usize))
     };
     let first = word(i)?;
     CUE_PHRASES.iter().find_map(|p| {

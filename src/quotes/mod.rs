@@ -26,6 +26,7 @@
 //! which a later floating quote goes to) or ends with a colon ("... made this comment:").
 
 mod cues;
+mod form;
 mod kinds;
 mod lexicon;
 mod marks;
@@ -138,13 +139,14 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
     let mut toks: Vec<Tok> = Vec::with_capacity(longest);
     let mut ends: Vec<bool> = Vec::with_capacity(longest);
     let mut verbs: Vec<u8> = Vec::with_capacity(longest);
+    let mut verb_units: Vec<u32> = Vec::new();
     let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (unit, quote, own cue)
     let (mut prev_own, mut next_own): (Vec<Option<usize>>, Vec<Option<usize>>) = Default::default();
     for (bi, b) in blocks.iter().enumerate() {
         let region = &doc.regions[bi];
         zones[bi].sort();
         let (ta, tb) = ranges[bi].unwrap_or((0, 0));
-        let words = forms.block(ta..tb, b.span.end, &zones[bi], &mut toks);
+        let words = forms.block(ta..tb, b.span.end, &zones[bi], &mut toks, &mut verb_units);
         let paragraph = doc.paragraph_of(b.span.start).filter(|_| b.paragraph);
         people::scan_block(&mut people, &forms, &toks, paragraph);
         let title_case = matches!(region.kind, RegionKind::Headline | RegionKind::Subheading);
@@ -155,7 +157,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             continue;
         }
         sentence_ends(text, &toks, &quoted, &mut ends);
-        cues::find_verbs(text, &toks, &ends, title_case, &mut verbs);
+        cues::find_verbs(text, &toks, &ends, title_case, &verb_units, &mut verbs);
         let ctx = Ctx {
             toks: &toks,
             ends: &ends,
@@ -404,8 +406,11 @@ fn sentence_ends(text: &str, toks: &[Tok], quoted: &[Quoted], ends: &mut Vec<boo
             Kind::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
             Kind::Word => false,
             Kind::Quote(q) => {
-                let inner = quoted.get(q).map(|q| q.inner()).unwrap_or_default();
-                let s = text[inner.start..inner.end.min(t.span.end).max(inner.start)]
+                let inner = quoted
+                    .get(q as usize)
+                    .map(|q| q.inner())
+                    .unwrap_or_default();
+                let s = text[inner.start..inner.end.min(t.end as usize).max(inner.start)]
                     .trim_end_matches(|c: char| is_mark(c) || is_blank(c));
                 let terminal = s.ends_with(['.', '!', '?', '…']);
                 let next_starts = match toks.get(i + 1) {

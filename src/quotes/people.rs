@@ -416,7 +416,7 @@ pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: O
                 None
             };
             if let Some(end) = run {
-                let pos = t.span.start;
+                let pos = t.start as usize;
                 let run = toks.get(i..end).unwrap_or(&[]);
                 if let Some(id) = people.mention(forms, run, pos, sentence_start, paragraph, false)
                 {
@@ -445,5 +445,8 @@ pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: O
 }
 
 pub fn span_of(toks: &[Tok]) -> Option<Span> {
-    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+    Some(Span::new(
+        toks.first()?.start as usize,
+        toks.last()?.end as usize,
+    ))
 }
