@@ -66,15 +66,17 @@ pub mod flag {
     /// A word that can start or anchor a temporal expression (the dates grammar's triggers:
     /// months, weekdays, units, number words, relative words, first words of phrases).
     pub const DATE_TRIGGER: Flags = 1 << 20;
-    /// A speech or attribution verb form ("said", "tells", "according").
+    /// A speech or attribution verb form ("said", "tells", "slammed"; `data/quotes/speech_verbs.txt`
+    /// with its regular inflections).
     pub const SPEECH_VERB: Flags = 1 << 21;
-    /// A personal pronoun a quote can be attributed to.
+    /// A personal pronoun a quote can be attributed to (`data/quotes/pronouns.tsv`).
     pub const PRONOUN: Flags = 1 << 22;
-    /// An honorific ("Mr", "Mrs", "Dr", "Sen").
+    /// An honorific, case-sensitive ("Mr", "Mrs", "Dr", "Sen"): every single-word row of
+    /// `data/text/honorifics.tsv`, courtesy titles and ranks (`tables::honorific` says which).
     pub const HONORIFIC: Flags = 1 << 23;
     /// The first word of a job title ("president", "minister", "chief").
     pub const TITLE_WORD: Flags = 1 << 24;
-    /// A given name (`data/entities/first_names.tsv`).
+    /// A given name (`data/entities/first_names.tsv`; `tables::first_name_gender`).
     pub const FIRST_NAME: Flags = 1 << 25;
     /// A common surname (`data/entities/surnames.txt`).
     pub const SURNAME: Flags = 1 << 26;
@@ -94,9 +96,11 @@ pub mod flag {
     pub const COMMON: Flags = 1 << 33;
     /// A demonym or nationality ("Iraqi", "Americans").
     pub const DEMONYM: Flags = 1 << 34;
-    /// The head of a nominal speaker ("spokesman", "officials", "newspaper").
+    /// The head of a nominal speaker ("spokesman", "official", "newspaper";
+    /// `data/quotes/nominal_heads.txt`).
     pub const NOMINAL_HEAD: Flags = 1 << 35;
-    /// The first word of a multi-word quote cue ("according to", "in a statement").
+    /// The first word of a multi-word quote cue ("according to", "pointed out";
+    /// `data/quotes/cue_phrases.txt`).
     pub const CUE_FIRST: Flags = 1 << 36;
     /// Anything that can start an amount besides digits (number words, fractions, "a", "an").
     pub const AMOUNT_TRIGGER: Flags = 1 << 37;
@@ -141,7 +145,8 @@ pub struct Builder {
 }
 
 impl Builder {
-    /// Adds `flags` to the lower-cased form of `word`.
+    /// Adds `flags` to the lower-cased form of `word`. With no flags, the word still gets an
+    /// id (`Entry::id`): a module can key its own word classes by it.
     pub fn lower(&mut self, word: &str, flags: Flags) {
         *self.lower.entry(word.to_lowercase()).or_insert(0) |= flags;
     }
@@ -228,11 +233,19 @@ impl Vocab {
         for w in tables::ABBREVIATIONS.iter() {
             b.exact(w, flag::ABBREVIATION);
         }
+        // Shared person tables (`tables::honorific`, `tables::first_name_gender` give the rows).
+        for h in tables::HONORIFICS.iter().filter(|h| !h.title.contains(' ')) {
+            b.exact(&h.title, flag::HONORIFIC);
+        }
+        for w in tables::FIRST_NAMES.keys() {
+            b.lower(w, flag::FIRST_NAME);
+        }
         for w in tables::FUNCTION_WORDS.iter() {
             b.lower_any_apostrophe(w, flag::FUNCTION);
         }
         crate::dates::lexicon_words(&mut b);
         crate::numbers::lexicon_words(&mut b);
+        crate::quotes::lexicon_words(&mut b);
         crate::tone::lexicon_words(&mut b);
         crate::idf::lexicon_words(&mut b);
         b.finish()

@@ -41,6 +41,90 @@ pub fn numbers(file: &str, src: &str) -> Result<FastMap<String, i32>, String> {
         .collect()
 }
 
+/// A title written before a person's name (`data/text/honorifics.tsv`, shared by the quotes
+/// and entities stages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Honorific {
+    /// As written, without a final period: "Mr", "Sen", "Grand Ayatollah".
+    pub title: String,
+    /// 'M' or 'F' when the title implies a gender, '-' when it does not.
+    pub gender: char,
+    /// A form of address (Mr, Dr, Sheikh), kept out of a name's span by the entities stage;
+    /// otherwise an office or rank used as a title (Sen, Gen, President).
+    pub courtesy: bool,
+}
+
+fn honorifics(file: &str, src: &str) -> Result<Vec<Honorific>, String> {
+    entries(src)
+        .map(|(n, l)| {
+            let mut cols = l.split('\t').map(str::trim);
+            let (Some(title), Some(gender), Some(kind), None) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                return Err(format!(
+                    "{file}:{n}: expected `title<TAB>gender<TAB>kind`, got {l:?}"
+                ));
+            };
+            let gender = match gender {
+                "M" => 'M',
+                "F" => 'F',
+                "-" => '-',
+                _ => {
+                    return Err(format!(
+                        "{file}:{n}: gender must be M, F or -, got {gender:?}"
+                    ))
+                }
+            };
+            let courtesy = match kind {
+                "courtesy" => true,
+                "rank" => false,
+                _ => {
+                    return Err(format!(
+                        "{file}:{n}: kind must be courtesy or rank, got {kind:?}"
+                    ))
+                }
+            };
+            Ok(Honorific {
+                title: title.to_string(),
+                gender,
+                courtesy,
+            })
+        })
+        .collect()
+}
+
+static HONORIFIC_INDEX: LazyLock<FastMap<&'static str, &'static Honorific>> =
+    LazyLock::new(|| HONORIFICS.iter().map(|h| (h.title.as_str(), h)).collect());
+
+/// The honorific `word` is, matched case-sensitively and without a final period ("Mr", "Mr.",
+/// "Sen."); the lexicon flags the single-word ones (`lexicon::flag::HONORIFIC`).
+pub fn honorific(word: &str) -> Option<&'static Honorific> {
+    HONORIFIC_INDEX
+        .get(word.strip_suffix('.').unwrap_or(word))
+        .copied()
+}
+
+/// `Some('F')`, `Some('M')` or `Some('U')` (used for both) for a known first name
+/// (`data/entities/first_names.tsv`), matched case-insensitively ("JOHN", "john", "John");
+/// `None` for an unknown one. The lexicon flags them (`lexicon::flag::FIRST_NAME`).
+pub fn first_name_gender(name: &str) -> Option<char> {
+    let n = name.trim();
+    if n.is_empty() || n.len() > 40 {
+        return None;
+    }
+    if n.is_ascii() {
+        // Lower-cased on the stack: no allocation.
+        let mut b = [0u8; 40];
+        let b = &mut b[..n.len()];
+        b.copy_from_slice(n.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b)
+            .ok()
+            .and_then(|k| FIRST_NAMES.get(k).copied());
+    }
+    FIRST_NAMES.get(&n.to_lowercase()).copied()
+}
+
 macro_rules! table {
     ($name:ident: $ty:ty, $path:literal, $loader:expr) => {
         pub static $name: LazyLock<$ty> = LazyLock::new(|| {
@@ -140,6 +224,12 @@ table!(ORDINALS: FastMap<String, i32>, "text/ordinals.tsv", numbers);
 table!(ORDINAL_SUFFIXES: Vec<String>, "text/ordinal_suffixes.txt", |f, s| word_list(f, s)
     .map(|v| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
 table!(FUNCTION_WORDS: Vec<String>, "text/function_words.txt", word_list);
+table!(HONORIFICS: Vec<Honorific>, "text/honorifics.tsv", honorifics);
+table!(FIRST_NAMES: FastMap<String, char>, "entities/first_names.tsv", |f, s| pairs(f, s)
+    .map(|v| v
+        .into_iter()
+        .filter_map(|(n, g)| g.chars().next().map(|g| (n.to_lowercase(), g)))
+        .collect::<FastMap<_, _>>()));
 table!(SECTIONS: Vec<String>, "layout/sections.txt", |f, s| word_list(f, s)
     .map(|v| v.into_iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()));
 table!(AGENCIES: Vec<String>, "layout/agencies.txt", word_list);
@@ -164,6 +254,21 @@ mod tests {
         );
         assert_eq!(ORDINALS.get("third"), Some(&3));
         assert!(ORDINAL_SUFFIXES.iter().any(|s| s == "nd"));
+        assert_eq!(
+            honorific("Mrs.").map(|h| (h.gender, h.courtesy)),
+            Some(('F', true))
+        );
+        assert_eq!(
+            honorific("Sen").map(|h| (h.gender, h.courtesy)),
+            Some(('-', false))
+        );
+        assert!(honorific("mr").is_none() && honorific("Grand Ayatollah").is_some());
+        assert_eq!(first_name_gender("John"), Some('M'));
+        assert_eq!(first_name_gender("MARY"), Some('F'));
+        assert_eq!(first_name_gender("kerry"), Some('U'));
+        assert_eq!(first_name_gender("Baghdad"), None);
+        assert_eq!(first_name_gender(""), None);
+        assert_eq!(first_name_gender("Jöhn😀"), None);
         assert!(SECTIONS.iter().any(|s| s == "middle east"));
         assert!(AGENCIES.iter().any(|s| s == "Reuters"));
         assert!(BYLINE_ORG_WORDS.iter().any(|s| s == "News"));

@@ -124,8 +124,14 @@ pub static STOPWORDS: LazyLock<HashSet<String>> =
 /// Ordinary lower-case English words (SCOWL): a capitalised one may just start a sentence.
 pub static COMMON: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| exact_set(include_str!("../../data/entities/common_words.txt")));
-pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| exact_set(include_str!("../../data/entities/honorifics.txt")));
+/// Courtesy titles (Mr, Dr, Sheikh) from the shared `data/text/honorifics.tsv`.
+pub static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::tables::HONORIFICS
+        .iter()
+        .filter(|h| h.courtesy)
+        .map(|h| h.title.as_str())
+        .collect()
+});
 pub static ORG_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| exact_set(include_str!("../../data/entities/org_cues.txt")));
 pub static LOC_CUES: LazyLock<HashSet<&'static str>> =
@@ -134,8 +140,14 @@ pub static LOC_CUES: LazyLock<HashSet<&'static str>> =
 /// Titles as word sequences, longest first, so "Prime Minister" wins over "Minister".
 pub static TITLES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut v: Vec<Vec<&str>> = entries(include_str!("../../data/entities/titles.txt"))
-        .chain(entries(include_str!("../../data/entities/honorifics.txt")))
-        .map(|(_, l)| l.split_whitespace().collect())
+        .map(|(_, l)| l)
+        .chain(
+            crate::tables::HONORIFICS
+                .iter()
+                .filter(|h| h.courtesy)
+                .map(|h| h.title.as_str()),
+        )
+        .map(|l| l.split_whitespace().collect())
         .collect();
     v.sort_by_key(|t| std::cmp::Reverse(t.len()));
     v.dedup();

@@ -2,45 +2,16 @@
 //! `data/entities/README.md`): used to recognise person names and, by the quotes stage, to
 //! resolve "he"/"she" to a speaker.
 
-use crate::tables::FastMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::tables::pairs;
-
-static FIRST_NAMES: LazyLock<HashMap<String, char>> = LazyLock::new(|| {
-    let src = include_str!("../../data/entities/first_names.tsv");
-    pairs("entities/first_names.tsv", src)
-        .unwrap_or_else(|e| panic!("bad rule table: {e}"))
-        .into_iter()
-        .filter_map(|(n, g)| g.chars().next().map(|g| (n.to_lowercase(), g)))
-        .collect()
-});
+/// Shared with the quotes stage: one table, one loader (`crate::tables`).
+pub use crate::tables::first_name_gender;
 
 static SURNAMES: LazyLock<crate::tables::FastSet<String>> = LazyLock::new(|| {
     crate::tables::entries(include_str!("../../data/entities/surnames.txt"))
         .map(|(_, l)| l.trim().to_lowercase())
         .collect()
 });
-
-/// `Some('F')`, `Some('M')` or `Some('U')` (used for both) for a known first name, matched
-/// case-insensitively ("JOHN", "john", "John"); `None` for an unknown one.
-pub fn first_name_gender(name: &str) -> Option<char> {
-    let n = name.trim();
-    if n.is_empty() || n.len() > 40 {
-        return None;
-    }
-    if n.is_ascii() {
-        // Lower-cased on the stack: this runs for every capitalised word.
-        let mut b = [0u8; 40];
-        let b = &mut b[..n.len()];
-        b.copy_from_slice(n.as_bytes());
-        b.make_ascii_lowercase();
-        return std::str::from_utf8(b)
-            .ok()
-            .and_then(|k| FIRST_NAMES.get(k).copied());
-    }
-    FIRST_NAMES.get(&n.to_lowercase()).copied()
-}
 
 /// Whether `name` is a frequent surname (a weak cue: many are also common words or places).
 pub fn is_common_surname(name: &str) -> bool {

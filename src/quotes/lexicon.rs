@@ -1,17 +1,15 @@
-//! The word lists in `data/quotes/`, loaded once.
+//! The word lists in `data/quotes/`, loaded once, and what the document lexicon learns from
+//! them: speech verbs, pronouns, nominal heads and the first words of cue phrases become
+//! lexicon flags (`lexicon_words`); the quote stage's own word classes (function words, names
+//! that are not names, ...) are keyed by the lexicon's table id (`entry_of`), so reading them
+//! costs one array index per distinct word form of a document. Honorifics and first names are
+//! shared tables (`crate::tables`).
 
 use std::sync::LazyLock;
 
+use crate::lexicon::{self, flag, VOCAB};
 use crate::tables::{entries, pairs};
 pub use crate::tables::{FastMap, FastSet};
-
-fn load_pairs(file: &str, src: &str) -> Vec<(String, String)> {
-    pairs(file, src)
-        .unwrap_or_else(|e| panic!("bad rule table: {e}"))
-        .into_iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
 
 /// Every inflected form of every speech verb, lower-cased.
 pub static SPEECH_VERBS: LazyLock<FastSet<String>> = LazyLock::new(|| {
@@ -96,26 +94,17 @@ pub static CUE_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 
 /// Subject pronoun -> 'M', 'F', 'P' (group) or 'S' (writer/first or second person).
 pub static PRONOUNS: LazyLock<FastMap<String, char>> = LazyLock::new(|| {
-    load_pairs(
+    pairs(
         "quotes/pronouns.tsv",
         include_str!("../../data/quotes/pronouns.tsv"),
     )
+    .unwrap_or_else(|e| panic!("bad rule table: {e}"))
     .into_iter()
     .filter_map(|(p, g)| g.chars().next().map(|g| (p.to_lowercase(), g)))
     .collect()
 });
 
-/// Honorific -> implied gender ('M', 'F' or '-').
-pub static HONORIFICS: LazyLock<FastMap<String, char>> = LazyLock::new(|| {
-    load_pairs(
-        "quotes/honorifics.tsv",
-        include_str!("../../data/quotes/honorifics.tsv"),
-    )
-    .into_iter()
-    .filter_map(|(p, g)| g.chars().next().map(|g| (p, g)))
-    .collect()
-});
-
+/// Capitalised words that never start a person's name (case-sensitive, title case).
 pub static NOT_NAMES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     entries(include_str!("../../data/quotes/not_names.txt"))
         .map(|(_, l)| l.trim().to_string())
@@ -141,32 +130,208 @@ pub static TITLE_BEFORE: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-pub fn is_speech_verb(word: &str) -> bool {
-    if word.len() > 16 {
-        return false;
-    }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return SPEECH_VERBS.contains(word);
-    }
-    // Lower-case ASCII on the stack: this runs on every word of every article.
-    let mut buf = [0u8; 16];
-    if word.is_ascii() {
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        return std::str::from_utf8(&buf[..word.len()]).is_ok_and(|l| SPEECH_VERBS.contains(l));
-    }
-    SPEECH_VERBS.contains(&word.to_lowercase())
+/// The function-word classes of `data/quotes/word_classes.tsv`: (word, class bit).
+static WORD_CLASSES: LazyLock<Vec<(String, u64)>> = LazyLock::new(|| {
+    let file = "quotes/word_classes.tsv";
+    pairs(file, include_str!("../../data/quotes/word_classes.tsv"))
+        .unwrap_or_else(|e| panic!("bad rule table: {e}"))
+        .into_iter()
+        .map(|(w, c)| {
+            let bit = match c {
+                "aux" => class::AUX,
+                "determiner" => class::DET,
+                "stop" => class::STOP,
+                "article" => class::ARTICLE,
+                "particle" => class::PARTICLE,
+                _ => panic!("bad rule table: {file}: unknown class {c:?}"),
+            };
+            (w.to_lowercase(), bit)
+        })
+        .collect()
+});
+
+/// The quote stage's word classes of a lower-cased table word, keyed by the lexicon's table
+/// id. Bits 0..32 of the word classes in `super::view::cls`.
+pub mod class {
+    pub const DET: u64 = 1 << 0;
+    pub const STOP: u64 = 1 << 1;
+    /// In the aux list (the -ly adverbs are added per form).
+    pub const AUX: u64 = 1 << 2;
+    pub const ARTICLE: u64 = 1 << 3;
+    /// A name particle ("de", "van", "bin"), before checking the form is lower case.
+    pub const PARTICLE: u64 = 1 << 4;
+    /// A head noun with a plural "s" ("officials" for "official").
+    pub const HEAD_PLURAL: u64 = 1 << 5;
+    /// In `not_names.txt` lower-cased (the form must also be spelled as listed).
+    pub const NOT_NAME: u64 = 1 << 6;
+    pub const THAT: u64 = 1 << 7;
+    /// "one", "two", "three": determiners that do not turn a following verb into a noun.
+    pub const NUMERAL: u64 = 1 << 8;
+    pub const OF: u64 = 1 << 9;
+    pub const AND: u64 = 1 << 10;
+    /// "who", "which": a relative pronoun standing for a name before it.
+    pub const WHO: u64 = 1 << 11;
+    pub const ACCORDING: u64 = 1 << 12;
+    /// A form of "be" before a progressive ("is", "was", "been").
+    pub const BE: u64 = 1 << 13;
+    pub const THEY: u64 = 1 << 14;
+    /// "the", "a", "an".
+    pub const THE_A_AN: u64 = 1 << 15;
+    /// The bits of this module.
+    pub const ALL: u64 = (1 << 16) - 1;
 }
 
-/// The honorific a token is ("Mr", "Mr.", "Sen."), with its gender cue.
-pub fn honorific(word: &str) -> Option<char> {
-    HONORIFICS.get(word.trim_end_matches('.')).copied()
+/// Literal words some patterns name (kept with the patterns that read them).
+const LITERALS: &[(&str, u64)] = &[
+    ("that", class::THAT),
+    ("one", class::NUMERAL),
+    ("two", class::NUMERAL),
+    ("three", class::NUMERAL),
+    ("of", class::OF),
+    ("and", class::AND),
+    ("who", class::WHO),
+    ("which", class::WHO),
+    ("according", class::ACCORDING),
+    ("is", class::BE),
+    ("are", class::BE),
+    ("was", class::BE),
+    ("were", class::BE),
+    ("been", class::BE),
+    ("be", class::BE),
+    ("they", class::THEY),
+    ("the", class::THE_A_AN),
+    ("a", class::THE_A_AN),
+    ("an", class::THE_A_AN),
+];
+
+/// Every (lower-cased word, class) pair of the quote stage's own classes.
+fn classes() -> impl Iterator<Item = (String, u64)> {
+    let heads = NOMINAL_HEADS
+        .iter()
+        .map(|h| (format!("{h}s"), class::HEAD_PLURAL));
+    let not_names = NOT_NAMES
+        .iter()
+        .map(|w| (w.to_lowercase(), class::NOT_NAME));
+    let literals = LITERALS.iter().map(|&(w, c)| (w.to_string(), c));
+    WORD_CLASSES
+        .iter()
+        .cloned()
+        .chain(heads)
+        .chain(not_names)
+        .chain(literals)
+}
+
+/// Registers the words of the quote tables in the document lexicon: flags for speech verbs,
+/// pronouns, nominal heads and cue-phrase first words, and an id for every word of the stage's
+/// own classes (see `entry_of`).
+pub fn lexicon_words(b: &mut lexicon::Builder) {
+    for w in SPEECH_VERBS.iter() {
+        b.lower(w, flag::SPEECH_VERB);
+    }
+    for w in PRONOUNS.keys() {
+        b.lower(w, flag::PRONOUN);
+    }
+    for w in NOMINAL_HEADS.iter() {
+        b.lower(w, flag::NOMINAL_HEAD);
+    }
+    b.first_words(
+        CUE_PHRASES
+            .iter()
+            .filter_map(|p| p.first())
+            .map(String::as_str),
+        flag::CUE_FIRST,
+    );
+    for (w, _) in classes() {
+        b.lower(&w, 0);
+    }
+}
+
+/// Per lexicon table id: the stage's word classes (`class`, bits 0..16) and the genders the
+/// tables give the lower-cased form (see `entry_of`).
+static ENTRIES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut out = vec![0u64; VOCAB.len()];
+    let mut add = |w: &str, bits: u64| {
+        let lower = w.to_lowercase();
+        if let Some(slot) = out.get_mut(VOCAB.lookup(w, &lower).id as usize) {
+            *slot |= bits;
+        }
+    };
+    for (w, c) in classes() {
+        add(&w, c);
+    }
+    for (w, &g) in PRONOUNS.iter() {
+        add(w, (g as u64) << PRONOUN_SHIFT);
+    }
+    for h in crate::tables::HONORIFICS.iter() {
+        add(&h.title, (h.gender as u64) << HONORIFIC_SHIFT);
+    }
+    for (w, &g) in crate::tables::FIRST_NAMES.iter() {
+        add(w, (g as u64) << FIRST_NAME_SHIFT);
+    }
+    out
+});
+
+const PRONOUN_SHIFT: u32 = 16;
+const HONORIFIC_SHIFT: u32 = 24;
+const FIRST_NAME_SHIFT: u32 = 32;
+
+/// What the quote stage's tables say about the lower-cased form with table id `id`
+/// (`Lexeme::id`): its classes and genders. One array read per distinct form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry(u64);
+
+impl Entry {
+    pub fn classes(self) -> u64 {
+        self.0 & class::ALL
+    }
+    fn gender(self, shift: u32) -> u8 {
+        (self.0 >> shift) as u8
+    }
+    /// The pronoun's gender ('M', 'F', 'P', 'S'), 0 if not a pronoun.
+    pub fn pronoun(self) -> u8 {
+        self.gender(PRONOUN_SHIFT)
+    }
+    /// The gender of the honorific with this spelling ('M', 'F', '-'), 0 if none; the
+    /// lexicon's case-sensitive `HONORIFIC` flag says whether the form is one.
+    pub fn honorific(self) -> u8 {
+        self.gender(HONORIFIC_SHIFT)
+    }
+    /// The first name's gender ('M', 'F', 'U'), 0 if not a first name.
+    pub fn first_name(self) -> u8 {
+        self.gender(FIRST_NAME_SHIFT)
+    }
+}
+
+pub fn entry_of(id: u32) -> Entry {
+    Entry(ENTRIES.get(id as usize).copied().unwrap_or(0))
+}
+
+/// Name particles ("de", "bin"), as listed.
+static PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    WORD_CLASSES
+        .iter()
+        .filter(|(_, c)| *c == class::PARTICLE)
+        .map(|(w, _)| w.as_str())
+        .collect()
+});
+
+/// Whether `word` (as written) is a name particle ("de", "bin").
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
 }
 
 pub fn pronoun(word: &str) -> Option<char> {
     if word.len() > 4 {
         return None;
+    }
+    let mut buf = [0u8; 4];
+    if word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b)
+            .ok()
+            .and_then(|l| PRONOUNS.get(l).copied());
     }
     PRONOUNS.get(&word.to_lowercase()).copied()
 }
@@ -174,6 +339,10 @@ pub fn pronoun(word: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_speech_verb(w: &str) -> bool {
+        VOCAB.lookup(w, &w.to_lowercase()).flags & flag::SPEECH_VERB != 0
+    }
 
     #[test]
     fn verbs_inflect() {
@@ -190,6 +359,7 @@ mod tests {
             "denied",
             "noting",
             "wrote",
+            "Said",
         ] {
             assert!(is_speech_verb(w), "{w}");
         }
@@ -199,10 +369,40 @@ mod tests {
     #[test]
     fn small_tables_load() {
         assert_eq!(pronoun("She"), Some('F'));
-        assert_eq!(honorific("Mrs."), Some('F'));
-        assert_eq!(honorific("Sen."), Some('-'));
+        assert_eq!(pronoun("spokesman"), None);
         assert!(NOT_NAMES.contains("However"));
         assert!(NOMINAL_HEADS.contains("spokesman"));
         assert!(CUE_PHRASES.iter().any(|p| p == &["according", "to"]));
+        assert!(is_particle("bin") && !is_particle("Bin"));
+    }
+
+    #[test]
+    fn classes_by_table_id() {
+        let id = |w: &str| VOCAB.lookup(w, w).id;
+        let class_of = |id: u32| entry_of(id).classes();
+        assert_ne!(class_of(id("the")) & class::DET, 0);
+        assert_ne!(class_of(id("the")) & class::THE_A_AN, 0);
+        assert_ne!(class_of(id("officials")) & class::HEAD_PLURAL, 0);
+        assert_ne!(class_of(id("however")) & class::NOT_NAME, 0);
+        assert_eq!(class_of(id("zzzq")), 0);
+        assert_eq!(class_of(u32::MAX), 0);
+        assert_eq!(entry_of(id("she")).pronoun(), b'F');
+        assert_eq!(entry_of(id("mrs")).honorific(), b'F');
+        assert_eq!(entry_of(id("john")).first_name(), b'M');
+        assert_eq!(entry_of(id("table")), Entry::default());
+    }
+
+    #[test]
+    fn tables_fit_their_lookups() {
+        // `view` matches not-names as written through their lower-cased id and the form's
+        // title case, and honorific genders through the lower-cased id: both need these.
+        for w in NOT_NAMES.iter() {
+            let shape = crate::lexicon::shape(w);
+            assert!(w.is_ascii() && shape & flag::TITLE != 0, "{w}");
+        }
+        let mut seen = FastSet::default();
+        for h in crate::tables::HONORIFICS.iter() {
+            assert!(seen.insert(h.title.to_lowercase()), "{}", h.title);
+        }
     }
 }

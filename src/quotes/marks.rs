@@ -11,6 +11,8 @@
 //! A quote left open at the end of a paragraph whose next paragraph opens with a mark of the
 //! same family continues there (the newspaper convention for a multi-paragraph quote).
 
+use crate::lexicon::flag;
+use crate::stream::Tokens;
 use crate::text::{is_blank, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,13 +151,36 @@ pub fn speaker_label(s: &str) -> bool {
             .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
 }
 
-fn scan(text: &str, blocks: &[Block], out: &mut Vec<Mark>) {
+/// The marks of each block, read off the token stream: a quote mark is a token of its own
+/// (the lexicon's `QUOTE_MARK` flag) unless it is an apostrophe between two letters, which is
+/// never a mark. `ranges[i]`: the stream tokens of block `i`, `None` for a block without marks.
+fn scan(
+    text: &str,
+    blocks: &[Block],
+    stream: &Tokens,
+    ranges: &[Option<(usize, usize)>],
+    out: &mut Vec<Mark>,
+) {
     for (bi, b) in blocks.iter().enumerate() {
+        let Some((ta, tb)) = ranges.get(bi).copied().flatten() else {
+            continue;
+        };
         let s = &text[b.span.start..b.span.end];
-        let mut prev: Option<char> = None;
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let next = it.peek().map(|&(_, c)| c);
+        let mut k = ta;
+        while k < tb {
+            let Some(t) = stream.toks.get(k) else { break };
+            k += 1;
+            if stream.lexemes[t.lex as usize].flags & flag::QUOTE_MARK == 0 {
+                continue;
+            }
+            let Some(i) = (t.start as usize).checked_sub(b.span.start) else {
+                continue;
+            };
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                continue;
+            };
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].chars().next();
             let at = b.span.start + i;
             let mut push = |len: usize, fam: Family, dir: Dir| {
                 out.push(Mark {
@@ -186,17 +211,14 @@ fn scan(text: &str, blocks: &[Block], out: &mut Vec<Mark>) {
                 '«' => push(c.len_utf8(), Family::Guillemet, Dir::Open),
                 '»' => push(c.len_utf8(), Family::Guillemet, Dir::Close),
                 '`' if next == Some('`') => {
-                    it.next();
+                    // The second backtick is the next token.
+                    k += 1;
                     push(2, Family::Double, Dir::Open);
-                    prev = Some('`');
-                    continue;
                 }
                 '\'' if next == Some('\'') => {
-                    it.next();
-                    let after = it.peek().map(|&(_, c)| c);
+                    k += 1;
+                    let after = s[i + 2..].chars().next();
                     push(2, Family::Double, either(prev, after));
-                    prev = Some('\'');
-                    continue;
                 }
                 '\'' | '‘' | '’' => {
                     if let Some(d) = single(c, prev, next, &s[i + c.len_utf8()..]) {
@@ -205,7 +227,6 @@ fn scan(text: &str, blocks: &[Block], out: &mut Vec<Mark>) {
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
     }
 }
@@ -358,7 +379,7 @@ fn pair(
             (Some(o), Dir::Open) => {
                 if o.parts.is_empty()
                     && o.clear
-                    && crate::text::count_words(&text[o.inner_start..m.span.start]) >= 2
+                    && super::kinds::count_words_upto(&text[o.inner_start..m.span.start], 2) >= 2
                 {
                     // A clear opening mark followed by another: the first quote stops where the
                     // second starts (a nested or unclosed quote), as annotators split them.
@@ -419,10 +440,16 @@ fn pair(
     }
 }
 
-/// Every quoted stretch in `blocks`, in text order, with blank inner text dropped.
-pub fn find(text: &str, blocks: &[Block]) -> Vec<Quoted> {
+/// Every quoted stretch in `blocks`, in text order, with blank inner text dropped; `ranges`
+/// are the blocks' tokens in `stream` (`None` for a block with no mark, not read).
+pub fn find(
+    text: &str,
+    blocks: &[Block],
+    stream: &Tokens,
+    ranges: &[Option<(usize, usize)>],
+) -> Vec<Quoted> {
     let mut marks = Vec::new();
-    scan(text, blocks, &mut marks);
+    scan(text, blocks, stream, ranges, &mut marks);
     let mut out = Vec::new();
     pair(text, blocks, &marks, Family::Double, &[], &mut out);
     let mut covered: Vec<Span> = out.iter().flat_map(|q| q.parts.iter().copied()).collect();
@@ -447,15 +474,24 @@ mod tests {
     use super::*;
 
     fn quotes(t: &str) -> Vec<String> {
-        let blocks: Vec<Block> = crate::text::lines(t)
+        let spans: Vec<Span> = crate::text::lines(t)
             .into_iter()
             .filter(|s| !s.is_empty())
-            .map(|span| Block {
+            .collect();
+        let blocks: Vec<Block> = spans
+            .iter()
+            .map(|&span| Block {
                 span,
                 paragraph: true,
             })
             .collect();
-        find(t, &blocks)
+        let stream = Tokens::build(t, &spans, &[]);
+        let ranges: Vec<Option<(usize, usize)>> = stream
+            .segments
+            .iter()
+            .map(|s| Some((s.start as usize, s.end as usize)))
+            .collect();
+        find(t, &blocks, &stream, &ranges)
             .iter()
             .map(|q| {
                 q.parts

@@ -1,9 +1,9 @@
 //! Quotes and who said them.
 //!
-//! `extract` finds every quoted stretch (`marks`), reads the narration around it as a token
-//! stream in which each quote is one token (`words`), looks for a speech cue and the phrase
-//! naming the speaker (`cues`), and resolves pronouns and short names to the full name
-//! introduced earlier (`people`). A quote with no cue of its own takes the speaker of the
+//! `extract` finds every quoted stretch (`marks`), reads the narration around it as units
+//! over the document's token stream in which each quote is one unit (`view`), looks for a
+//! speech cue (`cues`) and the phrase naming the speaker (`phrases`), and resolves pronouns and
+//! short names to the full name introduced earlier (`people`). A quote with no cue of its own takes the speaker of the
 //! nearest attributed quote in its paragraph, else (a "floating" quoted paragraph) the last
 //! speaker of the article.
 //!
@@ -19,21 +19,31 @@
 //! Headline and subheading quotes (and a paragraph that is only a short single-quoted
 //! title-case phrase, the BBC/NYT subheading style) have `kind: "headline"`; one with no
 //! speaker of its own takes the speaker of the body quote that repeats its words.
+//!
+//! Work is gated by the stream's flags: a document none of whose sentences holds a quote mark
+//! costs nothing more, the mark scan reads only regions with a mark, and a block with no quote
+//! is read only for the names in it unless it holds a speech verb or cue word (reported speech,
+//! which a later floating quote goes to) or ends with a colon ("... made this comment:").
 
 mod cues;
+mod form;
+mod kinds;
 mod lexicon;
 mod marks;
 mod people;
-mod words;
+mod phrases;
+mod view;
 
 use serde::Serialize;
 
 use crate::doc::{Document, RegionKind, TextSpan};
+use crate::lexicon::flag;
 use crate::text::{is_blank, Span};
 use cues::{Ctx, Cue, Np};
+pub use lexicon::lexicon_words;
 use marks::{Block, Quoted};
 use people::People;
-use words::{Kind, Tok};
+use view::{cls, Forms, Kind, Tok};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
@@ -63,8 +73,8 @@ struct Who {
     mention: Option<Span>,
     verb: Option<Span>,
     person: Option<usize>,
-    /// A name with no person record (a transcript label, an organisation).
-    label: Option<String>,
+    /// A name with no person record (a transcript label).
+    label: Option<Span>,
 }
 
 impl Who {
@@ -76,6 +86,12 @@ impl Who {
 /// Quotes of `doc` in text order.
 pub fn extract(doc: &Document) -> Vec<Quote> {
     let text = doc.text;
+    let stream = doc.tokens();
+    let sentences = stream.sentences();
+    // Trigger: no quote without a quote mark.
+    if !sentences.iter().any(|s| s.has(flag::QUOTE_MARK)) {
+        return Vec::new();
+    }
     let blocks: Vec<Block> = doc
         .regions
         .iter()
@@ -84,77 +100,87 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             paragraph: r.kind == RegionKind::Paragraph,
         })
         .collect();
-    let quoted = marks::find(text, &blocks);
+    // Each block's stream tokens (its sentences are consecutive segments) and whether one of
+    // them holds a mark.
+    let mut ranges: Vec<Option<(usize, usize)>> = vec![None; blocks.len()];
+    let mut marked = vec![false; blocks.len()];
+    for (seg, s) in sentences.iter().zip(&doc.sentences) {
+        let Some(r) = ranges.get_mut(s.region) else {
+            continue;
+        };
+        let (a, _) = r.unwrap_or((seg.start as usize, 0));
+        *r = Some((a, seg.end as usize));
+        marked[s.region] |= seg.has(flag::QUOTE_MARK);
+    }
+    let with_marks: Vec<Option<(usize, usize)>> = ranges
+        .iter()
+        .zip(&marked)
+        .map(|(r, &m)| r.filter(|_| m))
+        .collect();
+    let quoted = marks::find(text, &blocks, stream, &with_marks);
     if quoted.is_empty() {
         return Vec::new();
     }
-    // Zones: each piece of each quote with its marks, grouped by block.
-    let mut zones: Vec<Vec<(Span, usize)>> = vec![Vec::new(); blocks.len()];
-    for (qi, q) in quoted.iter().enumerate() {
-        let n = q.parts.len();
-        for (pi, p) in q.parts.iter().enumerate() {
-            let Some(bi) = block_of(&blocks, p.start) else {
-                continue;
-            };
-            let b = blocks[bi].span;
-            let start = if pi == 0 {
-                q.open.start
-            } else {
-                widen_left(text, b.start, p.start)
-            };
-            let end = match q.close {
-                Some(c) if pi + 1 == n => c.end,
-                _ => widen_right(text, b.end, p.end),
-            };
-            let zone = Span::new(start.max(b.start), end.min(b.end));
-            if !zone.is_empty() {
-                zones[bi].push((zone, qi));
-            }
-        }
-    }
+    let mut zones = zones(text, &blocks, &quoted);
     let mut who: Vec<Who> = vec![Who::default(); quoted.len()];
     let mut scare = vec![false; quoted.len()];
     let mut direct = vec![false; quoted.len()];
     let mut people = People::default();
     let mut last: Option<Who> = None;
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut forms = Forms::new(text, stream);
+    // Buffers reused by every block, sized once for the longest.
+    let longest = ranges
+        .iter()
+        .flatten()
+        .map(|&(a, b)| b - a)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut toks: Vec<Tok> = Vec::with_capacity(longest);
+    let mut ends: Vec<bool> = Vec::with_capacity(longest);
+    let mut verbs: Vec<u8> = Vec::with_capacity(longest);
+    let mut verb_units: Vec<u32> = Vec::new();
+    let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (unit, quote, own cue)
+    let (mut prev_own, mut next_own): (Vec<Option<usize>>, Vec<Option<usize>>) = Default::default();
     for (bi, b) in blocks.iter().enumerate() {
         let region = &doc.regions[bi];
         zones[bi].sort();
-        toks.clear();
-        words::tokenize(text, b.span, &zones[bi], &mut toks);
-        let ends = sentence_ends(text, &toks, &quoted);
+        let (ta, tb) = ranges[bi].unwrap_or((0, 0));
+        let words = forms.block(ta..tb, b.span.end, &zones[bi], &mut toks, &mut verb_units);
         let paragraph = doc.paragraph_of(b.span.start).filter(|_| b.paragraph);
-        people::scan_block(&mut people, text, &toks, paragraph);
+        people::scan_block(&mut people, &forms, &toks, paragraph);
         let title_case = matches!(region.kind, RegionKind::Headline | RegionKind::Subheading);
-        let mut ctx = Ctx {
-            text,
+        let colon = toks.last().is_some_and(|t| t.is_punct(':'));
+        let cue_words = words & (cls::SPEECH | cls::CUE_FIRST) != 0;
+        if zones[bi].is_empty() && !(b.paragraph && !title_case && (colon || cue_words)) {
+            // No quote, no reported speech, no introduction: only the names counted.
+            continue;
+        }
+        sentence_ends(text, &toks, &quoted, &mut ends);
+        cues::find_verbs(text, &toks, &ends, title_case, &verb_units, &mut verbs);
+        let ctx = Ctx {
             toks: &toks,
             ends: &ends,
-            title_case,
-            verbs: Vec::new(),
+            verbs: &verbs,
         };
-        ctx.find_verbs();
-        let ctx = ctx;
-        let qtoks: Vec<(usize, usize)> = toks
+        found.clear();
+        for (ti, qi) in toks
             .iter()
             .enumerate()
             .filter_map(|(i, t)| t.quote().map(|q| (i, q)))
-            .collect();
-        let mut found: Vec<(usize, usize, bool)> = Vec::new(); // (token, quote, own cue)
-        for &(ti, qi) in &qtoks {
+        {
             let Some(q) = quoted.get(qi) else { continue };
             let first_piece = block_of(&blocks, q.inner().start) == Some(bi);
-            direct[qi] |= first_piece && is_direct(text, &toks, &ends, ti, q);
-            if first_piece && is_scare(text, &toks, ti, q, title_case) {
+            direct[qi] |= first_piece && kinds::is_direct(text, &toks, &ends, ti, q);
+            if first_piece && kinds::is_scare(text, &forms, &toks, ti, q, title_case) {
                 scare[qi] = true;
                 continue;
             }
-            let w = if let Some(w) = transcript_label(text, q).filter(|_| first_piece) {
+            let w = if let Some(w) = kinds::transcript_label(text, q).filter(|_| first_piece) {
                 w
             } else if title_case {
                 headline_cue(&ctx, ti)
-                    .map(|c| to_who(&ctx, &c, &mut people, paragraph))
+                    .map(|c| to_who(&ctx, &forms, &c, &mut people, paragraph))
                     .unwrap_or_default()
             } else {
                 let last_piece = q
@@ -166,7 +192,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                     .filter(|_| last_piece || !first_piece)
                     .or_else(|| if first_piece { ctx.before(ti) } else { None })
                     .or_else(|| if first_piece { ctx.later(ti) } else { None });
-                cue.map(|c| to_who(&ctx, &c, &mut people, paragraph))
+                cue.map(|c| to_who(&ctx, &forms, &c, &mut people, paragraph))
                     .unwrap_or_default()
             };
             if w.known() && !who[qi].known() || w.known() && !first_piece {
@@ -177,8 +203,10 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
         // Quotes with no cue of their own: the nearest attributed quote of the paragraph,
         // a cue in a later sentence for a quote opening the paragraph, else the last speaker.
         // Nearest attributed quote before and after each one, in two linear passes.
-        let mut prev_own = vec![None; found.len()];
-        let mut next_own = vec![None; found.len()];
+        prev_own.clear();
+        prev_own.resize(found.len(), None);
+        next_own.clear();
+        next_own.resize(found.len(), None);
         let mut last_own = None;
         for (k, f) in found.iter().enumerate() {
             prev_own[k] = last_own;
@@ -209,29 +237,29 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 None
             };
             let w = inherited
-                .or_else(|| previous.map(|c| to_who(&ctx, &c, &mut people, paragraph)))
+                .or_else(|| previous.map(|c| to_who(&ctx, &forms, &c, &mut people, paragraph)))
                 .or_else(|| {
                     if words_before {
                         None
                     } else {
-                        paragraph_cue(&ctx, ti).map(|c| to_who(&ctx, &c, &mut people, paragraph))
+                        paragraph_cue(&ctx, ti)
+                            .map(|c| to_who(&ctx, &forms, &c, &mut people, paragraph))
                     }
                 })
                 .or_else(|| if words_before { None } else { last.clone() });
-            let subject = || {
+            let subject = |people: &mut People| {
                 let c = ctx.clause_subject(ti)?;
                 // A capitalised word opening a sentence may be any word ("Contrary to ...").
-                let opens = |s: usize| s == 0 || ends.get(s - 1).copied().unwrap_or(true);
-                if let Some((s, e)) = c.np.name.filter(|&(s, _)| opens(s)) {
-                    if !people.plausible(text, toks.get(s..e).unwrap_or(&[])) {
+                if let Some((s, e)) = c.np.name.filter(|&(s, _)| ctx.opens(s)) {
+                    if !people.plausible(&forms, toks.get(s..e).unwrap_or(&[])) {
                         return None;
                     }
                 }
-                let mut w = to_who(&ctx, &c, &mut people, paragraph);
+                let mut w = to_who(&ctx, &forms, &c, people, paragraph);
                 w.verb = None;
                 Some(w)
             };
-            if let Some(w) = w.or_else(subject) {
+            if let Some(w) = w.or_else(|| subject(&mut people)) {
                 who[qi] = w;
             }
         }
@@ -244,7 +272,6 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             last = Some(who[qi].clone());
             people.last_speaker = who[qi].person.or(people.last_speaker);
         } else if !title_case && b.paragraph {
-            let colon = toks.last().is_some_and(|t| t.is_punct(':'));
             let intro = if colon {
                 toks.len()
                     .checked_sub(1)
@@ -254,16 +281,16 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             };
             if let Some(c) = intro {
                 // "Sanders made the following comment:" introduces the next paragraph's quote.
-                let w = to_who(&ctx, &c, &mut people, paragraph);
+                let w = to_who(&ctx, &forms, &c, &mut people, paragraph);
                 people.last_speaker = w.person.or(people.last_speaker);
                 last = Some(w);
-            } else if let Some(w) = reported_speech(&ctx, &mut people, paragraph) {
+            } else if let Some(w) = reported_speech(&ctx, &forms, &mut people, paragraph) {
                 people.last_speaker = w.person.or(people.last_speaker);
                 last = Some(w);
             }
         }
     }
-    borrow_headline_speakers(text, &blocks, doc, &quoted, &mut who);
+    kinds::borrow_headline_speakers(text, &blocks, doc, &quoted, &mut who);
     quoted
         .iter()
         .enumerate()
@@ -272,7 +299,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
             let region = block_of(&blocks, inner.start).and_then(|bi| doc.regions.get(bi));
             let headline = region
                 .is_some_and(|r| matches!(r.kind, RegionKind::Headline | RegionKind::Subheading))
-                || region.is_some_and(|r| quoted_subheading(text, r.span, q));
+                || region.is_some_and(|r| kinds::quoted_subheading(text, r.span, q));
             let kind = if headline {
                 "headline"
             } else if scare[qi] {
@@ -287,7 +314,7 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 .person
                 .and_then(|p| people.name(p))
                 .map(str::to_string)
-                .or_else(|| w.label.clone());
+                .or_else(|| w.label.map(|l| doc.str(l).to_string()));
             let ts = doc.span(inner);
             Quote {
                 text: ts.text,
@@ -305,82 +332,32 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
         .collect()
 }
 
-fn content_words(s: &str) -> Vec<String> {
-    let cut = (0..=s.len().min(2000))
-        .rev()
-        .find(|&i| s.is_char_boundary(i))
-        .unwrap_or(0);
-    s[..cut]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 3)
-        .map(|w| w.to_lowercase())
-        .collect()
-}
-
-/// A headline or subheading quote with no speaker of its own ('No boots on ground') takes
-/// the speaker of the first body quote that holds most of its words.
-fn borrow_headline_speakers(
-    text: &str,
-    blocks: &[Block],
-    doc: &Document,
-    quoted: &[Quoted],
-    who: &mut [Who],
-) {
-    let is_head = |q: &Quoted| {
-        block_of(blocks, q.inner().start)
-            .and_then(|bi| doc.regions.get(bi))
-            .is_some_and(|r| {
-                matches!(r.kind, RegionKind::Headline | RegionKind::Subheading)
-                    || quoted_subheading(text, r.span, q)
-            })
-    };
-    let heads: Vec<usize> = (0..quoted.len())
-        .filter(|&i| !who[i].known() && is_head(&quoted[i]))
-        .take(20)
-        .collect();
-    for hi in heads {
-        let hw = content_words(&text[quoted[hi].inner().start..quoted[hi].inner().end]);
-        if hw.len() < 2 {
-            continue;
-        }
-        let found = (0..quoted.len())
-            .filter(|&j| j != hi && who[j].known() && !is_head(&quoted[j]))
-            .find(|&j| {
-                let inner = quoted[j].inner();
-                let bw = content_words(&text[inner.start..inner.end]);
-                let shared = hw.iter().filter(|w| bw.contains(w)).count();
-                shared * 3 >= hw.len() * 2
-            });
-        if let Some(j) = found {
-            who[hi] = who[j].clone();
+/// Each piece of each quote with its marks, grouped by block: `(span, quote index)`.
+fn zones(text: &str, blocks: &[Block], quoted: &[Quoted]) -> Vec<Vec<(Span, usize)>> {
+    let mut zones: Vec<Vec<(Span, usize)>> = vec![Vec::new(); blocks.len()];
+    for (qi, q) in quoted.iter().enumerate() {
+        let n = q.parts.len();
+        for (pi, p) in q.parts.iter().enumerate() {
+            let Some(bi) = block_of(blocks, p.start) else {
+                continue;
+            };
+            let b = blocks[bi].span;
+            let start = if pi == 0 {
+                q.open.start
+            } else {
+                widen_left(text, b.start, p.start)
+            };
+            let end = match q.close {
+                Some(c) if pi + 1 == n => c.end,
+                _ => widen_right(text, b.end, p.end),
+            };
+            let zone = Span::new(start.max(b.start), end.min(b.end));
+            if !zone.is_empty() {
+                zones[bi].push((zone, qi));
+            }
         }
     }
-}
-
-/// A short title-case paragraph that is nothing but one single-quoted phrase is a
-/// subheading (BBC and NYT style: 'No boots on ground').
-fn quoted_subheading(text: &str, region: Span, q: &Quoted) -> bool {
-    if region.len() > 300 || q.fam != marks::Family::Single {
-        return false;
-    }
-    let close = q.close.map_or(q.inner().end, |c| c.end);
-    let inner = q.inner();
-    let (Some(before), Some(after), Some(words)) = (
-        text.get(region.start..q.open.start),
-        text.get(close..region.end),
-        text.get(inner.start..inner.end),
-    ) else {
-        return false;
-    };
-    let words: Vec<&str> = words.split_whitespace().collect();
-    before.chars().all(is_blank)
-        && after.chars().all(|c| is_blank(c) || c == '.')
-        && !words.is_empty()
-        && words.len() <= 10
-        && words
-            .iter()
-            .filter(|w| w.chars().count() > 3)
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+    zones
 }
 
 fn block_of(blocks: &[Block], pos: usize) -> Option<usize> {
@@ -420,171 +397,50 @@ fn widen_right(text: &str, hi: usize, mut p: usize) -> usize {
     p
 }
 
-/// `ends[i]`: a sentence ends after token `i` — at `.`, `!`, `?`, or after a quote whose
-/// words end with one of them when a capitalised word or another quote follows.
-fn sentence_ends(text: &str, toks: &[Tok], quoted: &[Quoted]) -> Vec<bool> {
-    let mut ends = vec![false; toks.len()];
+/// Fills `ends` (`ends[i]`: a sentence ends after unit `i`): at `.`, `!`, `?`, or after a
+/// quote whose words end with one of them when a capitalised word or another quote follows.
+fn sentence_ends(text: &str, toks: &[Tok], quoted: &[Quoted], ends: &mut Vec<bool>) {
+    ends.clear();
     for (i, t) in toks.iter().enumerate() {
-        ends[i] = match t.kind {
+        ends.push(match t.kind {
             Kind::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
             Kind::Word => false,
             Kind::Quote(q) => {
-                let inner = quoted.get(q).map(|q| q.inner()).unwrap_or_default();
-                let s = text[inner.start..inner.end.min(t.span.end).max(inner.start)]
+                let inner = quoted
+                    .get(q as usize)
+                    .map(|q| q.inner())
+                    .unwrap_or_default();
+                let s = text[inner.start..inner.end.min(t.end as usize).max(inner.start)]
                     .trim_end_matches(|c: char| is_mark(c) || is_blank(c));
                 let terminal = s.ends_with(['.', '!', '?', '…']);
                 let next_starts = match toks.get(i + 1) {
                     None => true,
-                    Some(n) => {
-                        n.quote().is_some()
-                            || n.is_word() && text[n.span.start..].starts_with(char::is_uppercase)
-                    }
+                    Some(n) => n.quote().is_some() || n.has(cls::UPPER),
                 };
                 terminal && next_starts
             }
-        };
+        });
     }
     if let Some(l) = ends.last_mut() {
         *l = true;
     }
-    ends
-}
-
-/// A whole quoted sentence (or more): it opens a sentence, follows a colon, comma or cue, and
-/// starts with a capital.
-fn is_direct(text: &str, toks: &[Tok], ends: &[bool], ti: usize, q: &Quoted) -> bool {
-    let inner = q.inner();
-    let first = text[inner.start..inner.end]
-        .chars()
-        .find(|c| !is_mark(*c) && !is_blank(*c));
-    let capital = first.is_some_and(|c| !c.is_lowercase());
-    let opens = ti == 0
-        || ends.get(ti - 1).copied().unwrap_or(true)
-        || toks.get(ti - 1).is_some_and(|t| {
-            matches!(t.kind, Kind::Punct(':' | ',' | '—' | '―' | '-'))
-                || t.is_word() && lexicon::is_speech_verb(people::word(text, t))
-        });
-    capital && opens
-}
-
-/// Scare quotes, names and titles (see the module comment): HTML attribute values
-/// (`author="..."`), a quote after "so-called" or "known as", a nickname between the parts of a
-/// name (`Robert C. "Bobby" Scott`), a title-case phrase after a possessive or a word such as
-/// "book" or "on" (`CBS's "Face the Nation"`), a parenthesised stage direction.
-fn is_scare(text: &str, toks: &[Tok], ti: usize, q: &Quoted, title_case: bool) -> bool {
-    let inner = q.inner();
-    let s = &text[inner.start..inner.end];
-    let n = crate::text::count_words(s);
-    if n == 0 || n > 8 {
-        return false;
-    }
-    if text[..q.open.start].ends_with('=')
-        || s.starts_with('(') && s.trim_end_matches(['.', ',']).ends_with(')')
-    {
-        return true;
-    }
-    if title_case {
-        return false;
-    }
-    let wd = |i: usize| {
-        toks.get(i)
-            .filter(|t| t.is_word())
-            .map(|t| people::word(text, t).to_lowercase())
-    };
-    let prev1 = ti.checked_sub(1).and_then(wd);
-    if n <= 6 {
-        // "known as the 'city of terrorism'": an article may stand between.
-        let skip = usize::from(
-            prev1
-                .as_deref()
-                .is_some_and(|p| matches!(p, "the" | "a" | "an")),
-        );
-        let p1 = ti.checked_sub(1 + skip).and_then(wd);
-        let p2 = ti.checked_sub(2 + skip).and_then(wd);
-        let hit = lexicon::SCARE_BEFORE.iter().any(|p| match p.as_slice() {
-            [a] => p1.as_deref() == Some(a),
-            [a, b] => p2.as_deref() == Some(a) && p1.as_deref() == Some(b),
-            _ => false,
-        });
-        if hit {
-            return true;
-        }
-    }
-    let cap_word = |i: usize| {
-        toks.get(i)
-            .is_some_and(|t| t.is_word() && people::name_token(people::word(text, t)))
-    };
-    if n <= 2 && ti > 0 && cap_word(ti - 1) && cap_word(ti + 1) {
-        return true;
-    }
-    let title = s
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .enumerate()
-        .all(|(i, w)| {
-            let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || i > 0 && w.chars().count() <= 3
-        });
-    let possessive = ti > 0
-        && toks.get(ti - 1).is_some_and(|t| {
-            let w = people::word(text, t);
-            t.is_word() && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
-        });
-    // "his 2002 book, ''Make Your Kid a Millionaire''": a comma may stand between.
-    let comma_then = if ti >= 2 && toks.get(ti - 1).is_some_and(|t| t.is_punct(',')) {
-        wd(ti - 2)
-    } else {
-        None
-    };
-    let right_before = prev1.is_some_and(|p| lexicon::TITLE_BEFORE.contains(&p));
-    // After a comma only a noun counts ("book,"), not a preposition.
-    let noun_comma = comma_then.is_some_and(|p| p.len() > 2 && lexicon::TITLE_BEFORE.contains(&p));
-    title && n <= 6 && (possessive || right_before || noun_comma)
-}
-
-/// "WALLACE: ..." inside a transcript quote names its speaker.
-fn transcript_label(text: &str, q: &Quoted) -> Option<Who> {
-    let inner = q.inner();
-    let s = &text[inner.start..inner.end];
-    let colon = s
-        .char_indices()
-        .take(30)
-        .find(|&(_, c)| c == ':')
-        .map(|(i, _)| i)?;
-    let label = &s[..colon];
-    let ok = label.len() >= 2
-        && label
-            .chars()
-            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
-        && label.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-    ok.then(|| Who {
-        mention: Some(Span::new(inner.start, inner.start + colon)),
-        verb: None,
-        person: None,
-        label: Some(label.trim().to_string()),
-    })
 }
 
 /// Headlines: "Kerry: 'No boots on the ground'", "Christie Calls Clinton 'A Disgrace'".
 fn headline_cue(ctx: &Ctx, ti: usize) -> Option<Cue> {
     let colon = (ti.saturating_sub(40)..ti)
         .rev()
-        .find(|&k| ctx.toks.get(k).is_some_and(|t| t.is_punct(':')));
+        .find(|&k| ctx.punct(k, ':'));
     if let Some(c) = colon.filter(|&c| c > 0 && c <= 8) {
         let start = (0..c)
             .rev()
-            .take_while(|&k| {
-                ctx.toks
-                    .get(k)
-                    .is_some_and(|t| t.is_word() || t.is_punct('.'))
-            })
+            .take_while(|&k| ctx.is_word(k) || ctx.punct(k, '.'))
             .last()
             .unwrap_or(c);
         if start < c {
             // "Kerry: ..." names someone; "Obama on Climate Change: ..." is a topic, kept as
             // the mention only.
-            let clean = people::run_forward(ctx.text, ctx.toks, start) == Some(c);
+            let clean = people::run_forward(ctx.toks, start) == Some(c);
             let name = clean.then_some((start, c));
             return Some(Cue {
                 np: Np {
@@ -603,9 +459,7 @@ fn headline_cue(ctx: &Ctx, ti: usize) -> Option<Cue> {
         .or_else(|| ctx.later(ti))
         .or_else(|| {
             // The opening words of a headline are its subject: "Black Lawmakers Rip ...".
-            let end = (0..ti.min(2))
-                .take_while(|&k| ctx.toks.get(k).is_some_and(|t| t.is_word()))
-                .count();
+            let end = (0..ti.min(2)).take_while(|&k| ctx.is_word(k)).count();
             (end > 0).then_some(Cue {
                 // A mention only: title case hides whether these words are a name.
                 np: Np {
@@ -632,7 +486,7 @@ fn open_end(text: &str, q: &Quoted) -> bool {
 fn paragraph_cue(ctx: &Ctx, ti: usize) -> Option<Cue> {
     let mut v = ti + 1;
     while v < ctx.toks.len() && v < ti + 40 {
-        if ctx.toks.get(v).is_some_and(|t| t.quote().is_some()) {
+        if ctx.is_quote(v) {
             return None;
         }
         if let Some(c) = ctx.cue_at(v) {
@@ -645,41 +499,48 @@ fn paragraph_cue(ctx: &Ctx, ti: usize) -> Option<Cue> {
 
 /// The speaker of the last reported-speech sentence in a paragraph without quotes ("Kerry
 /// said the US would help"), so that a floating quote after it goes to them.
-fn reported_speech(ctx: &Ctx, people: &mut People, paragraph: Option<usize>) -> Option<Who> {
+fn reported_speech(
+    ctx: &Ctx,
+    forms: &Forms,
+    people: &mut People,
+    paragraph: Option<usize>,
+) -> Option<Who> {
     let mut out = None;
     for v in 0..ctx.toks.len() {
+        if ctx.verb(v).is_none() {
+            continue;
+        }
         if let Some(c) = ctx.cue_at(v) {
             if c.np.name.is_some() || c.np.pronoun.is_some_and(|g| g == 'M' || g == 'F') {
                 out = Some(c);
             }
         }
     }
-    out.map(|c| to_who(ctx, &c, people, paragraph))
+    out.map(|c| to_who(ctx, forms, &c, people, paragraph))
 }
 
-fn to_who(ctx: &Ctx, c: &Cue, people: &mut People, paragraph: Option<usize>) -> Who {
+fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Option<usize>) -> Who {
     let toks = ctx.toks;
     let mention = people::span_of(toks.get(c.np.start..c.np.end).unwrap_or(&[]));
     let verb = people::span_of(toks.get(c.verb..c.verb + c.verb_len).unwrap_or(&[]));
     let pos = mention.map_or(0, |m| m.start);
+    // "the Bishop": a title alone names a role, not a person called "Bishop".
+    let title =
+        c.np.name
+            .and_then(|(s, e)| toks.get(s).filter(|t| e == s + 1 && t.has(cls::HONORIFIC)));
     let person = if let Some(g) = c.np.pronoun {
         people.resolve(g, pos, paragraph)
+    } else if let Some(t) = title {
+        people.by_role(forms.token_lower(t))
     } else if let Some((s, e)) = c.np.name {
         toks.get(s..e)
-            .and_then(|ts| people.mention(ctx.text, ts, pos, true, paragraph, true))
+            .and_then(|ts| people.mention(forms, ts, pos, true, paragraph, true))
     } else {
         // "the secretary": the person last introduced with that role.
-        let definite = ctx
-            .toks
-            .get(c.np.start)
-            .is_some_and(|t| people::word(ctx.text, t).eq_ignore_ascii_case("the"));
-        let head =
-            c.np.end
-                .checked_sub(1)
-                .and_then(|k| ctx.toks.get(k))
-                .map(|t| people::word(ctx.text, t));
+        let definite = ctx.has(c.np.start, cls::THE);
+        let head = c.np.end.checked_sub(1).and_then(|k| toks.get(k));
         if definite && c.np.end - c.np.start <= 3 {
-            head.and_then(|h| people.by_role(h))
+            head.and_then(|h| people.by_role(forms.lower(h)))
         } else {
             None
         }

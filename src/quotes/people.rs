@@ -3,18 +3,24 @@
 //!
 //! People are keyed by surname: "John Kerry", "Mr Kerry" and "Kerry" are one person, and the
 //! longest form seen is the canonical name. Gender comes from honorifics ("Mr", "Mrs"), the
-//! first-name table of the entities module, and the pronouns already resolved to the person.
-//! A pronoun goes to, in order: the most recent compatible person who is the subject of a
-//! sentence in the same paragraph before it; the subject of the last speech act, when
-//! compatible; the most recent compatible person mentioned at all.
+//! shared first-name table (`tables::first_name_gender`), and the pronouns already resolved to
+//! the person. A pronoun goes to, in order: the most recent compatible person who is the
+//! subject of a sentence in the same paragraph before it; the subject of the last speech act,
+//! when compatible; the most recent compatible person mentioned at all.
+//!
+//! Name runs are read from the units' word classes (`view::cls`); strings are made only when a
+//! person is recorded or renamed.
 
-use super::lexicon::{honorific, FastMap, NOMINAL_HEADS, NOT_NAMES};
-use super::words::Tok;
+use super::lexicon::FastMap;
+use super::view::{cls, Forms, Kind, Tok};
 use crate::text::Span;
 
 #[derive(Debug, Clone)]
 pub struct Person {
     pub name: String,
+    /// Words in `name`.
+    words: usize,
+    /// The surname lower-cased.
     surname: String,
     first: Option<String>,
     pub gender: Option<char>,
@@ -32,8 +38,11 @@ struct Mention {
 pub struct People {
     pub persons: Vec<Person>,
     mentions: Vec<Mention>,
-    /// Lower-cased name word -> persons whose name holds it.
-    by_word: FastMap<String, Vec<usize>>,
+    /// Lower-cased name word -> the latest entry in `filed` of the persons whose name holds it.
+    by_word: FastMap<String, u32>,
+    /// (person, previous entry for the same word or `u32::MAX`): one list per name word,
+    /// newest first, in one buffer.
+    filed: Vec<(u32, u32)>,
     /// Per person, the index in `mentions` of their latest mention.
     latest: Vec<usize>,
     /// Role word ("secretary", "mayor") -> the person last given that role, so that "the
@@ -45,194 +54,207 @@ pub struct People {
 
 const MAX_RUN: usize = 8;
 
-const CONNECTORS: &[&str] = &[
-    "de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "du", "dos", "ibn",
-];
-
-pub fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
-    &text[t.span.start..t.span.end]
-}
-
-/// A token that can be part of a capitalised name.
-pub fn name_token(w: &str) -> bool {
-    w.starts_with(char::is_uppercase)
-        && (!NOT_NAMES.contains(w) || honorific(w).is_some())
-        && !title_case_verb(w)
-}
-
-/// "Obama Says ...", "Christie Calls ...": in a title-case headline an inflected speech verb
-/// ends the name before it.
-fn title_case_verb(w: &str) -> bool {
-    let inflected = w.ends_with('s')
-        || w.ends_with("ed")
-        || w.ends_with("ing")
-        || matches!(w, "Said" | "Told" | "Wrote");
-    inflected && w.len() > 3 && super::lexicon::is_speech_verb(w)
+/// A unit that can be part of a capitalised name: upper-case, not a word that never starts
+/// a name (unless an honorific), not a title-case speech verb ("Obama Says ...").
+pub fn name_token(t: &Tok) -> bool {
+    t.has(cls::NAME)
 }
 
 /// End (exclusive) of the capitalised name run starting at `i`, if any.
-pub fn run_forward(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+pub fn run_forward(toks: &[Tok], i: usize) -> Option<usize> {
     let mut j = i;
     // Names are short; the cap keeps a run of 10,000 capitalised words linear.
     while let Some(t) = toks.get(j).filter(|_| j < i + MAX_RUN) {
         if !t.is_word() {
             break;
         }
-        let w = word(text, t);
-        if name_token(w) {
+        if t.has(cls::NAME) {
             j += 1;
-            if w.ends_with("'s") || w.ends_with("’s") {
+            if t.has(cls::POSS) {
                 break;
             }
         } else if j > i
-            && CONNECTORS.contains(&w)
-            && toks
-                .get(j + 1)
-                .is_some_and(|n| n.is_word() && name_token(word(text, n)))
+            && t.has(cls::PARTICLE_W)
+            && toks.get(j + 1).is_some_and(|n| n.has(cls::NAME))
         {
             j += 1;
         } else {
             break;
         }
     }
-    (j > i && !all_titles(text, &toks[i..j])).then_some(j)
+    (j > i && !all_titles(&toks[i..j])).then_some(j)
 }
 
 /// Start of the capitalised name run ending just before `end`, if any.
-pub fn run_backward(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
+pub fn run_backward(toks: &[Tok], end: usize) -> Option<usize> {
     let mut j = end;
     while j > 0 && j + MAX_RUN > end {
         let Some(t) = toks.get(j - 1) else { break };
         if !t.is_word() {
             break;
         }
-        let w = word(text, t);
-        let possessive = w.ends_with("'s") || w.ends_with("’s");
-        let named = name_token(w) && !(possessive && j < end);
+        let named = t.has(cls::NAME) && !(t.has(cls::POSS) && j < end);
         let connects = j < end
-            && CONNECTORS.contains(&w)
+            && t.has(cls::PARTICLE_W)
             && j >= 2
-            && toks
-                .get(j - 2)
-                .is_some_and(|p| p.is_word() && name_token(word(text, p)));
+            && toks.get(j - 2).is_some_and(|p| p.has(cls::NAME));
         if !(named || connects) {
             break;
         }
         j -= 1;
     }
-    (j < end && toks.get(j..end).is_some_and(|r| !all_titles(text, r))).then_some(j)
+    (j < end && toks.get(j..end).is_some_and(|r| !all_titles(r))).then_some(j)
 }
 
 /// A run of titles only ("Vice President") names no one; "Mr. King" does.
-fn all_titles(text: &str, toks: &[Tok]) -> bool {
+fn all_titles(toks: &[Tok]) -> bool {
     let gendered_first = toks.len() >= 2
         && toks
             .first()
-            .and_then(|t| honorific(word(text, t)))
+            .and_then(Tok::honorific)
             .is_some_and(|g| g != '-');
-    !gendered_first && toks.iter().all(|t| honorific(word(text, t)).is_some())
+    !gendered_first && toks.iter().all(|t| t.honorific().is_some())
 }
 
-fn clean(w: &str) -> &str {
-    w.trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches('.')
+/// The name words of a run (indices into it) without honorifics, possessives or suffixes,
+/// and the gender the honorifics imply.
+struct Parts {
+    idx: [u8; MAX_PARTS],
+    n: usize,
+    gender: Option<char>,
+    titled: bool,
 }
 
-/// The name words of a run without honorifics, possessives or suffixes, and the gender the
-/// honorifics imply.
-fn parts(text: &str, toks: &[Tok]) -> (Vec<String>, Option<char>, bool) {
-    let mut g = None;
-    let mut titled = false;
-    let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let w = word(text, t);
-        if out.is_empty() && i + 1 < toks.len() {
-            if let Some(h) = honorific(w) {
-                titled = true;
+/// Runs come from `run_forward`/`run_backward` (at most `MAX_RUN` units) or a headline's
+/// opening words; longer ones are cut here (they never make a name: at most five words do).
+const MAX_PARTS: usize = 16;
+
+impl Parts {
+    fn names(&self) -> &[u8] {
+        &self.idx[..self.n]
+    }
+}
+
+fn parts(toks: &[Tok]) -> Parts {
+    let mut p = Parts {
+        idx: [0; MAX_PARTS],
+        n: 0,
+        gender: None,
+        titled: false,
+    };
+    for (i, t) in toks.iter().enumerate().take(MAX_PARTS) {
+        if p.n == 0 && i + 1 < toks.len() {
+            if let Some(h) = t.honorific() {
+                p.titled = true;
                 if h != '-' {
-                    g = Some(h);
+                    p.gender = Some(h);
                 }
                 continue;
             }
         }
-        let c = clean(w);
-        if matches!(c, "Jr" | "Sr" | "II" | "III") || c.is_empty() {
+        // A period standing alone is an empty name part; other punctuation is kept (and makes
+        // the run improper).
+        if t.has(cls::SUFFIX) || t.is_punct('.') {
             continue;
         }
-        out.push(c.to_string());
+        p.idx[p.n] = i as u8;
+        p.n += 1;
     }
     // "State John Kerry" (after "Secretary of"), "House Speaker Newt Gingrich": the name
     // starts at its first known forename.
-    if let Some(k) = out
+    let names = p.names();
+    if let Some(k) = names
         .iter()
-        .take(out.len().saturating_sub(1))
-        .position(|w| crate::entities::first_name_gender(w).is_some())
+        .take(names.len().saturating_sub(1))
+        .position(|&i| toks[i as usize].first_name().is_some())
     {
-        out.drain(..k);
+        p.idx.copy_within(k..p.n, 0);
+        p.n -= k;
     }
-    (out, g, titled)
+    p
 }
 
 impl People {
-    /// Records a name run (tokens `toks`) at byte `pos`; `confident` is false for runs found
+    /// Records a name run (units `toks`) at byte `pos`; `confident` is false for runs found
     /// in running text, which are kept only when they look like a person.
+    #[allow(clippy::too_many_arguments)]
     pub fn mention(
         &mut self,
-        text: &str,
+        forms: &Forms,
         toks: &[Tok],
         pos: usize,
         subject: bool,
         paragraph: Option<usize>,
         confident: bool,
     ) -> Option<usize> {
-        let (names, g, titled) = parts(text, toks);
+        let p = parts(toks);
+        let names = p.names();
+        let unit = |i: &u8| &toks[*i as usize];
         // Only capitalised words (and name particles) make a person's name.
         let proper = names.len() <= 5
-            && names.iter().all(|w| {
-                w.starts_with(|c: char| c.is_uppercase()) || CONNECTORS.contains(&w.as_str())
-            });
+            && names
+                .iter()
+                .all(|i| unit(i).has(cls::NAME_UPPER | cls::NAME_PARTICLE));
         if !proper {
             return None;
         }
-        let surname = names.last()?.clone();
-        let first = (names.len() >= 2).then(|| names[0].clone());
+        let last = unit(names.last()?);
+        let surname = forms.name_key(last);
+        let first = (names.len() >= 2).then(|| forms.name_part(unit(&names[0])));
         // "House Speaker Newt Gingrich": the first known forename among the words before the
         // surname gives the gender.
         let fg = names[..names.len() - 1]
             .iter()
-            .find_map(|w| crate::entities::first_name_gender(w).filter(|&c| c == 'M' || c == 'F'));
-        if !confident && !titled && fg.is_none() {
+            .find_map(|i| unit(i).first_name().filter(|&c| c == 'M' || c == 'F'));
+        let g = p.gender;
+        if !confident && !p.titled && fg.is_none() {
             // An unknown capitalised run counts only if it names someone already known.
-            self.find(&surname, first.as_deref(), g)?;
+            self.find(surname, first, g)?;
         }
-        let id = match self.find(&surname, first.as_deref(), g.or(fg)) {
+        let joined = || {
+            let mut s = String::new();
+            for (k, i) in names.iter().enumerate() {
+                if k > 0 {
+                    s.push(' ');
+                }
+                s.push_str(forms.name_part(unit(i)));
+            }
+            s
+        };
+        let id = match self.find(surname, first, g.or(fg)) {
             Some(id) => {
-                let p = &mut self.persons[id];
-                if names.len() > p.name.split(' ').count() && names.len() <= 4 {
-                    p.name = names.join(" ");
-                    p.first = first;
-                    for w in &names {
-                        let ids = self.by_word.entry(w.to_lowercase()).or_default();
-                        if !ids.contains(&id) {
-                            ids.push(id);
-                        }
+                let grows = self
+                    .persons
+                    .get(id)
+                    .is_some_and(|p| names.len() > p.words && names.len() <= 4);
+                if grows {
+                    let name = joined();
+                    if let Some(p) = self.persons.get_mut(id) {
+                        p.name = name;
+                        p.words = names.len();
+                        p.first = first.map(str::to_string);
+                    }
+                    for i in names {
+                        self.file_under(forms.name_key(unit(i)), id, true);
                     }
                 }
-                if p.gender.is_none() {
-                    p.gender = g.or(fg);
+                if let Some(p) = self.persons.get_mut(id) {
+                    if p.gender.is_none() {
+                        p.gender = g.or(fg);
+                    }
                 }
                 id
             }
             None => {
                 let id = self.persons.len();
-                for w in &names {
-                    self.by_word.entry(w.to_lowercase()).or_default().push(id);
+                for i in names {
+                    self.file_under(forms.name_key(unit(i)), id, false);
                 }
                 self.persons.push(Person {
-                    name: names.join(" "),
-                    surname,
-                    first,
+                    name: joined(),
+                    words: names.len(),
+                    surname: surname.to_string(),
+                    first: first.map(str::to_string),
                     gender: g.or(fg),
                 });
                 self.latest.push(0);
@@ -251,16 +273,42 @@ impl People {
         Some(id)
     }
 
-    /// The most recently mentioned person called `surname` (or, with no first name given,
-    /// any of whose name words is `surname`: "Hillary" for "Hillary Clinton").
+    /// Files person `id` under name word `key` (`once`: unless it is there already).
+    fn file_under(&mut self, key: &str, id: usize, once: bool) {
+        let entry = self.filed.len() as u32;
+        match self.by_word.get(key).copied() {
+            Some(head) => {
+                if once && self.filed_under(head).any(|p| p == id) {
+                    return;
+                }
+                self.filed.push((id as u32, head));
+                if let Some(h) = self.by_word.get_mut(key) {
+                    *h = entry;
+                }
+            }
+            None => {
+                self.filed.push((id as u32, u32::MAX));
+                self.by_word.insert(key.to_string(), entry);
+            }
+        }
+    }
+
+    /// The persons filed from entry `head` on, newest first.
+    fn filed_under(&self, head: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = head;
+        std::iter::from_fn(move || {
+            let &(p, prev) = self.filed.get(at as usize)?;
+            at = prev;
+            Some(p as usize)
+        })
+    }
+
+    /// The most recently mentioned person called `surname` (lower-cased; or, with no first
+    /// name given, any of whose name words is `surname`: "Hillary" for "Hillary Clinton").
     fn find(&self, surname: &str, first: Option<&str>, gender: Option<char>) -> Option<usize> {
-        let s = surname.to_lowercase();
-        self.by_word
-            .get(&s)?
-            .iter()
-            .rev()
+        let head = *self.by_word.get(surname)?;
+        self.filed_under(head)
             .take(50)
-            .copied()
             .filter(|&id| {
                 let Some(p) = self.persons.get(id) else {
                     return false;
@@ -271,7 +319,7 @@ impl People {
                     _ => true,
                 };
                 same_gender
-                    && (p.surname.to_lowercase() == s || first.is_none())
+                    && (p.surname == surname || first.is_none())
                     && match (first, &p.first) {
                         (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
                         _ => true,
@@ -282,37 +330,44 @@ impl People {
 
     /// Links the role words around a name run (`before`: the words just before it and the
     /// titles inside it; `after`: a comma apposition) to `person`.
-    pub fn note_roles(&mut self, text: &str, around: &[&[Tok]], person: usize) {
+    pub fn note_roles(&mut self, forms: &Forms, around: &[&[Tok]], person: usize) {
         for toks in around {
             for t in toks.iter().filter(|t| t.is_word()) {
-                let w = word(text, t).trim_end_matches('.').to_lowercase();
-                if NOMINAL_HEADS.contains(&w) || honorific(word(text, t)).is_some() && w.len() > 3 {
-                    self.roles.insert(w, person);
+                let w = forms.token_lower(t);
+                if t.has(cls::ROLE) || t.has(cls::HONORIFIC) && w.len() > 3 {
+                    match self.roles.get_mut(w) {
+                        Some(p) => *p = person,
+                        None => {
+                            self.roles.insert(w.to_string(), person);
+                        }
+                    }
                 }
             }
         }
     }
 
     /// The person a role phrase ("the secretary", "the mayor") stands for, if one was given
-    /// that role.
+    /// that role; `head` is lower-cased.
     pub fn by_role(&self, head: &str) -> Option<usize> {
-        self.roles.get(&head.to_lowercase()).copied()
+        self.roles.get(head).copied()
     }
 
     /// Whether a name run looks like a person: a title, a known first name, two words or
     /// more, or a surname already met.
-    pub fn plausible(&self, text: &str, toks: &[Tok]) -> bool {
-        let (names, g, titled) = parts(text, toks);
-        let first = names.first().map(String::as_str);
-        titled
-            || g.is_some()
+    pub fn plausible(&self, forms: &Forms, toks: &[Tok]) -> bool {
+        let p = parts(toks);
+        let names = p.names();
+        let unit = |i: &u8| &toks[*i as usize];
+        p.titled
+            || p.gender.is_some()
             || names.len() >= 2
-            || first
-                .and_then(crate::entities::first_name_gender)
+            || names
+                .first()
+                .and_then(|i| unit(i).first_name())
                 .is_some_and(|g| g == 'M' || g == 'F')
             || names
                 .last()
-                .is_some_and(|s| self.find(s, None, g).is_some())
+                .is_some_and(|i| self.find(forms.name_key(unit(i)), None, p.gender).is_some())
     }
 
     /// The person a he/she/they (gender `g`) at byte `pos` in `paragraph` stands for.
@@ -348,16 +403,23 @@ impl People {
 
 /// Registers the person-like name runs of a block (honorific or known first name, or a name
 /// already known), noting those that open a sentence as subjects.
-pub fn scan_block(people: &mut People, text: &str, toks: &[Tok], paragraph: Option<usize>) {
+pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: Option<usize>) {
     let mut i = 0;
     let mut sentence_start = true;
     while i < toks.len() {
         let Some(t) = toks.get(i) else { break };
         if t.is_word() {
-            if let Some(end) = run_forward(text, toks, i) {
-                let pos = t.span.start;
+            // A run starts at a name word (`run_forward` would say no at once otherwise).
+            let run = if t.has(cls::NAME) {
+                run_forward(toks, i)
+            } else {
+                None
+            };
+            if let Some(end) = run {
+                let pos = t.start as usize;
                 let run = toks.get(i..end).unwrap_or(&[]);
-                if let Some(id) = people.mention(text, run, pos, sentence_start, paragraph, false) {
+                if let Some(id) = people.mention(forms, run, pos, sentence_start, paragraph, false)
+                {
                     // "Secretary of State John Kerry", "Hadi Razeij, the police chief,".
                     let before = toks.get(i.saturating_sub(3)..i).unwrap_or(&[]);
                     let after = if toks.get(end).is_some_and(|t| t.is_punct(',')) {
@@ -368,14 +430,14 @@ pub fn scan_block(people: &mut People, text: &str, toks: &[Tok], paragraph: Opti
                     } else {
                         &[]
                     };
-                    people.note_roles(text, &[before, run, after], id);
+                    people.note_roles(forms, &[before, run, after], id);
                 }
                 i = end;
                 sentence_start = false;
                 continue;
             }
             sentence_start = false;
-        } else if matches!(t.kind, super::words::Kind::Punct('.' | '!' | '?')) {
+        } else if matches!(t.kind, Kind::Punct('.' | '!' | '?')) {
             sentence_start = true;
         }
         i += 1;
@@ -383,5 +445,8 @@ pub fn scan_block(people: &mut People, text: &str, toks: &[Tok], paragraph: Opti
 }
 
 pub fn span_of(toks: &[Tok]) -> Option<Span> {
-    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+    Some(Span::new(
+        toks.first()?.start as usize,
+        toks.last()?.end as usize,
+    ))
 }

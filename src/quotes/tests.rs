@@ -160,6 +160,33 @@ fn roles_stand_for_the_person_who_holds_them() {
 }
 
 #[test]
+fn a_title_alone_is_a_role() {
+    let t = "Visit.\n\nBishop Tom Wright arrived in Durham.\n\n\
+        \"It is good news,\" the Bishop said.\n\n\
+        Herr Schmidt agreed. \"Yes,\" he said.\n";
+    let qs = run(t);
+    offsets_hold(t, &qs);
+    let q = find(&qs, "It is good news");
+    assert_eq!(
+        (mention(q), q.speaker.as_deref()),
+        (Some("the Bishop"), Some("Tom Wright"))
+    );
+    // "Herr" is a (shared) honorific: not part of the name, and it makes the run a person.
+    assert_eq!(find(&qs, "Yes").speaker.as_deref(), Some("Schmidt"));
+}
+
+#[test]
+fn numbers_are_one_token() {
+    // The stream keeps "9/11" and "26,000" whole: a speaker phrase may hold them.
+    let t = "Vote.\n\n\u{201c}They are wrong,\u{201d} said 9/11 widow Terry Strada.\n";
+    let qs = run(t);
+    assert_eq!(
+        find(&qs, "They are wrong").speaker.as_deref(),
+        Some("Terry Strada")
+    );
+}
+
+#[test]
 fn every_mark_style() {
     let t = "Styles.\n\n\
         ''This isn't reform,'' said Douglas Smith.\n\n\
@@ -272,6 +299,12 @@ mod props {
         fn offsets_are_consistent(s in "[a-zA-Z .,:;!?()`\u{2014}\u{2015}\n\"'\u{201c}\u{201d}\u{201e}\u{2018}\u{2019}\u{ab}\u{bb}\u{e9}\u{301}\u{0}\u{1F600}]{0,300}") {
             let qs = run(&s);
             offsets_hold(&s, &qs);
+        }
+
+        #[test]
+        fn capped_word_counts_agree(s in "[a-z0-9 .,\n\u{a0}\u{200b}\u{e9}-]{0,80}", cap in 1usize..12) {
+            let full = crate::text::count_words(&s);
+            prop_assert_eq!(super::kinds::count_words_upto(&s, cap), full.min(cap));
         }
 
         #[test]

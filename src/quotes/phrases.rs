@@ -1,0 +1,325 @@
+//! The noun phrase that names a speaker, read forwards from a unit (`"...," said Mr X, the
+//! ...`) or backwards from a verb (`Leonard Burman, director of ..., said`): a pronoun, a
+//! capitalised name run with the role words around it ("BBC Arabic analyst Ahmed Maher"), or a
+//! nominal phrase with a speaker head ("police and medical sources", "a security source").
+
+use super::cues::{Ctx, Np};
+use super::people::{run_backward, run_forward};
+use super::view::{cls, Kind};
+
+impl Ctx<'_> {
+    /// The speaker phrase starting at unit `i`.
+    pub fn np_forward(&self, i: usize) -> Option<Np> {
+        if !self.is_word(i) {
+            return None;
+        }
+        if let Some(p) = self.is_pronoun(i) {
+            return Some(Np {
+                start: i,
+                end: i + 1,
+                name: None,
+                pronoun: Some(p),
+            });
+        }
+        if self.has(i, cls::NAME) {
+            let end = run_forward(self.toks, i)?;
+            // A title run followed by more words: "BBC Arabic analyst Ahmed Maher".
+            // Only role nouns may stand between the runs ("Gingrich cynically dismissed
+            // NATO member Estonia" is a clause, not a speaker).
+            let roles_between = |np: &Np| {
+                np.name
+                    .is_some_and(|(s, _)| (end..s).all(|k| self.has(k, cls::NAME | cls::HEAD)))
+            };
+            if let Some(np) = self
+                .nominal_forward(i)
+                .filter(|np| np.end > end && roles_between(np))
+            {
+                return Some(np);
+            }
+            let name = Some((i, self.run_end(i, end)));
+            let end = self.skip_parens(end);
+            return Some(Np {
+                start: i,
+                end,
+                name,
+                pronoun: None,
+            });
+        }
+        self.nominal_forward(i)
+    }
+
+    fn skip_parens(&self, end: usize) -> usize {
+        if self.punct(end, '(') {
+            if let Some(k) =
+                (end + 1..(end + 10).min(self.toks.len())).find(|&k| self.punct(k, ')'))
+            {
+                return k + 1;
+            }
+        }
+        end
+    }
+
+    fn nominal_forward(&self, i: usize) -> Option<Np> {
+        if !self.is_word(i) || self.has(i, cls::STOP | cls::OF) || self.verb(i).is_some() {
+            return None;
+        }
+        let mut j = i;
+        let mut head = false;
+        let mut name: Option<(usize, usize)> = None;
+        while j < self.toks.len() && j < i + 9 {
+            if !self.is_word(j) {
+                break;
+            }
+            // "police and medical sources": a conjunction inside a lower-case phrase.
+            let joins = self.has(j, cls::AND)
+                && self.is_word(j + 1)
+                && self.has(j + 1, cls::LOWER)
+                && !self.has(j + 1, cls::STOP_W)
+                && self.verb(j + 1).is_none();
+            if j > i && !joins && (self.has(j, cls::STOP) || self.verb(j).is_some()) {
+                break;
+            }
+            if self.has(j, cls::LOWER) && j > i && self.has(j, cls::DET) && !self.has(j, cls::THAT)
+            {
+                break;
+            }
+            if self.has(j, cls::NAME) {
+                let end = run_forward(self.toks, j).unwrap_or(j + 1);
+                name = Some((j, end));
+                j = end;
+                continue;
+            }
+            // "one Democratic source": a capitalised adjective inside the phrase is kept.
+            if self.has(j, cls::UPPER) && j > i && !self.has(j, cls::NOT_NAME_W) {
+                break;
+            }
+            name = None;
+            head = head || self.has(j, cls::HEAD);
+            j += 1;
+        }
+        if j == i {
+            return None;
+        }
+        let name = name.filter(|&(_, e)| e == j);
+        // "the New York businessman said": a determiner phrase right before a speech verb.
+        let subject = self.has(i, cls::DET) && !self.has(i, cls::THAT) && self.verb(j).is_some();
+        (head || name.is_some() || subject).then_some(Np {
+            start: i,
+            end: j,
+            name,
+            pronoun: None,
+        })
+    }
+
+    /// The speaker phrase ending just before unit `v` (a verb), skipping adverbs and
+    /// auxiliaries, parentheses and a comma- or dash-delimited apposition.
+    pub fn np_backward(&self, v: usize) -> Option<Np> {
+        let mut j = v;
+        while j > 0 && self.is_aux(j - 1) {
+            j -= 1;
+        }
+        let k = j.checked_sub(1)?;
+        let t = self.toks.get(k)?;
+        match t.kind {
+            Kind::Punct(c @ (',' | '-' | '—' | '–')) => {
+                let ss = self.sentence_start(k);
+                let lo = ss.max(k.saturating_sub(30));
+                let mut seps = [0usize; 3];
+                let mut n = 0;
+                for m in (lo..k).rev() {
+                    let sep = self.toks.get(m).is_some_and(|t| {
+                        if c == ',' {
+                            t.is_punct(',')
+                        } else {
+                            matches!(t.kind, Kind::Punct('-' | '—' | '–'))
+                        }
+                    });
+                    if sep {
+                        seps[n] = m;
+                        n += 1;
+                        if n == seps.len() {
+                            break;
+                        }
+                    }
+                }
+                let seps = &seps[..n];
+                let m = seps
+                    .iter()
+                    .copied()
+                    .find(|&m| {
+                        self.np_simple_backward(m).is_some_and(|p| {
+                            p.start == ss && (p.name.is_some() || p.pronoun.is_some())
+                        })
+                    })
+                    .or(seps.first().copied())?;
+                if self
+                    .toks
+                    .get(m..k)
+                    .is_none_or(|r| r.iter().any(|t| t.quote().is_some()))
+                {
+                    return None;
+                }
+                let pre = self.np_simple_backward(m);
+                let inner = run_forward(self.toks, m + 1).filter(|&e| e == k);
+                match (pre, inner) {
+                    (Some(p), _) if p.name.is_some() || p.pronoun.is_some() => Some(p),
+                    (Some(p), Some(e)) => Some(Np {
+                        start: p.start,
+                        end: k,
+                        name: Some((m + 1, e)),
+                        pronoun: None,
+                    }),
+                    (None, Some(e)) => {
+                        // "The head of the police in Anbar province - Hadi Razeij - said": the
+                        // mention runs from the determiner that opens the sentence.
+                        let opens = ss + 12 >= m && self.has(ss, cls::DET);
+                        let clean = (ss..m).all(|x| {
+                            self.verb(x).is_none()
+                                && self.toks.get(x).is_some_and(|t| t.quote().is_none())
+                        });
+                        let start = if opens && clean { ss } else { m + 1 };
+                        Some(Np {
+                            start,
+                            end: if start == ss { k } else { e },
+                            name: Some((m + 1, e)),
+                            pronoun: None,
+                        })
+                    }
+                    (p, None) => p,
+                }
+            }
+            Kind::Punct(')') => {
+                let open = (k.saturating_sub(10)..k)
+                    .rev()
+                    .find(|&m| self.punct(m, '('))?;
+                let mut np = self.np_simple_backward(open)?;
+                np.end = k + 1;
+                Some(np)
+            }
+            _ => self.np_simple_backward(j),
+        }
+    }
+
+    fn np_simple_backward(&self, end: usize) -> Option<Np> {
+        let k = end.checked_sub(1)?;
+        // "McConnell, ..., who in 2010 said": the mention is "who", the name its antecedent.
+        if self.has(k, cls::WHO) && k > 0 && self.punct(k - 1, ',') {
+            let lo = self.sentence_start(k).max(k.saturating_sub(30));
+            let ante = (lo..k - 1)
+                .rev()
+                .filter(|&m| m == lo || self.punct(m - 1, ',') || self.opens(m))
+                .find_map(|m| run_forward(self.toks, m).map(|e| (m, e)));
+            return Some(Np {
+                start: k,
+                end,
+                name: ante,
+                pronoun: None,
+            });
+        }
+        if let Some(p) = self.is_pronoun(k) {
+            return Some(Np {
+                start: k,
+                end,
+                name: None,
+                pronoun: Some(p),
+            });
+        }
+        if !self.is_word(k) {
+            return None;
+        }
+        if self.has(k, cls::NAME) {
+            let Some(s) = run_backward(self.toks, end) else {
+                // "the Bishop said": a title alone after a determiner is a role, which
+                // `to_who` resolves to the person last given it.
+                let role = k > 0 && self.has(k, cls::HONORIFIC) && self.has(k - 1, cls::DET);
+                return role.then(|| Np {
+                    start: k - 1,
+                    end,
+                    name: None,
+                    pronoun: None,
+                });
+            };
+            // Keep a role in front of the name: "BBC Arabic analyst Ahmed Maher".
+            let mut start = s;
+            while start > 0 && start + 6 > s {
+                if !self.is_word(start - 1) {
+                    break;
+                }
+                let p = start - 1;
+                if self.has(p, cls::LOWER)
+                    && (self.has(p, cls::HEAD) || self.has(p, cls::DET) && !self.has(p, cls::THAT))
+                {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            if start < s && !self.has(start, cls::DET) {
+                start = s;
+            }
+            return Some(Np {
+                start,
+                end,
+                name: Some((s, end)),
+                pronoun: None,
+            });
+        }
+        if !self.has(k, cls::LOWER) {
+            return None;
+        }
+        if !self.has(k, cls::HEAD) {
+            return self.subject_position_nominal(end);
+        }
+        let mut s = k;
+        while s > 0 && s + 7 > k {
+            let p = s - 1;
+            if !self.is_word(p) {
+                break;
+            }
+            if self.has(p, cls::STOP) && !self.has(p, cls::THAT)
+                || self.verb(p).is_some()
+                || self.has(p, cls::PRONOUN_W)
+            {
+                break;
+            }
+            s -= 1;
+            if self.has(s, cls::DET) {
+                break;
+            }
+        }
+        Some(Np {
+            start: s,
+            end,
+            name: None,
+            pronoun: None,
+        })
+    }
+
+    /// "The New York businessman said": a determiner phrase that opens its sentence or
+    /// follows a comma, whatever its head noun.
+    fn subject_position_nominal(&self, end: usize) -> Option<Np> {
+        let lo = end.saturating_sub(6);
+        // An article or possessive opens the phrase ("the 34-year-old mother of three").
+        let d = (lo..end.saturating_sub(1))
+            .rev()
+            .find(|&k| self.has(k, cls::ARTICLE))?;
+        let opens = self.opens(d) || self.punct(d - 1, ',');
+        let clean = (d + 1..end)
+            .all(|k| self.is_word(k) && !self.has(k, cls::STOP) && self.verb(k).is_none());
+        (opens && clean).then_some(Np {
+            start: d,
+            end,
+            name: None,
+            pronoun: None,
+        })
+    }
+
+    /// The end of a name run without trailing punctuation.
+    fn run_end(&self, start: usize, end: usize) -> usize {
+        let mut e = end;
+        while e > start && !self.is_word(e - 1) {
+            e -= 1;
+        }
+        e
+    }
+}
