@@ -10,15 +10,20 @@
 //! 3. Mentions are grouped into entities; see `Entity::salience` for the score.
 
 mod acronyms;
+mod classify;
+mod clauses;
 mod gazetteer;
 mod group;
 mod mentions;
 mod names;
+mod runs;
 mod sources;
+mod words;
 
 use serde::Serialize;
 
 use crate::doc::{Document, RegionKind};
+use crate::lexicon::{self, flag};
 use crate::text::Span;
 
 pub use names::{first_name_gender, is_common_surname};
@@ -79,6 +84,16 @@ pub struct Entities {
     pub sources: Vec<Source>,
 }
 
+/// The entity tables' words as lexicon flags: gazetteer entries (whole one-word entries and
+/// the first word of longer ones), stop words, common words, first names and surnames,
+/// demonyms and NORP, honorifics, the first words of titles, organisation and place cues, and
+/// the cited-source cues (see `lexicon::flag`).
+pub fn lexicon_words(b: &mut lexicon::Builder) {
+    gazetteer::lexicon_words(b);
+    names::lexicon_words(b);
+    sources::lexicon_words(b);
+}
+
 /// Headline words that say the article is sports results, where clubs are named after towns.
 const SPORTS_WORDS: &[&str] = &[
     "soccer",
@@ -125,13 +140,7 @@ fn is_sports(doc: &Document) -> bool {
 pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
     let text = doc.text;
     let tokens = doc.tokens();
-    let info = DocInfo {
-        text,
-        tokens,
-        lower_words: std::cell::OnceCell::new(),
-        scans: std::cell::Cell::new(0),
-        sports: is_sports(doc),
-    };
+    let info = DocInfo::new(tokens, is_sports(doc));
     let mut cands: Vec<Cand> = Vec::new();
     if let Some(d) = &doc.layout.dateline {
         if let Some(p) = d.place {
@@ -140,6 +149,10 @@ pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
     }
     let mut scratch = mentions::Scratch::default();
     for (s, seg) in tokens.sentences().iter().enumerate() {
+        // Names need a capital ("al-Abadi" has one inside).
+        if !seg.has(flag::UPPER_FIRST | flag::INNER_UPPER) {
+            continue;
+        }
         let cx = SentenceCtx {
             text,
             tokens,
@@ -152,7 +165,7 @@ pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
                 .and_then(|x| doc.regions.get(x.region))
                 .is_some_and(|r| r.kind == RegionKind::Headline),
         };
-        mentions::sentence_candidates(&cx, &mut scratch, &mut cands);
+        runs::sentence_candidates(&cx, &mut scratch, &mut cands);
     }
     cands.sort_by_key(|c| c.span.start);
     let defs = acronyms::find(text, &cands);

@@ -22,6 +22,17 @@ static SURNAMES: LazyLock<crate::tables::FastSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// First names and surnames as lexicon flags (`FIRST_NAME`, `SURNAME`), lower-cased.
+pub fn lexicon_words(b: &mut crate::lexicon::Builder) {
+    use crate::lexicon::flag;
+    for n in FIRST_NAMES.keys() {
+        b.lower(n, flag::FIRST_NAME);
+    }
+    for n in SURNAMES.iter() {
+        b.lower(n, flag::SURNAME);
+    }
+}
+
 /// `Some('F')`, `Some('M')` or `Some('U')` (used for both) for a known first name, matched
 /// case-insensitively ("JOHN", "john", "John"); `None` for an unknown one.
 pub fn first_name_gender(name: &str) -> Option<char> {

@@ -1,0 +1,333 @@
+//! The words of a sentence as the mention rules read them, built from the document's token
+//! stream: shape, lexicon flags and the lower-cased key piece of each word come from its
+//! lexeme, so nothing is lower-cased, looked up or allocated per token (the few words that
+//! differ from their token, "Iraq's" read as "Iraq" and "Gen." as one word, take one lexicon
+//! look-up each).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::lexicon::{flag, Flags, VOCAB};
+use crate::stream::Tokens;
+use crate::tables::FastSet;
+use crate::text::Span;
+
+use super::gazetteer::TITLES_BY_FIRST;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Title,
+    Caps,
+    /// A capital followed by a period token: "P." in "P. Simmons".
+    Initial,
+    Lower,
+    Other,
+}
+
+/// One word of a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct W<'a> {
+    /// Without a possessive "'s"; with the final period of "U.S." or "Gen.".
+    pub span: Span,
+    pub s: &'a str,
+    /// The lower-cased key piece gazetteer phrases are made of: `s` lower-cased, without a
+    /// final period, typographic apostrophes straightened ("u.s" for "U.S.").
+    pub key: &'a str,
+    /// The token's shape flags, the membership flags of `key` and the case-sensitive flags of
+    /// `s` without its final period.
+    pub flags: Flags,
+    pub shape: Shape,
+    /// A line break separates it from the previous word: names never run across one.
+    pub nl: bool,
+    /// `key` is `s` lower-cased (no period added, no apostrophe straightened): checks the
+    /// rules make on `s` itself read `flags` only then.
+    pub plain: bool,
+}
+
+impl W<'_> {
+    pub fn namey(&self) -> bool {
+        matches!(self.shape, Shape::Title | Shape::Caps | Shape::Initial)
+    }
+
+    /// Whether the key piece has any of `f` (lower-cased tables, or case-sensitive ones on the
+    /// word without its final period).
+    pub fn has(&self, f: Flags) -> bool {
+        self.flags & f != 0
+    }
+
+    /// Whether the word as written has any of `f`: as `has`, but never for a word whose key
+    /// differs from its text ("Gen.", "Shi’ite").
+    pub fn is(&self, f: Flags) -> bool {
+        self.plain && self.flags & f != 0
+    }
+
+    /// `s` without a final period.
+    pub fn bare(&self) -> &str {
+        self.s.strip_suffix('.').unwrap_or(self.s)
+    }
+}
+
+/// Abbreviations that end a name and keep their period: "Acme Corp.", "King Jr.".
+static NAME_ABBREV: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    crate::tables::NAME_ABBREVIATIONS
+        .iter()
+        .map(|s| s.as_str())
+        .collect()
+});
+
+/// The shape of a word from its text (the rules' own reading of case, which differs from the
+/// lexicon's: "A" is not a name, "New York-based" is not one either).
+pub fn shape(s: &str) -> Shape {
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_lowercase) && !b.contains(&b'-') {
+        return Shape::Lower;
+    }
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
+    if !first.is_alphabetic() {
+        return Shape::Other;
+    }
+    let mut upper = first.is_uppercase() as usize;
+    let mut lower = first.is_lowercase() as usize;
+    for c in chars {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    // "New York-based", "KDP-controlled": an adjective, not a name.
+    if s.contains('-')
+        && s.rsplit_once('-')
+            .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
+    {
+        return Shape::Lower;
+    }
+    if first.is_uppercase() {
+        if lower == 0 {
+            if upper >= 2 {
+                Shape::Caps
+            } else {
+                Shape::Other
+            }
+        } else {
+            Shape::Title
+        }
+    } else if upper > 0 && name_prefix(s) {
+        // "al-Abadi", "bin-Laden", "McDonald's" style prefixes written in lower case.
+        Shape::Title
+    } else {
+        Shape::Lower
+    }
+}
+
+fn name_prefix(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(p, rest)| {
+        p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// The shape of a whole token read from its lexicon flags where they decide it (a word of
+/// ASCII letters starting with a capital), from its text otherwise.
+fn token_shape(f: Flags, s: &str) -> Shape {
+    const ASCII_CAPITALISED: Flags = flag::ALPHA | flag::UPPER_FIRST;
+    if f & (ASCII_CAPITALISED | flag::NON_ASCII) == ASCII_CAPITALISED {
+        return if f & flag::ALL_UPPER == 0 {
+            Shape::Title
+        } else if s.len() >= 2 {
+            Shape::Caps
+        } else {
+            Shape::Other
+        };
+    }
+    shape(s)
+}
+
+/// Byte length of a possessive "'s", "’s" or "'S" ending the word (longer than it plus one).
+fn possessive(s: &str) -> usize {
+    let b = s.as_bytes();
+    let n = b.len();
+    match b.last() {
+        Some(b's') if n > 3 && b[n - 2] == b'\'' => 2,
+        Some(b'S') if n > 3 && b[n - 2] == b'\'' => 2,
+        Some(b's') if n > 5 && s.ends_with("’s") => "’s".len(),
+        _ => 0,
+    }
+}
+
+/// Whether token `i` (if any, before `end`) is a period written right after byte `at`.
+fn period_at(text: &str, k: &Tokens, i: usize, end: usize, at: usize) -> bool {
+    i < end && {
+        let t = k.toks[i];
+        t.start as usize == at && t.end as usize == at + 1 && text.as_bytes()[at] == b'.'
+    }
+}
+
+/// The words of tokens `range`, into `out`.
+pub fn words<'a>(text: &'a str, k: &'a Tokens, range: Range<usize>, out: &mut Vec<W<'a>>) {
+    out.clear();
+    let end = range.end;
+    let mut i = range.start;
+    while i < end {
+        let t = k.toks[i];
+        let lx = &k.lexemes[t.lex as usize];
+        let f = lx.flags;
+        let span = t.span();
+        let raw = &text[span.start..span.end];
+        let norm = k.norm(i);
+        let mut w = W {
+            span,
+            s: raw,
+            key: norm,
+            flags: f,
+            shape: Shape::Other,
+            nl: false,
+            plain: true,
+        };
+        if f & flag::WORD != 0 {
+            if raw.as_bytes()[0].is_ascii_lowercase()
+                && (f & flag::ALPHA != 0 || !raw.contains('-'))
+            {
+                w.shape = Shape::Lower;
+            } else {
+                let cut = possessive(raw);
+                if cut > 0 {
+                    w.span = Span::new(span.start, span.end - cut);
+                    w.s = &raw[..raw.len() - cut];
+                    // "’s" is "'s" in the key.
+                    w.key = &norm[..norm.len() - 2];
+                    w.shape = shape(w.s);
+                } else {
+                    w.shape = token_shape(f, raw);
+                }
+                if cut > 0 || norm.len() != k.lower(i).len() {
+                    // The key is not the lexeme's form: look it up on its own.
+                    w.flags = (f & flag::SHAPE) | (VOCAB.lookup(w.s, w.key).flags & !flag::SHAPE);
+                    w.plain = !w.s.contains('’');
+                }
+            }
+        }
+        // An initial: one capital, then a period right after it.
+        if f & flag::WORD != 0
+            && raw.len() == 1
+            && raw.as_bytes()[0].is_ascii_uppercase()
+            && period_at(text, k, i + 1, end, span.end)
+        {
+            w.span = Span::new(span.start, span.end + 1);
+            w.s = &text[w.span.start..w.span.end];
+            w.shape = Shape::Initial;
+            w.plain = false;
+            i += 1;
+        }
+        // "U.S." / "U.N." / "Gen." / "Dr.": keep the final period that the tokenizer split off.
+        if matches!(w.shape, Shape::Caps | Shape::Title)
+            && period_at(text, k, i + 1, end, span.end)
+            && ((w.shape == Shape::Caps && w.s.contains('.'))
+                || (w.shape == Shape::Title
+                    && (NAME_ABBREV.contains(w.s)
+                        || w.has(flag::TITLE_WORD)
+                            && w.has(flag::ABBREVIATION)
+                            && TITLES_BY_FIRST.contains_key(w.s))))
+        {
+            w.span = Span::new(w.span.start, span.end + 1);
+            w.s = &text[w.span.start..w.span.end];
+            // The key stays the token's, possessive and all ("corp's" for "Corp's.").
+            if w.key.len() != norm.len() {
+                w.key = norm;
+                w.flags = (f & flag::SHAPE) | (VOCAB.lookup(raw, norm).flags & !flag::SHAPE);
+            }
+            w.plain = false;
+            i += 1;
+        }
+        if let Some(prev) = out.last() {
+            let gap = &text.as_bytes()[prev.span.end.min(w.span.start)..w.span.start];
+            w.nl = match gap {
+                [] => false,
+                [b] => *b == b'\n',
+                g => g.contains(&b'\n'),
+            };
+        }
+        out.push(w);
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Kerry"), Shape::Title);
+        assert_eq!(shape("BBC"), Shape::Caps);
+        assert_eq!(shape("al-Abadi"), Shape::Title);
+        assert_eq!(shape("said"), Shape::Lower);
+        assert_eq!(shape("A"), Shape::Other);
+        assert_eq!(shape("1996"), Shape::Other);
+        assert_eq!(shape("York-based"), Shape::Lower);
+    }
+
+    #[test]
+    fn token_shapes_agree_with_the_text_rule() {
+        for s in [
+            "Kerry", "BBC", "A", "NATO", "McCain", "Zürich", "ÉLAN", "X", "Ab",
+        ] {
+            let f = crate::lexicon::shape(s);
+            assert_eq!(token_shape(f, s), shape(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn possessives() {
+        assert_eq!(possessive("Iraq's"), 2);
+        assert_eq!(possessive("IRAQ'S"), 2);
+        assert_eq!(possessive("Kerry’s"), "’s".len());
+        assert_eq!(possessive("States'"), 0);
+        assert_eq!(possessive("'s"), 0);
+        assert_eq!(possessive("A's"), 0);
+    }
+
+    fn read(t: &str) -> Vec<(String, String, Shape)> {
+        let k = Tokens::build(t, &[Span::new(0, t.len())], &[]);
+        let mut ws = Vec::new();
+        words(t, &k, 0..k.len(), &mut ws);
+        ws.iter()
+            .map(|w| (w.s.to_string(), w.key.to_string(), w.shape))
+            .collect()
+    }
+
+    #[test]
+    fn words_merge_periods_and_strip_possessives() {
+        let got = read("Gen. P. Kerry’s U.S. forces met Acme Corp. in al-Anbar");
+        let want = [
+            ("Gen.", "gen", Shape::Title),
+            ("P.", "p", Shape::Initial),
+            ("Kerry", "kerry", Shape::Title),
+            ("U.S.", "u.s", Shape::Caps),
+            ("forces", "forces", Shape::Lower),
+            ("met", "met", Shape::Lower),
+            ("Acme", "acme", Shape::Title),
+            ("Corp.", "corp", Shape::Title),
+            ("in", "in", Shape::Lower),
+            ("al-Anbar", "al-anbar", Shape::Title),
+        ];
+        let want: Vec<(String, String, Shape)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), *c))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn flags_of_stripped_words_are_their_own() {
+        let t = "Ministry's Baghdad's";
+        let k = Tokens::build(t, &[Span::new(0, t.len())], &[]);
+        let mut ws = Vec::new();
+        words(t, &k, 0..k.len(), &mut ws);
+        assert!(ws[0].is(flag::ORG_CUE));
+        assert!(ws[1].has(flag::GAZETTEER));
+        assert!(!k.has(0, flag::ORG_CUE));
+    }
+}
