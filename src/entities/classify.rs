@@ -4,9 +4,10 @@
 use super::gazetteer::{
     is_honorific, Gaz, PlaceKind, DEMONYMS, GAZ, NORP, PLACES, TITLES_BY_FIRST,
 };
-use super::mentions::{lower, Cand, Label, SentenceCtx, GUESS, LIKELY, SURE, WEAK};
+use super::mentions::{Cand, Cands, Label, SentenceCtx, GUESS, LIKELY, SURE, WEAK};
 use super::words::{Shape, W};
 use crate::lexicon::flag;
+use crate::stream::Tokens;
 use crate::text::Span;
 
 /// Last words of events: "Gulf War", "Labor Day", "World Cup".
@@ -56,9 +57,9 @@ const LOCATIVE: &[&str] = &[
     "throughout",
 ];
 /// What the gazetteer knows word `w` alone as.
-pub fn gaz_word(w: &W) -> Option<Gaz> {
+pub fn gaz_word<'a>(k: &'a Tokens, w: &W<'a>) -> Option<Gaz> {
     if w.has(flag::GAZETTEER) {
-        GAZ.get(w.key).copied()
+        GAZ.get(w.key(k)).copied()
     } else {
         None
     }
@@ -66,9 +67,15 @@ pub fn gaz_word(w: &W) -> Option<Gaz> {
 
 /// What the gazetteer knows words `a..b` as. Phrase keys are built (into `buf`) only for
 /// phrases whose first word starts a gazetteer entry.
-fn gaz_phrase(ws: &[W], a: usize, b: usize, buf: &mut String) -> Option<Gaz> {
+fn gaz_phrase<'a>(
+    k: &'a Tokens,
+    ws: &[W<'a>],
+    a: usize,
+    b: usize,
+    buf: &mut String,
+) -> Option<Gaz> {
     if b == a + 1 {
-        return gaz_word(&ws[a]);
+        return gaz_word(k, &ws[a]);
     }
     if !ws[a].has(flag::GAZ_FIRST) {
         return None;
@@ -78,14 +85,14 @@ fn gaz_phrase(ws: &[W], a: usize, b: usize, buf: &mut String) -> Option<Gaz> {
         if i > 0 && ws[a + i - 1].span.end < w.span.start {
             buf.push(' ');
         }
-        buf.push_str(w.key);
+        buf.push_str(w.key(k));
     }
     GAZ.get(buf.as_str()).copied()
 }
 
-pub fn push(cx: &SentenceCtx, span: Span, label: Label, conf: u8, out: &mut Vec<Cand>) -> usize {
-    let key = lower(&cx.text[span.start..span.end]);
-    out.push(Cand {
+pub fn push(cx: &SentenceCtx, span: Span, label: Label, conf: u8, out: &mut Cands) -> usize {
+    let key = out.keys.add(&cx.text[span.start..span.end]);
+    out.list.push(Cand {
         span,
         label,
         conf,
@@ -100,7 +107,7 @@ pub fn push(cx: &SentenceCtx, span: Span, label: Label, conf: u8, out: &mut Vec<
     out.len() - 1
 }
 
-pub fn push_gaz(cx: &SentenceCtx, ws: &[W], a: usize, b: usize, g: Gaz, out: &mut Vec<Cand>) {
+pub fn push_gaz(cx: &SentenceCtx, ws: &[W], a: usize, b: usize, g: Gaz, out: &mut Cands) {
     let span = Span::new(ws[a].span.start, ws[b - 1].span.end);
     let k = match g {
         Gaz::Org(o) => {
@@ -186,14 +193,14 @@ pub fn segment(
     a: usize,
     b: usize,
     buf: &mut String,
-    out: &mut Vec<Cand>,
+    out: &mut Cands,
 ) {
     let mut a = a;
     if ws[a].s == "The" && b - a > 1 {
         a += 1;
     }
     // The whole run as a known name.
-    if let Some(g) = gaz_phrase(ws, a, b, buf) {
+    if let Some(g) = gaz_phrase(cx.tokens, ws, a, b, buf) {
         push_gaz(cx, ws, a, b, g, out);
         return;
     }
@@ -254,7 +261,7 @@ pub fn segment(
     }
     // A leading demonym or place: "Iraqi Kurds", "Baghdad Governor" (title handled above).
     if n >= 2 {
-        if let Some(g @ (Gaz::Norp | Gaz::Place(_))) = gaz_word(&ws[a]) {
+        if let Some(g @ (Gaz::Norp | Gaz::Place(_))) = gaz_word(cx.tokens, &ws[a]) {
             if ws[a + 1].is(flag::FIRST_NAME) || matches!(g, Gaz::Norp) {
                 push_gaz(cx, ws, a, a + 1, g, out);
                 segment(cx, ws, a + 1, b, buf, out);
@@ -321,7 +328,7 @@ fn segment_person(
     a: usize,
     b: usize,
     buf: &mut String,
-    out: &mut Vec<Cand>,
+    out: &mut Cands,
 ) {
     if b - a == 1 {
         single(cx, ws, a, true, buf, out);
@@ -332,7 +339,7 @@ fn segment_person(
         }
         return;
     }
-    if let Some(g) = gaz_phrase(ws, a, b, buf) {
+    if let Some(g) = gaz_phrase(cx.tokens, ws, a, b, buf) {
         push_gaz(cx, ws, a, b, g, out);
         return;
     }
@@ -342,7 +349,7 @@ fn segment_person(
         (Label::Person, LIKELY)
     } else if ws[a..b].iter().any(|w| matches!(w.s, "of" | "&"))
         || ws[a..b].iter().all(|w| w.shape == Shape::Caps)
-        || ordinary_words(&ws[a..b])
+        || ordinary_words(cx.tokens, &ws[a..b])
     {
         (Label::Org, GUESS)
     } else if b - a <= 3 && !after_the(ws, a) {
@@ -355,10 +362,10 @@ fn segment_person(
 
 /// Whether a run reads as ordinary words or contains a place ("Human Rights", "Air France",
 /// "Bucharest Newsroom"): an organisation or an event, rarely a person.
-fn ordinary_words(ws: &[W]) -> bool {
+fn ordinary_words<'a>(k: &'a Tokens, ws: &[W<'a>]) -> bool {
     let mut common = 0;
     for w in ws {
-        if matches!(gaz_word(w), Some(Gaz::Place(_) | Gaz::Norp)) {
+        if matches!(gaz_word(k, w), Some(Gaz::Place(_) | Gaz::Norp)) {
             return true;
         }
         if w.has(flag::COMMON) && !w.has(flag::SURNAME | flag::FIRST_NAME) {
@@ -416,17 +423,17 @@ fn single(
     a: usize,
     person_context: bool,
     buf: &mut String,
-    out: &mut Vec<Cand>,
+    out: &mut Cands,
 ) {
     let w = &ws[a];
-    if let Some(g) = gaz_word(w) {
+    if let Some(g) = gaz_word(cx.tokens, w) {
         push_gaz(cx, ws, a, a + 1, g, out);
         return;
     }
     if w.has(flag::STOPWORD) || w.shape == Shape::Initial {
         return;
     }
-    if w.shape == Shape::Title && demonym_like(w.key, buf) {
+    if w.shape == Shape::Title && demonym_like(w.key(cx.tokens), buf) {
         push(cx, w.span, Label::Norp, LIKELY, out);
         return;
     }

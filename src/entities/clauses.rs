@@ -192,7 +192,11 @@ fn media_at(h: &str, p: usize) -> Option<(usize, usize)> {
 
 /// `NAME(?:\s+news\s+agency)?\s+VERB\b` at `p`.
 fn name_tail(h: &str, p: usize, names: &[String]) -> Option<(usize, usize)> {
+    let first = *h.as_bytes().get(p)?;
     names.iter().find_map(|n| {
+        if n.as_bytes().first() != Some(&first) {
+            return None;
+        }
         let e = lit(h, p, n)?;
         let agency = blanks(h, e)
             .and_then(|q| lit(h, q, "news"))

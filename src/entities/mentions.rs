@@ -54,19 +54,76 @@ pub struct Cand {
     /// From an ALL-CAPS line: only kept when the rest of the document confirms the name.
     pub caps: bool,
     pub sentence: usize,
-    /// The lower-cased surface, the key every document-level map uses.
-    pub key: String,
+    /// The lower-cased surface, the key every document-level map uses (in `Cands::keys`).
+    pub key: Key,
 }
+
+/// A key's byte range in `Cands::keys`.
+pub type Key = (u32, u32);
 
 /// Lower case with typographic apostrophes folded: the key of a surface form.
 pub fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_lower(s, &mut out);
+    out
+}
+
+/// Appends `s` lower-cased, typographic apostrophes folded, to `out`.
+pub fn push_lower(s: &str, out: &mut String) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let a = out.len();
+        out.push_str(s);
+        out[a..].make_ascii_lowercase();
+        return;
     }
-    s.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    out.extend(
+        s.chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase),
+    );
+}
+
+/// A document's candidates, with their keys in one buffer (no string per candidate).
+#[derive(Debug, Default)]
+pub struct Cands {
+    pub list: Vec<Cand>,
+    pub keys: Keys,
+    /// The keys of the acronym definitions' long and short forms.
+    pub def_keys: Vec<(Key, Key)>,
+}
+
+impl std::ops::Deref for Cands {
+    type Target = Vec<Cand>;
+    fn deref(&self) -> &Vec<Cand> {
+        &self.list
+    }
+}
+
+impl std::ops::DerefMut for Cands {
+    fn deref_mut(&mut self) -> &mut Vec<Cand> {
+        &mut self.list
+    }
+}
+
+/// Keys, one after the other in one string.
+#[derive(Debug, Default)]
+pub struct Keys(String);
+
+impl Keys {
+    /// Appends the key of `surface` (lower-cased, apostrophes folded).
+    pub fn add(&mut self, surface: &str) -> Key {
+        let a = self.0.len() as u32;
+        push_lower(surface, &mut self.0);
+        (a, self.0.len() as u32)
+    }
+
+    pub fn reserve(&mut self, bytes: usize) {
+        self.0.reserve(bytes);
+    }
+
+    pub fn get(&self, k: Key) -> &str {
+        self.0.get(k.0 as usize..k.1 as usize).unwrap_or("")
+    }
 }
 
 /// Per-document facts the sentence pass needs.
@@ -86,31 +143,35 @@ impl<'a> DocInfo<'a> {
     /// form once per question.
     pub fn written_lower(&self, w: &str) -> bool {
         let k = self.tokens;
+        let n = w.len();
         k.lexemes.iter().any(|lx| {
             let f = lx.flags;
-            if f & flag::LOWER == 0 || f & flag::PUNCT != 0 {
+            if f & flag::LOWER == 0 {
                 return false;
             }
-            let l = k.lower_of(lx);
-            if l.len() == w.len() {
-                l == w
+            let len = lx.lower_len();
+            if len == n {
+                k.lower_of(lx) == w
             } else {
-                l.len() > w.len() && f & flag::ALPHA == 0 && has_part(l, w)
+                len > n && f & flag::ALPHA == 0 && has_part(k.lower_of(lx), w)
             }
         })
     }
 }
 
-fn joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '&' | ',' | ':' | '/')
-}
-
-/// Whether `w` is a stretch of `s` between joiners (or its ends): "police" in "police-led".
+/// Whether `w` is a stretch of `s` between joiners (apostrophes, hyphens, periods, ...) or its
+/// ends: "police" in "police-led".
 fn has_part(s: &str, w: &str) -> bool {
-    s.match_indices(w).any(|(i, _)| {
-        s[..i].chars().next_back().is_none_or(joiner)
-            && s[i + w.len()..].chars().next().is_none_or(joiner)
-    })
+    let b = s.as_bytes();
+    let ascii_joiner = |c: u8| matches!(c, b'\'' | b'-' | b'.' | b'&' | b',' | b':' | b'/');
+    let joiner_before = |i: usize| {
+        i == 0 || ascii_joiner(b[i - 1]) || (i >= 3 && &b[i - 3..i] == "’".as_bytes())
+    };
+    let joiner_at = |i: usize| {
+        i == b.len() || ascii_joiner(b[i]) || b[i..].starts_with("’".as_bytes())
+    };
+    (0..=b.len() - w.len())
+        .any(|i| joiner_before(i) && b[i..].starts_with(w.as_bytes()) && joiner_at(i + w.len()))
 }
 
 pub struct SentenceCtx<'a, 'b> {

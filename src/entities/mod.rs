@@ -28,7 +28,7 @@ use crate::text::Span;
 
 pub use names::{first_name_gender, is_common_surname};
 
-use mentions::{Cand, DocInfo, Label, SentenceCtx, LIKELY, SURE};
+use mentions::{Cand, Cands, DocInfo, Label, SentenceCtx, LIKELY, SURE};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
@@ -137,17 +137,21 @@ fn is_sports(doc: &Document) -> bool {
 }
 
 /// All mentions after the document pass, in text order (used by `extract` and the evaluator).
-pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
+pub(crate) fn resolve(doc: &Document) -> (Cands, Vec<acronyms::Def>) {
     let text = doc.text;
     let tokens = doc.tokens();
     let info = DocInfo::new(tokens, is_sports(doc));
-    let mut cands: Vec<Cand> = Vec::new();
+    let mut cands = Cands::default();
+    cands.list.reserve(tokens.len() / 8);
+    cands.keys.reserve(text.len() / 8);
     if let Some(d) = &doc.layout.dateline {
         if let Some(p) = d.place {
             dateline_places(doc, p, &mut cands);
         }
     }
     let mut scratch = mentions::Scratch::default();
+    let longest = tokens.sentences().iter().map(|s| s.tokens().len());
+    scratch.ws.reserve(longest.max().unwrap_or(0));
     for (s, seg) in tokens.sentences().iter().enumerate() {
         // Names need a capital ("al-Abadi" has one inside).
         if !seg.has(flag::UPPER_FIRST | flag::INNER_UPPER) {
@@ -173,7 +177,8 @@ pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
     (cands, defs)
 }
 
-fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
+#[inline(never)]
+fn dateline_places(doc: &Document, p: Span, out: &mut Cands) {
     let s = doc.str(p);
     let mut off = 0;
     for part in s.split(',') {
@@ -182,7 +187,8 @@ fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
         if !t.is_empty() {
             let a = p.start + off + lead;
             let place = gazetteer::PLACES.get(&t.to_lowercase()).copied();
-            out.push(Cand {
+            let key = out.keys.add(t);
+            out.list.push(Cand {
                 span: Span::new(a, a + t.len()),
                 label: Label::Loc,
                 conf: if place.is_some() { SURE } else { LIKELY },
@@ -192,7 +198,7 @@ fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
                 honorific: None,
                 caps: false,
                 sentence: usize::MAX,
-                key: mentions::lower(t),
+                key,
             });
         }
         off += part.len() + 1;
@@ -202,7 +208,7 @@ fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
 /// Entities, acronyms and cited sources of `doc`.
 pub fn extract(doc: &Document) -> Entities {
     let (cands, defs) = resolve(doc);
-    let entities = group::entities(doc, &cands, &defs);
+    let entities = group::entities(doc, &cands);
     let acronyms = defs
         .iter()
         .map(|d| Acronym {
@@ -218,6 +224,7 @@ pub fn extract(doc: &Document) -> Entities {
     }
 }
 
+#[inline(never)]
 fn mention(doc: &Document, span: Span) -> Mention {
     let t = doc.span(span);
     Mention {

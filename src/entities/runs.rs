@@ -4,49 +4,38 @@
 
 use super::classify::{gaz_word, push, push_gaz, segment, title_at};
 use super::gazetteer::{Gaz, GAZ, MAX_PHRASE_WORDS, PREFIXES};
-use super::mentions::{Cand, Label, Scratch, SentenceCtx, WEAK};
-use super::words::{words, Shape, W};
+use super::mentions::{Cands, Label, Scratch, SentenceCtx, WEAK};
+use super::words::{words, Counts, Shape, W};
 use crate::lexicon::flag;
+use crate::stream::Tokens;
 
-fn is_caps_sentence(ws: &[W]) -> bool {
-    let (mut caps, mut title_or_lower) = (0, 0);
-    for w in ws {
-        match w.shape {
-            Shape::Caps => caps += 1,
-            Shape::Title | Shape::Lower => title_or_lower += 1,
-            _ => {}
-        }
-    }
+/// Mostly ALL-CAPS words.
+fn is_caps_sentence(c: &Counts) -> bool {
+    let (caps, title_or_lower) = (c.caps, c.title + c.lower);
     caps >= 2 && caps * 10 >= (caps + title_or_lower) * 7
 }
 
 /// A headline in Title Case ("Clinton Was Headed to ER"): its capitals say nothing, so it is
 /// read like an ALL-CAPS line. Short function words ("to", "of") may stay in lower case.
-fn is_title_case(ws: &[W]) -> bool {
-    let (mut cap, mut lower) = (0, 0);
-    for w in ws {
-        match w.shape {
-            Shape::Title | Shape::Caps => cap += 1,
-            Shape::Lower if w.s.len() > 3 => lower += 1,
-            _ => {}
-        }
-    }
-    cap >= 4 && lower * 5 <= cap
+fn is_title_case(c: &Counts) -> bool {
+    let cap = c.title + c.caps;
+    cap >= 4 && c.long_lower * 5 <= cap
 }
 
 /// Finds the candidates of one sentence.
+#[inline(never)]
 pub fn sentence_candidates<'a>(
     cx: &SentenceCtx<'a, '_>,
     scratch: &mut Scratch<'a>,
-    out: &mut Vec<Cand>,
+    out: &mut Cands,
 ) {
-    words(cx.text, cx.tokens, cx.range.clone(), &mut scratch.ws);
+    let counts = words(cx.text, cx.tokens, cx.range.clone(), &mut scratch.ws);
     let ws = &scratch.ws;
     let buf = &mut scratch.buf;
-    if ws.is_empty() || !ws.iter().any(W::namey) {
+    if ws.is_empty() || !counts.namey(ws) {
         return;
     }
-    if is_caps_sentence(ws) || (cx.headline && is_title_case(ws)) {
+    if is_caps_sentence(&counts) || (cx.headline && is_title_case(&counts)) {
         caps_candidates(cx, ws, buf, out);
         return;
     }
@@ -59,7 +48,7 @@ pub fn sentence_candidates<'a>(
             continue;
         }
         // A multi-word gazetteer name wins: "Islamic State in Iraq and the Levant".
-        if let Some((j, g)) = longest_gazetteer(ws, i, buf) {
+        if let Some((j, g)) = longest_gazetteer(cx.tokens, ws, i, buf) {
             let run = run_end(ws, i);
             let org_run = run > j && ws[run - 1].is(flag::ORG_CUE);
             let lone = j == i + 1 && run == j && !(i == first && ws[i].is(flag::STOPWORD));
@@ -75,12 +64,12 @@ pub fn sentence_candidates<'a>(
         if starts && title_at(ws, a, j).is_none() {
             // Sentence start: drop a capitalised common word.
             let w = &ws[a];
-            let plain = w.shape == Shape::Title
-                && !w.is(flag::GAZETTEER | flag::FIRST_NAME)
-                && (w.is(flag::COMMON) || written_lower(cx, w));
             if w.is(flag::STOPWORD) {
                 a += 1;
-            } else if plain {
+            } else if w.shape == Shape::Title
+                && !w.is(flag::GAZETTEER | flag::FIRST_NAME)
+                && (w.is(flag::COMMON) || written_lower(cx, w))
+            {
                 if j == a + 1 {
                     // "Bush said ...": kept only if the document knows the name.
                     let k = push(cx, w.span, Label::Person, WEAK, out);
@@ -97,9 +86,9 @@ pub fn sentence_candidates<'a>(
 }
 
 /// Whether the document writes `w` in lower case somewhere.
-fn written_lower(cx: &SentenceCtx, w: &W) -> bool {
+fn written_lower<'a>(cx: &SentenceCtx<'a, '_>, w: &W<'a>) -> bool {
     if w.plain {
-        cx.info.written_lower(w.key)
+        cx.info.written_lower(w.key(cx.tokens))
     } else {
         cx.info.written_lower(&w.s.to_lowercase())
     }
@@ -108,22 +97,27 @@ fn written_lower(cx: &SentenceCtx, w: &W) -> bool {
 /// The longest gazetteer phrase starting at word `i`: its end and what it is. A phrase key is
 /// built only when the first word starts a gazetteer phrase, for at most
 /// `2 * MAX_PHRASE_WORDS` words.
-fn longest_gazetteer(ws: &[W], i: usize, buf: &mut String) -> Option<(usize, Gaz)> {
+fn longest_gazetteer<'a>(
+    k: &'a Tokens,
+    ws: &[W<'a>],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, Gaz)> {
     let w = &ws[i];
     // A phrase never crosses a comma or a bracket; "-" and "&" may sit inside one.
     if w.shape == Shape::Other && !matches!(w.s, "&" | "-") {
         return None;
     }
     let mut best = if w.namey() {
-        gaz_word(w).map(|g| (i + 1, g))
+        gaz_word(k, w).map(|g| (i + 1, g))
     } else {
         None
     };
-    if !w.has(flag::GAZ_FIRST) || !PREFIXES.contains(w.key) {
+    if !w.has(flag::GAZ_FIRST) || !PREFIXES.contains(w.key(k)) {
         return best;
     }
     buf.clear();
-    buf.push_str(w.key);
+    buf.push_str(w.key(k));
     let end = (i + MAX_PHRASE_WORDS * 2).min(ws.len());
     for j in i + 1..end {
         let w = &ws[j];
@@ -136,7 +130,7 @@ fn longest_gazetteer(ws: &[W], i: usize, buf: &mut String) -> Option<(usize, Gaz
         if ws[j - 1].span.end < w.span.start {
             buf.push(' ');
         }
-        buf.push_str(w.key);
+        buf.push_str(w.key(k));
         if w.namey() {
             if let Some(g) = GAZ.get(buf.as_str()) {
                 best = Some((j + 1, *g));
@@ -224,7 +218,12 @@ pub fn run_end(ws: &[W], i: usize) -> usize {
 }
 
 /// ALL-CAPS lines: gazetteer names now; other runs wait for the document pass.
-fn caps_candidates(cx: &SentenceCtx, ws: &[W], buf: &mut String, out: &mut Vec<Cand>) {
+fn caps_candidates<'a>(
+    cx: &SentenceCtx<'a, '_>,
+    ws: &[W<'a>],
+    buf: &mut String,
+    out: &mut Cands,
+) {
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
@@ -233,7 +232,7 @@ fn caps_candidates(cx: &SentenceCtx, ws: &[W], buf: &mut String, out: &mut Vec<C
             continue;
         }
         // A gazetteer phrase may start with a stop word ("NEW YORK").
-        if let Some((j, g)) = longest_gazetteer(ws, i, buf) {
+        if let Some((j, g)) = longest_gazetteer(cx.tokens, ws, i, buf) {
             if j > i + 1 || !w.is(flag::STOPWORD) {
                 push_gaz(cx, ws, i, j, g, out);
                 i = j;

@@ -219,12 +219,20 @@ fn according_phrase(s: &str) -> usize {
     end
 }
 
-/// What a sentence can hold: "according to", and the clause patterns (`CLAUSES` bits) whose
-/// cue word is followed by a verb.
-fn triggers(text: &str, k: &Tokens, seg: &Segment) -> (bool, u8) {
-    let (mut according, mut kinds) = (false, 0);
+/// What a sentence can hold.
+#[derive(Debug, Default, Clone, Copy)]
+struct Triggers {
+    according: bool,
+    /// The clause patterns (`clauses::SRC`, ...) whose cue word is followed by a verb.
+    kinds: u8,
+    /// Byte offset of the first such cue word.
+    first_cue: usize,
+}
+
+fn triggers(text: &str, k: &Tokens, seg: &Segment) -> Triggers {
+    let mut t = Triggers::default();
     if !seg.has(flag::SOURCE_CUE) {
-        return (false, 0);
+        return t;
     }
     for i in seg.tokens() {
         if !k.has(i, flag::SOURCE_CUE) {
@@ -232,23 +240,61 @@ fn triggers(text: &str, k: &Tokens, seg: &Segment) -> (bool, u8) {
         }
         let w = k.lower(i);
         if w == "according" {
-            according = true;
+            t.according = true;
         } else if i + 1 < seg.end as usize {
             let next = &text[k.toks[i + 1].start as usize..];
             if VERB_PREFIXES.iter().any(|v| next.starts_with(v)) {
-                kinds |= CUE_KINDS.get(w).copied().unwrap_or(0);
+                let kinds = CUE_KINDS.get(w).copied().unwrap_or(0);
+                if t.kinds == 0 && kinds != 0 {
+                    t.first_cue = k.toks[i].start as usize;
+                }
+                t.kinds |= kinds;
             }
         }
     }
-    (according, kinds)
+    t
 }
 
+/// How many blank-separated chunks a clause may hold before its cue word: a determiner and
+/// three words each followed by "and" (`SRC`), or "the official", a name of up to four words
+/// and "news" (`NAME`).
+const CHUNKS_BEFORE_CUE: usize = 8;
+
+/// The start of the `n`-th blank-separated chunk before the one holding byte `at` of `s`.
+fn chunks_back(s: &str, at: usize, n: usize) -> usize {
+    let mut it = s[..at].char_indices().rev().peekable();
+    let mut start = at;
+    for _ in 0..=n {
+        // The rest of this chunk, then the blanks before it.
+        while let Some(&(i, c)) = it.peek() {
+            if c.is_whitespace() {
+                break;
+            }
+            start = i;
+            it.next();
+        }
+        let mut blank = false;
+        while let Some(&(_, c)) = it.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            blank = true;
+            it.next();
+        }
+        if !blank {
+            return start.min(at);
+        }
+    }
+    start
+}
+
+#[inline(never)]
 pub fn find(doc: &Document) -> Vec<Source> {
     let k = doc.tokens();
     let segs = k.sentences();
     let mut out = Vec::new();
     // Sentences that may hold "according to" and a clause, by region.
-    let mut wanted: Vec<(usize, bool, u8)> = Vec::new();
+    let mut wanted: Vec<(usize, Triggers)> = Vec::new();
     let mut first = 0;
     for (r, region) in doc.regions.iter().enumerate() {
         let mut last = first;
@@ -257,9 +303,9 @@ pub fn find(doc: &Document) -> Vec<Source> {
         }
         wanted.clear();
         for (si, seg) in segs.iter().enumerate().take(last).skip(first) {
-            let (according, kinds) = triggers(doc.text, k, seg);
-            if according || kinds != 0 {
-                wanted.push((si, according, kinds));
+            let t = triggers(doc.text, k, seg);
+            if t.according || t.kinds != 0 {
+                wanted.push((si, t));
             }
         }
         first = last;
@@ -270,8 +316,8 @@ pub fn find(doc: &Document) -> Vec<Source> {
         let base = region.span.start;
         // A clause never crosses a sentence end, so each pattern runs from the sentence's
         // start to its end, with the region before it as context (for `\b`).
-        for &(si, according, _) in &wanted {
-            if !according {
+        for &(si, t) in &wanted {
+            if !t.according {
                 continue;
             }
             let sent = doc.sentences[si].span;
@@ -292,14 +338,17 @@ pub fn find(doc: &Document) -> Vec<Source> {
                 }
             }
         }
-        for &(si, _, kinds) in &wanted {
-            if kinds == 0 {
+        for &(si, t) in &wanted {
+            if t.kinds == 0 {
                 continue;
             }
             let sent = doc.sentences[si].span;
             let hay = &s[..sent.end - base];
-            let mut at = sent.start - base;
-            while let Some(c) = clauses::next_clause(hay, at, kinds, &NAMES) {
+            // No clause starts more than `CHUNKS_BEFORE_CUE` chunks before its cue word, and
+            // the first cue word is the earliest.
+            let mut at = (sent.start - base)
+                .max(chunks_back(s, t.first_cue - base, CHUNKS_BEFORE_CUE));
+            while let Some(c) = clauses::next_clause(hay, at, t.kinds, &NAMES) {
                 at = c.end;
                 let src = Span::new(base + c.start, base + c.source_end);
                 let kind = kind_of(doc.str(src));
@@ -495,6 +544,24 @@ mod tests {
             }
             proptest::prop_assert_eq!(got, want, "{:?}", hay);
         }
+    }
+
+    #[test]
+    fn chunks_back_count_blank_separated_chunks() {
+        let s = "a  bb (ccc dd";
+        assert_eq!(chunks_back(s, 12, 0), 11);
+        assert_eq!(chunks_back(s, 12, 1), 6);
+        assert_eq!(chunks_back(s, 8, 0), 6);
+        assert_eq!(chunks_back(s, 12, 2), 3);
+        assert_eq!(chunks_back(s, 12, 3), 0);
+        assert_eq!(chunks_back(s, 12, 9), 0);
+        assert_eq!(chunks_back(s, 0, 2), 0);
+    }
+
+    #[test]
+    fn names_are_short_enough_for_the_window() {
+        // `CHUNKS_BEFORE_CUE` counts on names of at most four words.
+        assert!(NAMES.iter().all(|n| n.split_whitespace().count() <= 4));
     }
 
     #[test]

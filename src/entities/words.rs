@@ -30,21 +30,30 @@ pub struct W<'a> {
     /// Without a possessive "'s"; with the final period of "U.S." or "Gen.".
     pub span: Span,
     pub s: &'a str,
-    /// The lower-cased key piece gazetteer phrases are made of: `s` lower-cased, without a
-    /// final period, typographic apostrophes straightened ("u.s" for "U.S.").
-    pub key: &'a str,
-    /// The token's shape flags, the membership flags of `key` and the case-sensitive flags of
-    /// `s` without its final period.
+    /// The token's shape flags, the membership flags of the key (see `key`) and the
+    /// case-sensitive flags of `s` without its final period.
     pub flags: Flags,
+    /// The word's (first) token.
+    tok: u32,
+    /// Bytes the key leaves off the token's normalised form (a possessive "'s").
+    cut: u8,
     pub shape: Shape,
     /// A line break separates it from the previous word: names never run across one.
     pub nl: bool,
-    /// `key` is `s` lower-cased (no period added, no apostrophe straightened): checks the
+    /// The key is `s` lower-cased (no period added, no apostrophe straightened): checks the
     /// rules make on `s` itself read `flags` only then.
     pub plain: bool,
 }
 
-impl W<'_> {
+impl<'a> W<'a> {
+    /// The lower-cased key piece gazetteer phrases are made of: `s` lower-cased, without a
+    /// final period, typographic apostrophes straightened ("u.s" for "U.S."), from the
+    /// token's lexeme.
+    pub fn key(&self, k: &'a Tokens) -> &'a str {
+        let n = k.norm(self.tok as usize);
+        &n[..n.len() - self.cut as usize]
+    }
+
     pub fn namey(&self) -> bool {
         matches!(self.shape, Shape::Title | Shape::Caps | Shape::Initial)
     }
@@ -165,30 +174,57 @@ fn period_at(text: &str, k: &Tokens, i: usize, end: usize, at: usize) -> bool {
     }
 }
 
-/// The words of tokens `range`, into `out`.
-pub fn words<'a>(text: &'a str, k: &'a Tokens, range: Range<usize>, out: &mut Vec<W<'a>>) {
+/// What the words of a sentence look like, counted while reading them.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub caps: usize,
+    pub title: usize,
+    pub lower: usize,
+    /// Lower-case words longer than three letters.
+    pub long_lower: usize,
+}
+
+impl Counts {
+    /// Capitalised words (`Title`, `Caps` or an initial) were seen.
+    pub fn namey(&self, ws: &[W]) -> bool {
+        self.caps + self.title > 0 || ws.iter().any(|w| w.shape == Shape::Initial)
+    }
+}
+
+/// The words of tokens `range`, into `out`, and how they look.
+pub fn words<'a>(
+    text: &'a str,
+    k: &'a Tokens,
+    range: Range<usize>,
+    out: &mut Vec<W<'a>>,
+) -> Counts {
     out.clear();
+    let mut counts = Counts::default();
     let end = range.end;
     let mut i = range.start;
+    let mut prev_end = usize::MAX;
+    let bytes = text.as_bytes();
+    const LOWER_WORD: Flags = flag::WORD | flag::ALPHA | flag::LOWER;
     while i < end {
         let t = k.toks[i];
-        let lx = &k.lexemes[t.lex as usize];
-        let f = lx.flags;
+        let f = k.lexemes[t.lex as usize].flags;
         let span = t.span();
         let raw = &text[span.start..span.end];
-        let norm = k.norm(i);
         let mut w = W {
             span,
             s: raw,
-            key: norm,
             flags: f,
+            tok: i as u32,
+            cut: 0,
             shape: Shape::Other,
             nl: false,
             plain: true,
         };
-        if f & flag::WORD != 0 {
-            if raw.as_bytes()[0].is_ascii_lowercase()
-                && (f & flag::ALPHA != 0 || !raw.contains('-'))
+        if f & LOWER_WORD == LOWER_WORD {
+            // Letters only, none a capital.
+            w.shape = Shape::Lower;
+        } else if f & flag::WORD != 0 {
+            if raw.as_bytes()[0].is_ascii_lowercase() && (f & flag::ALPHA != 0 || !raw.contains('-'))
             {
                 w.shape = Shape::Lower;
             } else {
@@ -197,61 +233,73 @@ pub fn words<'a>(text: &'a str, k: &'a Tokens, range: Range<usize>, out: &mut Ve
                     w.span = Span::new(span.start, span.end - cut);
                     w.s = &raw[..raw.len() - cut];
                     // "’s" is "'s" in the key.
-                    w.key = &norm[..norm.len() - 2];
+                    w.cut = 2;
                     w.shape = shape(w.s);
                 } else {
                     w.shape = token_shape(f, raw);
                 }
-                if cut > 0 || norm.len() != k.lower(i).len() {
-                    // The key is not the lexeme's form: look it up on its own.
-                    w.flags = (f & flag::SHAPE) | (VOCAB.lookup(w.s, w.key).flags & !flag::SHAPE);
-                    w.plain = !w.s.contains('’');
+                if cut > 0 || !raw.is_ascii() {
+                    let key = w.key(k);
+                    if cut > 0 || key.len() != k.lower(i).len() {
+                        // The key is not the lexeme's form: look it up on its own.
+                        w.flags = (f & flag::SHAPE) | (VOCAB.lookup(w.s, key).flags & !flag::SHAPE);
+                        w.plain = !w.s.contains('’');
+                    }
                 }
             }
-        }
-        // An initial: one capital, then a period right after it.
-        if f & flag::WORD != 0
-            && raw.len() == 1
-            && raw.as_bytes()[0].is_ascii_uppercase()
-            && period_at(text, k, i + 1, end, span.end)
-        {
-            w.span = Span::new(span.start, span.end + 1);
-            w.s = &text[w.span.start..w.span.end];
-            w.shape = Shape::Initial;
-            w.plain = false;
-            i += 1;
-        }
-        // "U.S." / "U.N." / "Gen." / "Dr.": keep the final period that the tokenizer split off.
-        if matches!(w.shape, Shape::Caps | Shape::Title)
-            && period_at(text, k, i + 1, end, span.end)
-            && ((w.shape == Shape::Caps && w.s.contains('.'))
-                || (w.shape == Shape::Title
-                    && (NAME_ABBREV.contains(w.s)
-                        || w.has(flag::TITLE_WORD)
-                            && w.has(flag::ABBREVIATION)
-                            && TITLES_BY_FIRST.contains_key(w.s))))
-        {
-            w.span = Span::new(w.span.start, span.end + 1);
-            w.s = &text[w.span.start..w.span.end];
-            // The key stays the token's, possessive and all ("corp's" for "Corp's.").
-            if w.key.len() != norm.len() {
-                w.key = norm;
-                w.flags = (f & flag::SHAPE) | (VOCAB.lookup(raw, norm).flags & !flag::SHAPE);
+            // An initial: one capital, then a period right after it.
+            if raw.len() == 1
+                && raw.as_bytes()[0].is_ascii_uppercase()
+                && period_at(text, k, i + 1, end, span.end)
+            {
+                w.span = Span::new(span.start, span.end + 1);
+                w.s = &text[w.span.start..w.span.end];
+                w.shape = Shape::Initial;
+                w.plain = false;
+                i += 1;
             }
-            w.plain = false;
-            i += 1;
+            // "U.S." / "U.N." / "Gen." / "Dr.": keep the final period the tokenizer split off.
+            if matches!(w.shape, Shape::Caps | Shape::Title)
+                && period_at(text, k, i + 1, end, span.end)
+                && ((w.shape == Shape::Caps && w.s.contains('.'))
+                    || (w.shape == Shape::Title
+                        && (NAME_ABBREV.contains(w.s)
+                            || w.has(flag::TITLE_WORD)
+                                && w.has(flag::ABBREVIATION)
+                                && TITLES_BY_FIRST.contains_key(w.s))))
+            {
+                w.span = Span::new(w.span.start, span.end + 1);
+                w.s = &text[w.span.start..w.span.end];
+                // The key stays the token's, possessive and all ("corp's" for "Corp's.").
+                if w.cut > 0 {
+                    w.cut = 0;
+                    let norm = k.norm(i);
+                    w.flags = (f & flag::SHAPE) | (VOCAB.lookup(raw, norm).flags & !flag::SHAPE);
+                }
+                w.plain = false;
+                i += 1;
+            }
         }
-        if let Some(prev) = out.last() {
-            let gap = &text.as_bytes()[prev.span.end.min(w.span.start)..w.span.start];
-            w.nl = match gap {
-                [] => false,
+        if prev_end < w.span.start {
+            w.nl = match &bytes[prev_end..w.span.start] {
                 [b] => *b == b'\n',
-                g => g.contains(&b'\n'),
+                gap => gap.contains(&b'\n'),
             };
+        }
+        prev_end = w.span.end;
+        match w.shape {
+            Shape::Caps => counts.caps += 1,
+            Shape::Title => counts.title += 1,
+            Shape::Lower => {
+                counts.lower += 1;
+                counts.long_lower += (w.s.len() > 3) as usize;
+            }
+            _ => {}
         }
         out.push(w);
         i += 1;
     }
+    counts
 }
 
 #[cfg(test)]
@@ -294,7 +342,7 @@ mod tests {
         let mut ws = Vec::new();
         words(t, &k, 0..k.len(), &mut ws);
         ws.iter()
-            .map(|w| (w.s.to_string(), w.key.to_string(), w.shape))
+            .map(|w| (w.s.to_string(), w.key(&k).to_string(), w.shape))
             .collect()
     }
 
