@@ -5,9 +5,8 @@ use super::gazetteer::{
     is_honorific, Gaz, PlaceKind, DEMONYMS, GAZ, NORP, PLACES, TITLES_BY_FIRST,
 };
 use super::mentions::{Cand, Cands, Label, SentenceCtx, GUESS, LIKELY, SURE, WEAK};
-use super::words::{Shape, W};
+use super::words::{Sent, Shape};
 use crate::lexicon::flag;
-use crate::stream::Tokens;
 use crate::text::Span;
 
 /// Last words of events: "Gulf War", "Labor Day", "World Cup".
@@ -56,10 +55,10 @@ const LOCATIVE: &[&str] = &[
     "around",
     "throughout",
 ];
-/// What the gazetteer knows word `w` alone as.
-pub fn gaz_word<'a>(k: &'a Tokens, w: &W<'a>) -> Option<Gaz> {
-    if w.has(flag::GAZETTEER) {
-        GAZ.get(w.key(k)).copied()
+/// What the gazetteer knows word `i` alone as.
+pub fn gaz_word(x: &Sent, i: usize) -> Option<Gaz> {
+    if x[i].has(flag::GAZETTEER) {
+        GAZ.get(x.key(i)).copied()
     } else {
         None
     }
@@ -67,25 +66,19 @@ pub fn gaz_word<'a>(k: &'a Tokens, w: &W<'a>) -> Option<Gaz> {
 
 /// What the gazetteer knows words `a..b` as. Phrase keys are built (into `buf`) only for
 /// phrases whose first word starts a gazetteer entry.
-fn gaz_phrase<'a>(
-    k: &'a Tokens,
-    ws: &[W<'a>],
-    a: usize,
-    b: usize,
-    buf: &mut String,
-) -> Option<Gaz> {
+fn gaz_phrase(x: &Sent, a: usize, b: usize, buf: &mut String) -> Option<Gaz> {
     if b == a + 1 {
-        return gaz_word(k, &ws[a]);
+        return gaz_word(x, a);
     }
-    if !ws[a].has(flag::GAZ_FIRST) {
+    if !x[a].has(flag::GAZ_FIRST) {
         return None;
     }
     buf.clear();
-    for (i, w) in ws[a..b].iter().enumerate() {
-        if i > 0 && ws[a + i - 1].span.end < w.span.start {
+    for i in a..b {
+        if i > a && x[i - 1].end < x[i].start {
             buf.push(' ');
         }
-        buf.push_str(w.key(k));
+        buf.push_str(x.key(i));
     }
     GAZ.get(buf.as_str()).copied()
 }
@@ -107,8 +100,8 @@ pub fn push(cx: &SentenceCtx, span: Span, label: Label, conf: u8, out: &mut Cand
     out.len() - 1
 }
 
-pub fn push_gaz(cx: &SentenceCtx, ws: &[W], a: usize, b: usize, g: Gaz, out: &mut Cands) {
-    let span = Span::new(ws[a].span.start, ws[b - 1].span.end);
+pub fn push_gaz(cx: &SentenceCtx, x: &Sent, a: usize, b: usize, g: Gaz, out: &mut Cands) {
+    let span = x.span(a, b);
     let k = match g {
         Gaz::Org(o) => {
             let k = push(cx, span, Label::Org, SURE, out);
@@ -118,8 +111,8 @@ pub fn push_gaz(cx: &SentenceCtx, ws: &[W], a: usize, b: usize, g: Gaz, out: &mu
         Gaz::Place(p) => {
             let label = if cx.info.sports
                 && p.kind != PlaceKind::Country
-                && !after_locative(ws, a)
-                && !before_colon(ws, b)
+                && !after_locative(x, a)
+                && !before_colon(x, b)
             {
                 // Sports pages name clubs after their towns: "Leicestershire beat Somerset".
                 Label::Org
@@ -135,16 +128,16 @@ pub fn push_gaz(cx: &SentenceCtx, ws: &[W], a: usize, b: usize, g: Gaz, out: &mu
     let _ = k;
 }
 
-fn after_locative(ws: &[W], a: usize) -> bool {
+fn after_locative(x: &Sent, a: usize) -> bool {
     a > 0 && {
-        let p = ws[a - 1].s;
+        let p = x.s(a - 1);
         LOCATIVE.iter().any(|l| l.eq_ignore_ascii_case(p))
     }
 }
 
 /// "the district of Shaab", "the town of Tal Afar".
-fn after_place_head(ws: &[W], a: usize) -> bool {
-    a >= 2 && ws[a - 1].s == "of" && PLACE_HEADS.contains(&ws[a - 2].s)
+fn after_place_head(x: &Sent, a: usize) -> bool {
+    a >= 2 && x.s(a - 1) == "of" && PLACE_HEADS.contains(&x.s(a - 2))
 }
 
 const PLACE_HEADS: &[&str] = &[
@@ -165,54 +158,45 @@ const PLACE_HEADS: &[&str] = &[
     "capital",
 ];
 
-fn after_the(ws: &[W], a: usize) -> bool {
-    a > 0 && matches!(ws[a - 1].s, "the" | "The")
+fn after_the(x: &Sent, a: usize) -> bool {
+    a > 0 && matches!(x.s(a - 1), "the" | "The")
 }
 
-fn before_colon(ws: &[W], b: usize) -> bool {
-    ws.get(b).is_some_and(|w| w.s == ":" || w.s == "(")
+fn before_colon(x: &Sent, b: usize) -> bool {
+    matches!(x.s_at(b), ":" | "(")
 }
 
 /// The longest title starting at word `k` of `a..b`, as its end.
-pub fn title_at(ws: &[W], k: usize, b: usize) -> Option<usize> {
-    let w = ws.get(k).filter(|w| w.has(flag::TITLE_WORD))?;
-    TITLES_BY_FIRST.get(w.bare())?.iter().find_map(|t| {
+pub fn title_at(x: &Sent, k: usize, b: usize) -> Option<usize> {
+    if !x.ws.get(k)?.has(flag::TITLE_WORD) {
+        return None;
+    }
+    TITLES_BY_FIRST.get(x.bare(k))?.iter().find_map(|t| {
         let end = k + t.len();
-        (end <= b
-            && t.iter()
-                .zip(&ws[k..end])
-                .all(|(x, w)| *x == w.s.strip_suffix('.').unwrap_or(w.s)))
-        .then_some(end)
+        (end <= b && t.iter().zip(k..end).all(|(w, i)| *w == x.bare(i))).then_some(end)
     })
 }
 
 /// Labels the run `a..b`, splitting off titles and a leading demonym.
-pub fn segment(
-    cx: &SentenceCtx,
-    ws: &[W],
-    a: usize,
-    b: usize,
-    buf: &mut String,
-    out: &mut Cands,
-) {
+pub fn segment(cx: &SentenceCtx, x: &Sent, a: usize, b: usize, buf: &mut String, out: &mut Cands) {
     let mut a = a;
-    if ws[a].s == "The" && b - a > 1 {
+    if x.s(a) == "The" && b - a > 1 {
         a += 1;
     }
     // The whole run as a known name.
-    if let Some(g) = gaz_phrase(cx.tokens, ws, a, b, buf) {
-        push_gaz(cx, ws, a, b, g, out);
+    if let Some(g) = gaz_phrase(x, a, b, buf) {
+        push_gaz(cx, x, a, b, g, out);
         return;
     }
     // A title inside: "US Secretary of State John Kerry", "Mr Kerry", "Prime Minister".
     for k in a..b {
-        if let Some(t) = title_at(ws, k, b) {
+        if let Some(t) = title_at(x, k, b) {
             if k > a {
-                segment(cx, ws, a, k, buf, out);
+                segment(cx, x, a, k, buf, out);
             }
             if t < b {
                 let n = out.len();
-                segment_person(cx, ws, t, b, buf, out);
+                segment_person(cx, x, t, b, buf, out);
                 // A title makes a person even of a name the gazetteer knows ("Mr Kerry").
                 let whole = out.len() == n + 1;
                 if let Some(c) = out.get_mut(n) {
@@ -221,16 +205,12 @@ pub fn segment(
                         c.conf = SURE;
                         c.place = None;
                         c.org = None;
-                        let role_start = if k > a {
-                            ws[a].span.start
-                        } else {
-                            ws[k].span.start
-                        };
-                        let honor = ws[k].has(flag::HONORIFIC) && is_honorific(ws[k].bare());
+                        let role_start = if k > a { a } else { k };
+                        let honor = x[k].has(flag::HONORIFIC) && is_honorific(x.bare(k));
                         if honor && t == k + 1 {
-                            c.honorific = Some(Span::new(ws[k].span.start, ws[k].span.end));
+                            c.honorific = Some(x[k].span());
                         } else {
-                            c.role = Some(Span::new(role_start, ws[t - 1].span.end));
+                            c.role = Some(x.span(role_start, t));
                         }
                     }
                 }
@@ -239,19 +219,18 @@ pub fn segment(
         }
     }
     // A lower-case role word right before: "coach Bobby Robson", "analyst Ahmed Maher".
-    let role_before = a > 0 && ws[a - 1].shape == Shape::Lower && title_at(ws, a - 1, a).is_some();
-    let last = &ws[b - 1];
+    let role_before = a > 0 && x[a - 1].shape == Shape::Lower && title_at(x, a - 1, a).is_some();
+    let last = &x[b - 1];
     let n = b - a;
-    let span = Span::new(ws[a].span.start, ws[b - 1].span.end);
+    let span = x.span(a, b);
     if n >= 2
-        && (last.is(flag::ORG_CUE)
-            || ws[a].is(flag::ORG_CUE) && ws[a..b].iter().any(|w| w.s == "of"))
+        && (last.is(flag::ORG_CUE) || x[a].is(flag::ORG_CUE) && (a..b).any(|i| x.s(i) == "of"))
     {
         // (A known organisation was found as a whole above.)
         push(cx, span, Label::Org, SURE, out);
         return;
     }
-    if n >= 2 && EVENT_CUES.contains(&last.s) {
+    if n >= 2 && EVENT_CUES.contains(&x.s(b - 1)) {
         push(cx, span, Label::Event, SURE, out);
         return;
     }
@@ -261,19 +240,19 @@ pub fn segment(
     }
     // A leading demonym or place: "Iraqi Kurds", "Baghdad Governor" (title handled above).
     if n >= 2 {
-        if let Some(g @ (Gaz::Norp | Gaz::Place(_))) = gaz_word(cx.tokens, &ws[a]) {
-            if ws[a + 1].is(flag::FIRST_NAME) || matches!(g, Gaz::Norp) {
-                push_gaz(cx, ws, a, a + 1, g, out);
-                segment(cx, ws, a + 1, b, buf, out);
+        if let Some(g @ (Gaz::Norp | Gaz::Place(_))) = gaz_word(x, a) {
+            if x[a + 1].is(flag::FIRST_NAME) || matches!(g, Gaz::Norp) {
+                push_gaz(cx, x, a, a + 1, g, out);
+                segment(cx, x, a + 1, b, buf, out);
                 return;
             }
         }
     }
     let before = out.len();
     if n >= 2 {
-        segment_person(cx, ws, a, b, buf, out);
+        segment_person(cx, x, a, b, buf, out);
     } else {
-        single(cx, ws, a, role_before, buf, out);
+        single(cx, x, a, role_before, buf, out);
     }
     if out.len() == before + 1 {
         if let Some(c) = out.last_mut().filter(|c| c.label == Label::Person) {
@@ -281,12 +260,12 @@ pub fn segment(
                 // The role phrase: the role word and up to four capitalised words before it
                 // ("BBC Arabic analyst").
                 let mut r = a - 1;
-                while r > 0 && ws[r - 1].namey() && a - r < 5 {
+                while r > 0 && x[r - 1].namey() && a - r < 5 {
                     r -= 1;
                 }
                 c.conf = SURE;
-                c.role = Some(Span::new(ws[r].span.start, ws[a - 1].span.end));
-            } else if let Some(role) = apposition(ws, b) {
+                c.role = Some(x.span(r, a));
+            } else if let Some(role) = apposition(x, b) {
                 c.role = Some(role);
             }
         }
@@ -295,43 +274,38 @@ pub fn segment(
 
 /// ", the US secretary of state," after a name: up to eight words holding a role word, between
 /// commas (or a comma and the sentence end).
-fn apposition(ws: &[W], b: usize) -> Option<Span> {
-    if ws.get(b)?.s != "," {
+fn apposition(x: &Sent, b: usize) -> Option<Span> {
+    if x.s_at(b) != "," {
         return None;
     }
     let mut start = b + 1;
-    if ws
-        .get(start)
-        .is_some_and(|w| matches!(w.s, "the" | "a" | "an"))
-    {
+    if matches!(x.s_at(start), "the" | "a" | "an") {
         start += 1;
     }
     let mut has_role = false;
     let mut end = start;
-    while end < ws.len() && end - start < 8 {
-        let w = &ws[end];
-        if w.shape == Shape::Other && !matches!(w.s, "-" | "&") {
+    while end < x.len() && end - start < 8 {
+        if x[end].shape == Shape::Other && !matches!(x.s(end), "-" | "&") {
             break;
         }
-        has_role |= title_at(ws, end, end + 1).is_some() || title_at(ws, end, ws.len()).is_some();
+        has_role |= title_at(x, end, end + 1).is_some() || title_at(x, end, x.len()).is_some();
         end += 1;
     }
-    let closed = ws.get(end).is_none_or(|w| matches!(w.s, "," | "." | ";"));
-    (has_role && closed && end > start)
-        .then(|| Span::new(ws[start].span.start, ws[end - 1].span.end))
+    let closed = end >= x.len() || matches!(x.s(end), "," | "." | ";");
+    (has_role && closed && end > start).then(|| x.span(start, end))
 }
 
 /// A multi-word run with no cue: a person if it looks like one.
 fn segment_person(
     cx: &SentenceCtx,
-    ws: &[W],
+    x: &Sent,
     a: usize,
     b: usize,
     buf: &mut String,
     out: &mut Cands,
 ) {
     if b - a == 1 {
-        single(cx, ws, a, true, buf, out);
+        single(cx, x, a, true, buf, out);
         if let Some(c) = out.last_mut() {
             if c.label == Label::Person {
                 c.conf = c.conf.max(LIKELY);
@@ -339,20 +313,20 @@ fn segment_person(
         }
         return;
     }
-    if let Some(g) = gaz_phrase(cx.tokens, ws, a, b, buf) {
-        push_gaz(cx, ws, a, b, g, out);
+    if let Some(g) = gaz_phrase(x, a, b, buf) {
+        push_gaz(cx, x, a, b, g, out);
         return;
     }
-    let span = Span::new(ws[a].span.start, ws[b - 1].span.end);
-    let first = &ws[a];
+    let span = x.span(a, b);
+    let first = &x[a];
     let (label, conf) = if first.shape == Shape::Initial || first.is(flag::FIRST_NAME) {
         (Label::Person, LIKELY)
-    } else if ws[a..b].iter().any(|w| matches!(w.s, "of" | "&"))
-        || ws[a..b].iter().all(|w| w.shape == Shape::Caps)
-        || ordinary_words(cx.tokens, &ws[a..b])
+    } else if (a..b).any(|i| matches!(x.s(i), "of" | "&"))
+        || x.ws[a..b].iter().all(|w| w.shape == Shape::Caps)
+        || ordinary_words(x, a, b)
     {
         (Label::Org, GUESS)
-    } else if b - a <= 3 && !after_the(ws, a) {
+    } else if b - a <= 3 && !after_the(x, a) {
         (Label::Person, GUESS)
     } else {
         (Label::Org, GUESS)
@@ -362,17 +336,18 @@ fn segment_person(
 
 /// Whether a run reads as ordinary words or contains a place ("Human Rights", "Air France",
 /// "Bucharest Newsroom"): an organisation or an event, rarely a person.
-fn ordinary_words<'a>(k: &'a Tokens, ws: &[W<'a>]) -> bool {
+fn ordinary_words(x: &Sent, a: usize, b: usize) -> bool {
     let mut common = 0;
-    for w in ws {
-        if matches!(gaz_word(k, w), Some(Gaz::Place(_) | Gaz::Norp)) {
+    for i in a..b {
+        if matches!(gaz_word(x, i), Some(Gaz::Place(_) | Gaz::Norp)) {
             return true;
         }
+        let w = &x[i];
         if w.has(flag::COMMON) && !w.has(flag::SURNAME | flag::FIRST_NAME) {
             common += 1;
         }
     }
-    common * 2 >= ws.len()
+    common * 2 >= b - a
 }
 
 /// "Zairean" -> Zaire, "Libyans" -> Libyan, "Bahraini" -> Bahrain.
@@ -419,44 +394,42 @@ fn demonym_like(k: &str, c: &mut String) -> bool {
 
 fn single(
     cx: &SentenceCtx,
-    ws: &[W],
+    x: &Sent,
     a: usize,
     person_context: bool,
     buf: &mut String,
     out: &mut Cands,
 ) {
-    let w = &ws[a];
-    if let Some(g) = gaz_word(cx.tokens, w) {
-        push_gaz(cx, ws, a, a + 1, g, out);
+    let w = &x[a];
+    if let Some(g) = gaz_word(x, a) {
+        push_gaz(cx, x, a, a + 1, g, out);
         return;
     }
     if w.has(flag::STOPWORD) || w.shape == Shape::Initial {
         return;
     }
-    if w.shape == Shape::Title && demonym_like(w.key(cx.tokens), buf) {
-        push(cx, w.span, Label::Norp, LIKELY, out);
+    if w.shape == Shape::Title && demonym_like(x.key(a), buf) {
+        push(cx, w.span(), Label::Norp, LIKELY, out);
         return;
     }
-    let span = w.span;
+    let span = w.span();
     if person_context || w.is(flag::FIRST_NAME) && w.shape == Shape::Title {
         push(cx, span, Label::Person, LIKELY, out);
         return;
     }
-    if w.shape == Shape::Caps && w.s.chars().filter(|c| c.is_alphabetic()).count() <= 5 {
+    if w.shape == Shape::Caps && x.s(a).chars().filter(|c| c.is_alphabetic()).count() <= 5 {
         push(cx, span, Label::Org, GUESS, out);
         return;
     }
-    if after_locative(ws, a) || after_place_head(ws, a) {
+    if after_locative(x, a) || after_place_head(x, a) {
         push(cx, span, Label::Loc, GUESS, out);
         return;
     }
-    let says = ws.get(a + 1).is_some_and(|n| {
-        matches!(
-            n.s,
-            "said" | "says" | "told" | "added" | "stated" | "insisted" | "argued"
-        )
-    });
-    if after_the(ws, a) {
+    let says = matches!(
+        x.s_at(a + 1),
+        "said" | "says" | "told" | "added" | "stated" | "insisted" | "argued"
+    );
+    if after_the(x, a) {
         // People do not take an article: "the Post", "the Treasury".
         push(cx, span, Label::Org, GUESS, out);
     } else if w.is(flag::SURNAME) || says {

@@ -6,7 +6,9 @@ use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 
 use super::acronyms::Def;
 use super::gazetteer::{country_code, Place, ALIASES};
-use super::mentions::{lower, push_lower, Cand, Cands, Key, Keys, Label, GUESS, LIKELY, SURE, WEAK};
+use super::mentions::{
+    lower, push_lower, Cand, Cands, Key, Keys, Label, GUESS, LIKELY, SURE, WEAK,
+};
 use super::{mention, region_weight, Entity};
 use crate::doc::Document;
 use crate::text::Span;
@@ -21,8 +23,12 @@ struct Known {
 }
 
 /// The keys of the known short forms' long forms ("un" -> "united nations").
-static ALIAS_KEYS: LazyLock<HashMap<&'static str, String>> =
-    LazyLock::new(|| ALIASES.iter().map(|(s, l)| (s.as_str(), lower(l))).collect());
+static ALIAS_KEYS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+    ALIASES
+        .iter()
+        .map(|(s, l)| (s.as_str(), lower(l)))
+        .collect()
+});
 
 fn last_word(s: &str) -> Option<&str> {
     s.rsplit(' ')

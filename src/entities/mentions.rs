@@ -164,12 +164,10 @@ impl<'a> DocInfo<'a> {
 fn has_part(s: &str, w: &str) -> bool {
     let b = s.as_bytes();
     let ascii_joiner = |c: u8| matches!(c, b'\'' | b'-' | b'.' | b'&' | b',' | b':' | b'/');
-    let joiner_before = |i: usize| {
-        i == 0 || ascii_joiner(b[i - 1]) || (i >= 3 && &b[i - 3..i] == "’".as_bytes())
-    };
-    let joiner_at = |i: usize| {
-        i == b.len() || ascii_joiner(b[i]) || b[i..].starts_with("’".as_bytes())
-    };
+    let joiner_before =
+        |i: usize| i == 0 || ascii_joiner(b[i - 1]) || (i >= 3 && &b[i - 3..i] == "’".as_bytes());
+    let joiner_at =
+        |i: usize| i == b.len() || ascii_joiner(b[i]) || b[i..].starts_with("’".as_bytes());
     (0..=b.len() - w.len())
         .any(|i| joiner_before(i) && b[i..].starts_with(w.as_bytes()) && joiner_at(i + w.len()))
 }
@@ -187,8 +185,8 @@ pub struct SentenceCtx<'a, 'b> {
 
 /// Buffers reused from sentence to sentence.
 #[derive(Default)]
-pub struct Scratch<'a> {
-    pub ws: Vec<W<'a>>,
+pub struct Scratch {
+    pub ws: Vec<W>,
     /// A multi-word phrase key, built only for phrases whose first word starts a gazetteer
     /// entry.
     pub buf: String,

@@ -346,8 +346,8 @@ pub fn find(doc: &Document) -> Vec<Source> {
             let hay = &s[..sent.end - base];
             // No clause starts more than `CHUNKS_BEFORE_CUE` chunks before its cue word, and
             // the first cue word is the earliest.
-            let mut at = (sent.start - base)
-                .max(chunks_back(s, t.first_cue - base, CHUNKS_BEFORE_CUE));
+            let mut at =
+                (sent.start - base).max(chunks_back(s, t.first_cue - base, CHUNKS_BEFORE_CUE));
             while let Some(c) = clauses::next_clause(hay, at, t.kinds, &NAMES) {
                 at = c.end;
                 let src = Span::new(base + c.start, base + c.source_end);

@@ -24,15 +24,13 @@ pub enum Shape {
     Other,
 }
 
-/// One word of a sentence.
+/// One word of a sentence: 24 bytes of offsets, shape and lexicon flags (its text is read
+/// through the sentence, `Sent`).
 #[derive(Debug, Clone, Copy)]
-pub struct W<'a> {
-    /// Without a possessive "'s"; with the final period of "U.S." or "Gen.".
-    pub span: Span,
-    pub s: &'a str,
-    /// The token's shape flags, the membership flags of the key (see `key`) and the
-    /// case-sensitive flags of `s` without its final period.
-    pub flags: Flags,
+pub struct W {
+    /// Byte span, without a possessive "'s"; with the final period of "U.S." or "Gen.".
+    pub start: u32,
+    pub end: u32,
     /// The word's (first) token.
     tok: u32,
     /// Bytes the key leaves off the token's normalised form (a possessive "'s").
@@ -40,18 +38,17 @@ pub struct W<'a> {
     pub shape: Shape,
     /// A line break separates it from the previous word: names never run across one.
     pub nl: bool,
-    /// The key is `s` lower-cased (no period added, no apostrophe straightened): checks the
-    /// rules make on `s` itself read `flags` only then.
+    /// The key is the text lower-cased (no period added, no apostrophe straightened): checks
+    /// the rules make on the text itself read `flags` only then.
     pub plain: bool,
+    /// The token's shape flags, the membership flags of the key (see `Sent::key`) and the
+    /// case-sensitive flags of the text without its final period.
+    pub flags: Flags,
 }
 
-impl<'a> W<'a> {
-    /// The lower-cased key piece gazetteer phrases are made of: `s` lower-cased, without a
-    /// final period, typographic apostrophes straightened ("u.s" for "U.S."), from the
-    /// token's lexeme.
-    pub fn key(&self, k: &'a Tokens) -> &'a str {
-        let n = k.norm(self.tok as usize);
-        &n[..n.len() - self.cut as usize]
+impl W {
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
     }
 
     pub fn namey(&self) -> bool {
@@ -69,11 +66,65 @@ impl<'a> W<'a> {
     pub fn is(&self, f: Flags) -> bool {
         self.plain && self.flags & f != 0
     }
+}
 
-    /// `s` without a final period.
-    pub fn bare(&self) -> &str {
-        self.s.strip_suffix('.').unwrap_or(self.s)
+/// The words of a sentence with the text and stream they come from.
+#[derive(Clone, Copy)]
+pub struct Sent<'a> {
+    pub text: &'a str,
+    pub k: &'a Tokens,
+    pub ws: &'a [W],
+}
+
+impl<'a> Sent<'a> {
+    pub fn len(&self) -> usize {
+        self.ws.len()
     }
+
+    /// The text of word `i`.
+    pub fn s(&self, i: usize) -> &'a str {
+        let w = &self.ws[i];
+        &self.text[w.start as usize..w.end as usize]
+    }
+
+    /// The text of word `i`, "" past the end.
+    pub fn s_at(&self, i: usize) -> &'a str {
+        if i < self.ws.len() {
+            self.s(i)
+        } else {
+            ""
+        }
+    }
+
+    /// The text of word `i` without a final period.
+    pub fn bare(&self, i: usize) -> &'a str {
+        let s = self.s(i);
+        s.strip_suffix('.').unwrap_or(s)
+    }
+
+    /// The lower-cased key piece gazetteer phrases are made of: the word lower-cased, without
+    /// a final period, typographic apostrophes straightened ("u.s" for "U.S."), from the
+    /// token's lexeme.
+    pub fn key(&self, i: usize) -> &'a str {
+        key_of(self.k, &self.ws[i])
+    }
+
+    /// The span of words `a..b`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.ws[a].start as usize, self.ws[b - 1].end as usize)
+    }
+}
+
+impl std::ops::Index<usize> for Sent<'_> {
+    type Output = W;
+    fn index(&self, i: usize) -> &W {
+        &self.ws[i]
+    }
+}
+
+fn key_of<'a>(k: &'a Tokens, w: &W) -> &'a str {
+    let n = k.norm(w.tok as usize);
+    &n[..n.len() - w.cut as usize]
 }
 
 /// Abbreviations that end a name and keep their period: "Acme Corp.", "King Jr.".
@@ -192,12 +243,7 @@ impl Counts {
 }
 
 /// The words of tokens `range`, into `out`, and how they look.
-pub fn words<'a>(
-    text: &'a str,
-    k: &'a Tokens,
-    range: Range<usize>,
-    out: &mut Vec<W<'a>>,
-) -> Counts {
+pub fn words(text: &str, k: &Tokens, range: Range<usize>, out: &mut Vec<W>) -> Counts {
     out.clear();
     let mut counts = Counts::default();
     let end = range.end;
@@ -208,68 +254,68 @@ pub fn words<'a>(
     while i < end {
         let t = k.toks[i];
         let f = k.lexemes[t.lex as usize].flags;
-        let span = t.span();
-        let raw = &text[span.start..span.end];
         let mut w = W {
-            span,
-            s: raw,
-            flags: f,
+            start: t.start,
+            end: t.end,
             tok: i as u32,
             cut: 0,
             shape: Shape::Other,
             nl: false,
             plain: true,
+            flags: f,
         };
         if f & LOWER_WORD == LOWER_WORD {
             // Letters only, none a capital.
             w.shape = Shape::Lower;
         } else if f & flag::WORD != 0 {
-            if raw.as_bytes()[0].is_ascii_lowercase() && (f & flag::ALPHA != 0 || !raw.contains('-'))
+            let (a, b) = (t.start as usize, t.end as usize);
+            let raw = &text[a..b];
+            let mut s = raw;
+            if raw.as_bytes()[0].is_ascii_lowercase()
+                && (f & flag::ALPHA != 0 || !raw.contains('-'))
             {
                 w.shape = Shape::Lower;
             } else {
                 let cut = possessive(raw);
                 if cut > 0 {
-                    w.span = Span::new(span.start, span.end - cut);
-                    w.s = &raw[..raw.len() - cut];
+                    s = &raw[..raw.len() - cut];
+                    w.end = (b - cut) as u32;
                     // "’s" is "'s" in the key.
                     w.cut = 2;
-                    w.shape = shape(w.s);
+                    w.shape = shape(s);
                 } else {
                     w.shape = token_shape(f, raw);
                 }
                 if cut > 0 || !raw.is_ascii() {
-                    let key = w.key(k);
+                    let key = key_of(k, &w);
                     if cut > 0 || key.len() != k.lower(i).len() {
                         // The key is not the lexeme's form: look it up on its own.
-                        w.flags = (f & flag::SHAPE) | (VOCAB.lookup(w.s, key).flags & !flag::SHAPE);
-                        w.plain = !w.s.contains('’');
+                        w.flags = (f & flag::SHAPE) | (VOCAB.lookup(s, key).flags & !flag::SHAPE);
+                        w.plain = !s.contains('’');
                     }
                 }
             }
             // An initial: one capital, then a period right after it.
             if raw.len() == 1
                 && raw.as_bytes()[0].is_ascii_uppercase()
-                && period_at(text, k, i + 1, end, span.end)
+                && period_at(text, k, i + 1, end, b)
             {
-                w.span = Span::new(span.start, span.end + 1);
-                w.s = &text[w.span.start..w.span.end];
+                w.end = b as u32 + 1;
                 w.shape = Shape::Initial;
                 w.plain = false;
                 i += 1;
             }
             // "U.S." / "U.N." / "Gen." / "Dr.": keep the final period the tokenizer split off.
             if matches!(w.shape, Shape::Caps | Shape::Title)
-                && period_at(text, k, i + 1, end, span.end)
-                && ((w.shape == Shape::Caps && w.s.contains('.'))
+                && period_at(text, k, i + 1, end, b)
+                && ((w.shape == Shape::Caps && s.contains('.'))
                     || (w.shape == Shape::Title
-                        && (NAME_ABBREV.contains(w.s)
+                        && (NAME_ABBREV.contains(s)
                             || w.has(flag::TITLE_WORD)
                                 && w.has(flag::ABBREVIATION)
-                                && TITLES_BY_FIRST.contains_key(w.s))))
+                                && TITLES_BY_FIRST.contains_key(s))))
             {
-                w.span = Span::new(w.span.start, span.end + 1);
-                w.s = &text[w.span.start..w.span.end];
+                w.end = b as u32 + 1;
                 // The key stays the token's, possessive and all ("corp's" for "Corp's.").
                 if w.cut > 0 {
                     w.cut = 0;
@@ -280,19 +326,20 @@ pub fn words<'a>(
                 i += 1;
             }
         }
-        if prev_end < w.span.start {
-            w.nl = match &bytes[prev_end..w.span.start] {
+        let start = w.start as usize;
+        if prev_end < start {
+            w.nl = match &bytes[prev_end..start] {
                 [b] => *b == b'\n',
                 gap => gap.contains(&b'\n'),
             };
         }
-        prev_end = w.span.end;
+        prev_end = w.end as usize;
         match w.shape {
             Shape::Caps => counts.caps += 1,
             Shape::Title => counts.title += 1,
             Shape::Lower => {
                 counts.lower += 1;
-                counts.long_lower += (w.s.len() > 3) as usize;
+                counts.long_lower += (w.end - w.start > 3) as usize;
             }
             _ => {}
         }
@@ -341,8 +388,13 @@ mod tests {
         let k = Tokens::build(t, &[Span::new(0, t.len())], &[]);
         let mut ws = Vec::new();
         words(t, &k, 0..k.len(), &mut ws);
-        ws.iter()
-            .map(|w| (w.s.to_string(), w.key(&k).to_string(), w.shape))
+        let x = Sent {
+            text: t,
+            k: &k,
+            ws: &ws,
+        };
+        (0..x.len())
+            .map(|i| (x.s(i).to_string(), x.key(i).to_string(), x[i].shape))
             .collect()
     }
 
