@@ -50,6 +50,8 @@ pub mod flag {
     pub const TERMINAL: Flags = 1 << 11;
     /// Has a letter outside ASCII.
     pub const NON_ASCII: Flags = 1 << 12;
+    /// An upper-case letter after the first character ("McCain", "al-Abadi", "NATO").
+    pub const INNER_UPPER: Flags = 1 << 15;
 
     /// The shape bits.
     pub const SHAPE: Flags = (1 << 16) - 1;
@@ -110,7 +112,19 @@ pub mod flag {
     /// A word the tone scorer reads: a sentiment word, negator, intensifier, activity word or
     /// first-person pronoun (`tone::lexicon_words`; payload by lexeme id in `tone`).
     pub const TONE_CUE: Flags = 1 << 39;
-    // Bits 40..64 are free: add a constant here and register its words in `Vocab::build`.
+    // Bits 40..60 are free: add a constant here and register its words in `Vocab::build`.
+    // The entities stage takes its bits from the top down (63, 62, ...).
+    /// A whole one-word gazetteer entry (place, organisation, demonym, NORP), lower-cased.
+    pub const GAZETTEER: Flags = 1 << 63;
+    /// A last word that makes a capitalised phrase an organisation ("Ministry", "Inc"),
+    /// case-sensitive (`data/entities/org_cues.txt`).
+    pub const ORG_CUE: Flags = 1 << 62;
+    /// A last word that makes a capitalised phrase a place ("Province", "River"),
+    /// case-sensitive (`data/entities/loc_cues.txt`).
+    pub const LOC_CUE: Flags = 1 << 61;
+    /// A word a cited source's clause turns on ("sources", "media", "agency", "according",
+    /// the last word of a news agency's or outlet's name).
+    pub const SOURCE_CUE: Flags = 1 << 60;
 }
 
 /// What the tables say about one word form: the union of its flags, and an id shared by every
@@ -248,6 +262,7 @@ impl Vocab {
         crate::quotes::lexicon_words(&mut b);
         crate::tone::lexicon_words(&mut b);
         crate::idf::lexicon_words(&mut b);
+        crate::entities::lexicon_words(&mut b);
         b.finish()
     }
 
@@ -345,6 +360,9 @@ fn shape_chars(s: &str) -> Flags {
     if first.is_uppercase() && !rest_upper {
         f |= flag::TITLE;
     }
+    if rest_upper {
+        f |= flag::INNER_UPPER;
+    }
     if digit {
         f |= flag::HAS_DIGIT;
     }
@@ -393,6 +411,9 @@ fn shape_ascii(b: &[u8]) -> Flags {
             f |= flag::TITLE;
         }
     }
+    if rest_upper {
+        f |= flag::INNER_UPPER;
+    }
     if upper + lower > 0 {
         if lower == 0 {
             f |= flag::ALL_UPPER;
@@ -435,9 +456,13 @@ mod tests {
         assert_eq!(shape("Iraq") & SHAPE, WORD | UPPER_FIRST | TITLE | ALPHA);
         assert_eq!(
             shape("NATO") & SHAPE,
-            WORD | UPPER_FIRST | ALL_UPPER | ALPHA
+            WORD | UPPER_FIRST | ALL_UPPER | ALPHA | INNER_UPPER
         );
-        assert_eq!(shape("U.S") & SHAPE, WORD | UPPER_FIRST | ALL_UPPER);
+        assert_eq!(
+            shape("U.S") & SHAPE,
+            WORD | UPPER_FIRST | ALL_UPPER | INNER_UPPER
+        );
+        assert_eq!(shape("al-Abadi") & SHAPE, WORD | INNER_UPPER);
         assert_eq!(shape("said") & SHAPE, WORD | LOWER | ALPHA);
         assert_eq!(shape("8bn") & SHAPE, NUMBER | LOWER | HAS_DIGIT);
         assert_eq!(shape("“"), PUNCT | QUOTE_MARK);

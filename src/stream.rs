@@ -37,6 +37,13 @@ pub struct Segment {
     pub flags: Flags,
 }
 
+impl Lexeme {
+    /// Byte length of the lower-cased form (`Tokens::lower_of`), without reading it.
+    pub fn lower_len(&self) -> usize {
+        (self.lower.1 - self.lower.0) as usize
+    }
+}
+
 impl Segment {
     pub fn tokens(&self) -> Range<usize> {
         self.start as usize..self.end as usize

@@ -139,6 +139,24 @@ fn word_list(_: &str, src: &str) -> Result<Vec<String>, String> {
     Ok(entries(src).map(|(_, l)| l.trim().to_string()).collect())
 }
 
+/// The first column of each row (`word` or `word<TAB>tag`).
+fn first_column(_: &str, src: &str) -> Result<Vec<String>, String> {
+    Ok(entries(src)
+        .map(|(_, l)| l.split('\t').next().unwrap_or(l).trim().to_string())
+        .collect())
+}
+
+/// The words of the rows tagged `tag` in their second column.
+fn tagged(tag: &'static str) -> impl Fn(&str, &str) -> Result<Vec<String>, String> {
+    move |_, src| {
+        Ok(entries(src)
+            .filter_map(|(_, l)| l.split_once('\t'))
+            .filter(|(_, t)| t.trim() == tag)
+            .map(|(w, _)| w.trim().to_string())
+            .collect())
+    }
+}
+
 fn owned_pairs(file: &str, src: &str) -> Result<Vec<(String, String)>, String> {
     Ok(pairs(file, src)?
         .into_iter()
@@ -218,7 +236,9 @@ table!(MONTHS: FastMap<String, i32>, "text/months.tsv", numbers);
 table!(WEEKDAYS: FastMap<String, i32>, "text/weekdays.tsv", numbers);
 table!(TIMEZONES: FastMap<String, i32>, "text/timezones.tsv", |f, s| numbers(f, s)
     .map(|m| m.into_iter().map(|(k, v)| (k.to_uppercase(), v)).collect::<FastMap<_, _>>()));
-table!(ABBREVIATIONS: Vec<String>, "text/abbreviations.txt", word_list);
+table!(ABBREVIATIONS: Vec<String>, "text/abbreviations.txt", first_column);
+// Abbreviations that end a name and keep their period in it ("Acme Corp.", "King Jr.").
+table!(NAME_ABBREVIATIONS: Vec<String>, "text/abbreviations.txt", tagged("name"));
 table!(NUMBER_WORDS: Vec<NumberWord>, "text/number_words.tsv", number_words);
 table!(ORDINALS: FastMap<String, i32>, "text/ordinals.tsv", numbers);
 table!(ORDINAL_SUFFIXES: Vec<String>, "text/ordinal_suffixes.txt", |f, s| word_list(f, s)
@@ -269,6 +289,10 @@ mod tests {
         assert_eq!(first_name_gender("Baghdad"), None);
         assert_eq!(first_name_gender(""), None);
         assert_eq!(first_name_gender("Jöhn😀"), None);
+        assert!(ABBREVIATIONS.iter().any(|a| a == "Corp"));
+        assert!(ABBREVIATIONS.iter().all(|a| !a.contains('\t')));
+        assert!(NAME_ABBREVIATIONS.iter().any(|a| a == "Corp"));
+        assert!(!NAME_ABBREVIATIONS.iter().any(|a| a == "Mr"));
         assert!(SECTIONS.iter().any(|s| s == "middle east"));
         assert!(AGENCIES.iter().any(|s| s == "Reuters"));
         assert!(BYLINE_ORG_WORDS.iter().any(|s| s == "News"));

@@ -49,6 +49,7 @@ fn initials_fit(short: &str, long: &str) -> bool {
 }
 
 /// Definitions, using the candidate mentions as the long forms.
+#[inline(never)]
 pub fn find(text: &str, cands: &[Cand]) -> Vec<Def> {
     let mut out = Vec::new();
     for (i, c) in cands.iter().enumerate() {

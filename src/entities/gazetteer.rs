@@ -4,6 +4,7 @@
 use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
+use crate::lexicon::{flag, Builder};
 use crate::tables::{entries, pairs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,14 +125,22 @@ pub static STOPWORDS: LazyLock<HashSet<String>> =
 /// Ordinary lower-case English words (SCOWL): a capitalised one may just start a sentence.
 pub static COMMON: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| exact_set(include_str!("../../data/entities/common_words.txt")));
-/// Courtesy titles (Mr, Dr, Sheikh) from the shared `data/text/honorifics.tsv`.
-pub static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// Courtesy titles (Mr, Dr, Sheikh) from the shared `data/text/honorifics.tsv`. Read through
+/// [`honorifics`] and [`is_honorific`].
+static HONORIFICS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| honorifics().collect());
+
+/// The courtesy titles as written ("Mr", "Grand Ayatollah"), case-sensitive, without a period.
+pub fn honorifics() -> impl Iterator<Item = &'static str> {
     crate::tables::HONORIFICS
         .iter()
         .filter(|h| h.courtesy)
         .map(|h| h.title.as_str())
-        .collect()
-});
+}
+
+/// Whether `word` (case-sensitive, without a final period) is a one-word courtesy title.
+pub fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(word)
+}
 pub static ORG_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| exact_set(include_str!("../../data/entities/org_cues.txt")));
 pub static LOC_CUES: LazyLock<HashSet<&'static str>> =
@@ -140,13 +149,8 @@ pub static LOC_CUES: LazyLock<HashSet<&'static str>> =
 /// Titles as word sequences, longest first, so "Prime Minister" wins over "Minister".
 pub static TITLES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut v: Vec<Vec<&str>> = entries(include_str!("../../data/entities/titles.txt"))
-        .map(|(_, l)| l)
-        .chain(
-            crate::tables::HONORIFICS
-                .iter()
-                .filter(|h| h.courtesy)
-                .map(|h| h.title.as_str()),
-        )
+        .map(|(_, l)| l.trim())
+        .chain(honorifics())
         .map(|l| l.split_whitespace().collect())
         .collect();
     v.sort_by_key(|t| std::cmp::Reverse(t.len()));
@@ -195,6 +199,50 @@ pub static PREFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     m
 });
 
+/// Every word that ends a proper prefix of a key at a space, hyphen or ampersand and holds no
+/// space ("new" for "new york", "guinea" for "guinea-bissau", "al" and "al-qaeda" for "al-qaeda
+/// in iraq"): a phrase can only be in `GAZ` when its first word is one of these.
+fn first_pieces(k: &str) -> impl Iterator<Item = &str> {
+    k.char_indices()
+        .take_while(|&(i, _)| !k[..i].contains(' '))
+        .filter(|&(_, c)| matches!(c, ' ' | '-' | '&'))
+        .map(|(i, _)| &k[..i])
+}
+
+/// The entity tables' words as lexicon flags (see `entities::lexicon_words`).
+pub fn lexicon_words(b: &mut Builder) {
+    for k in GAZ.keys() {
+        if !k.contains(' ') {
+            b.lower(k, flag::GAZETTEER);
+        }
+        for p in first_pieces(k) {
+            b.lower(p, flag::GAZ_FIRST);
+        }
+    }
+    for k in NORP.iter().chain(DEMONYMS.keys()) {
+        b.lower(k, flag::DEMONYM);
+    }
+    for w in STOPWORDS.iter() {
+        b.lower(w, flag::STOPWORD);
+    }
+    // Looked up lower-cased: an entry with a capital could never match.
+    for w in COMMON.iter().filter(|w| !w.chars().any(char::is_uppercase)) {
+        b.lower(w, flag::COMMON);
+    }
+    for w in HONORIFICS.iter() {
+        b.exact(w, flag::HONORIFIC);
+    }
+    for w in TITLES_BY_FIRST.keys() {
+        b.exact(w, flag::TITLE_WORD);
+    }
+    for w in ORG_CUES.iter() {
+        b.exact(w, flag::ORG_CUE);
+    }
+    for w in LOC_CUES.iter() {
+        b.exact(w, flag::LOC_CUE);
+    }
+}
+
 /// Titles by their first word, longest first.
 pub static TITLES_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> =
     LazyLock::new(|| {
@@ -236,10 +284,35 @@ mod tests {
         assert!(NORP.contains("sunni"));
         assert!(COMMON.contains("shares") && !COMMON.contains("Baghdad"));
         assert!(STOPWORDS.contains("the"));
-        assert!(HONORIFICS.contains("Mr"));
+        assert!(is_honorific("Mr") && !is_honorific("Kerry"));
+        assert!(honorifics().any(|h| h == "Grand Ayatollah"));
         assert!(ORG_CUES.contains("Ministry"));
         assert!(LOC_CUES.contains("Province"));
         assert!(TITLES.first().is_some_and(|t| t.len() >= 3));
         assert!(TITLES.iter().all(|t| t.len() <= MAX_PHRASE_WORDS));
+    }
+
+    #[test]
+    fn first_pieces_of_keys() {
+        let got: Vec<&str> = first_pieces("al-qaeda in iraq").collect();
+        assert_eq!(got, vec!["al", "al-qaeda"]);
+        assert_eq!(first_pieces("baghdad").count(), 0);
+        let got: Vec<&str> = first_pieces("at&t").collect();
+        assert_eq!(got, vec!["at"]);
+    }
+
+    #[test]
+    fn flags_say_what_the_tables_say() {
+        use crate::lexicon::VOCAB;
+        let f = |w: &str| VOCAB.lookup(w, &w.to_lowercase()).flags;
+        assert!(f("Baghdad") & flag::GAZETTEER != 0);
+        assert!(f("new") & flag::GAZ_FIRST != 0 && f("new") & flag::GAZETTEER == 0);
+        assert!(f("Ministry") & flag::ORG_CUE != 0 && f("ministry") & flag::ORG_CUE == 0);
+        assert!(f("Province") & flag::LOC_CUE != 0);
+        assert!(f("Mr") & flag::HONORIFIC != 0 && f("MR") & flag::HONORIFIC == 0);
+        assert!(f("Secretary") & flag::TITLE_WORD != 0);
+        assert!(f("the") & flag::STOPWORD != 0);
+        assert!(f("shares") & flag::COMMON != 0);
+        assert!(f("Iraqi") & flag::DEMONYM != 0);
     }
 }

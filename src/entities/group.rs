@@ -1,10 +1,14 @@
 //! The document pass: labels reconciled across mentions, then mentions grouped into entities.
 
+use std::sync::LazyLock;
+
 use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 
 use super::acronyms::Def;
 use super::gazetteer::{country_code, Place, ALIASES};
-use super::mentions::{lower, Cand, Label, GUESS, LIKELY, SURE, WEAK};
+use super::mentions::{
+    lower, push_lower, Cand, Cands, Key, Keys, Label, GUESS, LIKELY, SURE, WEAK,
+};
 use super::{mention, region_weight, Entity};
 use crate::doc::Document;
 use crate::text::Span;
@@ -14,7 +18,17 @@ struct Known {
     label: Label,
     conf: u8,
     place: Option<Place>,
+    /// A candidate's key with this text.
+    key: Key,
 }
+
+/// The keys of the known short forms' long forms ("un" -> "united nations").
+static ALIAS_KEYS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+    ALIASES
+        .iter()
+        .map(|(s, l)| (s.as_str(), lower(l)))
+        .collect()
+});
 
 fn last_word(s: &str) -> Option<&str> {
     s.rsplit(' ')
@@ -23,39 +37,52 @@ fn last_word(s: &str) -> Option<&str> {
 }
 
 /// Reconciles labels across the document (see the module doc of `entities`).
-pub fn propagate(text: &str, cands: &mut Vec<Cand>, defs: &[Def]) {
-    let mut known: HashMap<String, Known> = HashMap::default();
-    let mut surnames: HashSet<String> = HashSet::default();
-    for c in cands.iter().filter(|c| !c.caps && c.conf >= LIKELY) {
-        let k = c.key.as_str();
+#[inline(never)]
+pub fn propagate(text: &str, cands: &mut Cands, defs: &[Def]) {
+    cands.def_keys = defs
+        .iter()
+        .map(|d| {
+            let long = cands.keys.add(&text[d.long.start..d.long.end]);
+            (long, cands.keys.add(&text[d.short.start..d.short.end]))
+        })
+        .collect();
+    let Cands {
+        list,
+        keys,
+        def_keys,
+    } = cands;
+    let keys: &Keys = keys;
+    let mut known: HashMap<&str, Known> = HashMap::default();
+    known.reserve(list.len());
+    let mut surnames: HashSet<&str> = HashSet::default();
+    for c in list.iter().filter(|c| !c.caps && c.conf >= LIKELY) {
+        let k = keys.get(c.key);
         if c.label == Label::Person && k.contains(' ') {
             if let Some(w) = last_word(k) {
-                if !surnames.contains(w) {
-                    surnames.insert(w.to_string());
-                }
+                surnames.insert(w);
             }
         }
         let new = Known {
             label: c.label,
             conf: c.conf,
             place: c.place,
+            key: c.key,
         };
         match known.get_mut(k) {
             Some(e) if c.conf > e.conf => *e = new,
             Some(_) => {}
             None => {
-                known.insert(k.to_string(), new);
+                known.insert(k, new);
             }
         }
     }
-    for d in defs {
-        let long = lower(&text[d.long.start..d.long.end]);
-        if let Some(k) = known.get(&long).copied() {
-            known.insert(lower(&text[d.short.start..d.short.end]), k);
+    for &(long, short) in def_keys.iter() {
+        if let Some(k) = known.get(keys.get(long)).copied() {
+            known.insert(keys.get(short), Known { key: short, ..k });
         }
     }
-    for c in cands.iter_mut().filter(|c| !c.caps) {
-        let k = c.key.as_str();
+    for c in list.iter_mut().filter(|c| !c.caps) {
+        let k = keys.get(c.key);
         if !k.contains(' ')
             && surnames.contains(k)
             && c.label != Label::Person
@@ -78,21 +105,24 @@ pub fn propagate(text: &str, cands: &mut Vec<Cand>, defs: &[Def]) {
             c.conf = LIKELY;
         }
     }
-    resolve_caps(text, cands, &known, &surnames);
-    cands.retain(|c| c.conf > WEAK || c.label != Label::Person || !c.caps);
+    resolve_caps(text, list, keys, &known, &surnames);
+    list.retain(|c| c.conf > WEAK || c.label != Label::Person || !c.caps);
 }
 
 /// ALL-CAPS words join into the longest run the rest of the document knows.
+#[inline(never)]
 fn resolve_caps(
     text: &str,
     cands: &mut Vec<Cand>,
-    known: &HashMap<String, Known>,
-    surnames: &HashSet<String>,
+    keys: &Keys,
+    known: &HashMap<&str, Known>,
+    surnames: &HashSet<&str>,
 ) {
     if !cands.iter().any(|c| c.caps) {
         return;
     }
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut buf = String::new();
     let mut i = 0;
     while i < cands.len() {
         if !cands[i].caps {
@@ -117,23 +147,26 @@ fn resolve_caps(
             let mut hit = None;
             for b in (a + 1..=j).rev() {
                 let k = if b == a + 1 {
-                    cands[a].key.clone()
+                    keys.get(cands[a].key)
                 } else {
-                    lower(&text[cands[a].span.start..cands[b - 1].span.end])
+                    buf.clear();
+                    push_lower(&text[cands[a].span.start..cands[b - 1].span.end], &mut buf);
+                    buf.as_str()
                 };
-                if let Some(kn) = known.get(&k) {
-                    hit = Some((b, kn.label, kn.place));
+                if let Some(kn) = known.get(k) {
+                    hit = Some((b, kn.label, kn.place, kn.key));
                     break;
                 }
-                if b == a + 1 && surnames.contains(&k) {
-                    hit = Some((b, Label::Person, None));
+                if b == a + 1 && surnames.contains(k) {
+                    hit = Some((b, Label::Person, None, cands[a].key));
                 }
             }
             match hit {
-                Some((b, label, place)) => {
+                Some((b, label, place, key)) => {
                     let mut c = cands[a].clone();
                     c.span = Span::new(cands[a].span.start, cands[b - 1].span.end);
-                    c.key = lower(&text[c.span.start..c.span.end]);
+                    // The same text as the known name's (or, alone, as its own).
+                    c.key = key;
                     c.label = label;
                     c.place = place;
                     c.conf = LIKELY;
@@ -165,17 +198,22 @@ fn placeholder() -> Cand {
         honorific: None,
         caps: false,
         sentence: 0,
-        key: String::new(),
+        key: (0, 0),
     }
 }
 
 /// Groups the resolved mentions into entities.
-pub fn entities(doc: &Document, cands: &[Cand], defs: &[Def]) -> Vec<Entity> {
-    let text = doc.text;
+#[inline(never)]
+pub fn entities(doc: &Document, cands: &Cands) -> Vec<Entity> {
+    let Some(first) = cands.first() else {
+        return Vec::new();
+    };
+    let keys = &cands.keys;
     // Full names of people, so "Kerry" and "Mr Kerry" join "John Kerry".
     let mut full_by_part: HashMap<&str, &str> = HashMap::default();
+    full_by_part.reserve(cands.len());
     for c in cands.iter().filter(|c| c.label == Label::Person) {
-        let k = c.key.as_str();
+        let k = keys.get(c.key);
         if let Some(w) = last_word(k) {
             let e = full_by_part.entry(w).or_insert(k);
             if k.len() > e.len() {
@@ -183,34 +221,48 @@ pub fn entities(doc: &Document, cands: &[Cand], defs: &[Def]) -> Vec<Entity> {
             }
         }
     }
-    let mut def_long: HashMap<String, String> = HashMap::default();
-    for d in defs {
-        def_long.insert(
-            lower(&text[d.short.start..d.short.end]),
-            lower(&text[d.long.start..d.long.end]),
-        );
+    let mut def_long: HashMap<&str, &str> = HashMap::default();
+    for &(long, short) in &cands.def_keys {
+        def_long.insert(keys.get(short), keys.get(long));
     }
-    let mut index: HashMap<(std::borrow::Cow<str>, bool), usize> = HashMap::default();
-    let mut groups: Vec<Vec<&Cand>> = Vec::new();
-    for c in cands {
-        let k = c.key.as_str();
+    // Each candidate's group, numbered in order of first appearance.
+    let mut index: HashMap<(&str, bool), u32> = HashMap::default();
+    index.reserve(cands.len());
+    let mut group_of: Vec<u32> = Vec::with_capacity(cands.len());
+    for c in cands.iter() {
+        let k = keys.get(c.key);
         let person = c.label == Label::Person;
-        let key: std::borrow::Cow<str> = if person {
-            full_by_part.get(k).copied().unwrap_or(k).into()
+        let key: &str = if person {
+            full_by_part.get(k).copied().unwrap_or(k)
         } else if let Some(l) = def_long.get(k) {
-            l.as_str().into()
-        } else if let Some(l) = ALIASES.get(k) {
-            lower(l).into()
+            l
+        } else if let Some(l) = ALIAS_KEYS.get(k) {
+            l
         } else {
-            k.into()
+            k
         };
-        let g = *index.entry((key, person)).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(c);
+        let n = index.len() as u32;
+        group_of.push(*index.entry((key, person)).or_insert(n));
     }
-    let mut out: Vec<Entity> = groups.iter().map(|g| entity(doc, g)).collect();
+    // The candidates by group, in text order within each (a counting sort).
+    let mut starts = vec![0u32; index.len() + 1];
+    for &g in &group_of {
+        starts[g as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut fill = starts.clone();
+    let mut members: Vec<&Cand> = vec![first; cands.len()];
+    for (c, &g) in cands.iter().zip(&group_of) {
+        members[fill[g as usize] as usize] = c;
+        fill[g as usize] += 1;
+    }
+    let mut surfaces = Vec::new();
+    let mut out: Vec<Entity> = starts
+        .windows(2)
+        .map(|w| entity(doc, &members[w[0] as usize..w[1] as usize], &mut surfaces))
+        .collect();
     let top = out.iter().map(|e| e.salience).fold(0.0_f64, f64::max);
     if top > 0.0 {
         for e in &mut out {
@@ -221,11 +273,17 @@ pub fn entities(doc: &Document, cands: &[Cand], defs: &[Def]) -> Vec<Entity> {
     out
 }
 
-fn entity(doc: &Document, g: &[&Cand]) -> Entity {
+#[inline(never)]
+/// One entity from its mentions; `surfaces` is a buffer reused from entity to entity.
+fn entity<'t>(
+    doc: &Document<'t>,
+    g: &[&Cand],
+    surfaces: &mut Vec<(std::borrow::Cow<'t, str>, bool)>,
+) -> Entity {
     let text = doc.text;
     let mut votes = [0u32; 5];
-    let mut surfaces: Vec<String> = Vec::new();
-    let mut honorific_forms: Vec<String> = Vec::new();
+    // Surfaces in order of appearance, `true` for a form with its honorific ("Mr Kerry").
+    surfaces.clear();
     let mut roles: Vec<String> = Vec::new();
     let mut country = None;
     let mut salience = 0.0;
@@ -233,23 +291,32 @@ fn entity(doc: &Document, g: &[&Cand]) -> Entity {
     for c in g {
         votes[c.label as usize] += 1 + c.conf as u32;
         let s = &text[c.span.start..c.span.end];
-        if !surfaces.iter().any(|x| x == s) {
-            surfaces.push(s.to_string());
+        if !surfaces.iter().any(|(x, _)| x == s) {
+            surfaces.push((s.into(), false));
         }
         if let Some(h) = c.honorific {
-            let form = format!("{} {}", &text[h.start..h.end], s);
-            if !surfaces.contains(&form) {
-                surfaces.push(form.clone());
-                honorific_forms.push(form);
+            let h = &text[h.start..h.end];
+            // "{h} {s}", compared without writing it.
+            let is_form = |x: &str| {
+                x.len() == h.len() + 1 + s.len()
+                    && x.starts_with(h)
+                    && x.ends_with(s)
+                    && x.as_bytes()[h.len()] == b' '
+            };
+            if !surfaces.iter().any(|(x, _)| is_form(x)) {
+                surfaces.push((format!("{h} {s}").into(), true));
             }
         }
         if let Some(r) = c.role {
-            let r = text[r.start..r.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !roles.contains(&r) {
-                roles.push(r);
+            let mut role = String::new();
+            for w in text[r.start..r.end].split_whitespace() {
+                if !role.is_empty() {
+                    role.push(' ');
+                }
+                role.push_str(w);
+            }
+            if !roles.contains(&role) {
+                roles.push(role);
             }
         }
         if country.is_none() {
@@ -276,11 +343,15 @@ fn entity(doc: &Document, g: &[&Cand]) -> Entity {
     let name = surfaces
         .iter()
         .zip(0..)
-        .filter(|(s, _)| !honorific_forms.contains(s))
-        .max_by_key(|(s, i)| (s.chars().count(), std::cmp::Reverse(*i)))
-        .map(|(s, _)| s.clone())
+        .filter(|((_, honorific), _)| !honorific)
+        .max_by_key(|((s, _), i)| (s.chars().count(), std::cmp::Reverse(*i)))
+        .map(|((s, _), _)| s.to_string())
         .unwrap_or_default();
-    let aliases = surfaces.into_iter().filter(|s| *s != name).collect();
+    let aliases = surfaces
+        .drain(..)
+        .filter(|(s, _)| *s != name)
+        .map(|(s, _)| s.into_owned())
+        .collect();
     let first = mentions.first().map(|m| m.start).unwrap_or(0);
     Entity {
         name,

@@ -10,22 +10,27 @@
 //! 3. Mentions are grouped into entities; see `Entity::salience` for the score.
 
 mod acronyms;
+mod classify;
+mod clauses;
 mod gazetteer;
 mod group;
 mod mentions;
 mod names;
+mod runs;
 mod sources;
+mod words;
 
 use serde::Serialize;
 
 use crate::doc::{Document, RegionKind};
+use crate::lexicon::{self, flag};
 use crate::text::Span;
 
 pub use names::{first_name_gender, is_common_surname};
 // Read by `html::meta::names` to tell a person's name from an organisation or a label.
 pub(crate) use gazetteer::{OrgKind, COMMON, ORGS, ORG_CUES};
 
-use mentions::{Cand, DocInfo, Label, SentenceCtx, LIKELY, SURE};
+use mentions::{Cand, Cands, DocInfo, Label, SentenceCtx, LIKELY, SURE};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
@@ -81,6 +86,16 @@ pub struct Entities {
     pub sources: Vec<Source>,
 }
 
+/// The entity tables' words as lexicon flags: gazetteer entries (whole one-word entries and
+/// the first word of longer ones), stop words, common words, first names and surnames,
+/// demonyms and NORP, honorifics, the first words of titles, organisation and place cues, and
+/// the cited-source cues (see `lexicon::flag`).
+pub fn lexicon_words(b: &mut lexicon::Builder) {
+    gazetteer::lexicon_words(b);
+    names::lexicon_words(b);
+    sources::lexicon_words(b);
+}
+
 /// Headline words that say the article is sports results, where clubs are named after towns.
 const SPORTS_WORDS: &[&str] = &[
     "soccer",
@@ -124,24 +139,26 @@ fn is_sports(doc: &Document) -> bool {
 }
 
 /// All mentions after the document pass, in text order (used by `extract` and the evaluator).
-pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
+pub(crate) fn resolve(doc: &Document) -> (Cands, Vec<acronyms::Def>) {
     let text = doc.text;
     let tokens = doc.tokens();
-    let info = DocInfo {
-        text,
-        tokens,
-        lower_words: std::cell::OnceCell::new(),
-        scans: std::cell::Cell::new(0),
-        sports: is_sports(doc),
-    };
-    let mut cands: Vec<Cand> = Vec::new();
+    let info = DocInfo::new(tokens, is_sports(doc));
+    let mut cands = Cands::default();
+    cands.list.reserve(tokens.len() / 8);
+    cands.keys.reserve(text.len() / 8);
     if let Some(d) = &doc.layout.dateline {
         if let Some(p) = d.place {
             dateline_places(doc, p, &mut cands);
         }
     }
     let mut scratch = mentions::Scratch::default();
+    let longest = tokens.sentences().iter().map(|s| s.tokens().len());
+    scratch.ws.reserve(longest.max().unwrap_or(0));
     for (s, seg) in tokens.sentences().iter().enumerate() {
+        // Names need a capital ("al-Abadi" has one inside).
+        if !seg.has(flag::UPPER_FIRST | flag::INNER_UPPER) {
+            continue;
+        }
         let cx = SentenceCtx {
             text,
             tokens,
@@ -154,7 +171,7 @@ pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
                 .and_then(|x| doc.regions.get(x.region))
                 .is_some_and(|r| r.kind == RegionKind::Headline),
         };
-        mentions::sentence_candidates(&cx, &mut scratch, &mut cands);
+        runs::sentence_candidates(&cx, &mut scratch, &mut cands);
     }
     cands.sort_by_key(|c| c.span.start);
     let defs = acronyms::find(text, &cands);
@@ -162,7 +179,8 @@ pub(crate) fn resolve(doc: &Document) -> (Vec<Cand>, Vec<acronyms::Def>) {
     (cands, defs)
 }
 
-fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
+#[inline(never)]
+fn dateline_places(doc: &Document, p: Span, out: &mut Cands) {
     let s = doc.str(p);
     let mut off = 0;
     for part in s.split(',') {
@@ -171,7 +189,8 @@ fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
         if !t.is_empty() {
             let a = p.start + off + lead;
             let place = gazetteer::PLACES.get(&t.to_lowercase()).copied();
-            out.push(Cand {
+            let key = out.keys.add(t);
+            out.list.push(Cand {
                 span: Span::new(a, a + t.len()),
                 label: Label::Loc,
                 conf: if place.is_some() { SURE } else { LIKELY },
@@ -181,7 +200,7 @@ fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
                 honorific: None,
                 caps: false,
                 sentence: usize::MAX,
-                key: mentions::lower(t),
+                key,
             });
         }
         off += part.len() + 1;
@@ -191,7 +210,7 @@ fn dateline_places(doc: &Document, p: Span, out: &mut Vec<Cand>) {
 /// Entities, acronyms and cited sources of `doc`.
 pub fn extract(doc: &Document) -> Entities {
     let (cands, defs) = resolve(doc);
-    let entities = group::entities(doc, &cands, &defs);
+    let entities = group::entities(doc, &cands);
     let acronyms = defs
         .iter()
         .map(|d| Acronym {
@@ -207,6 +226,7 @@ pub fn extract(doc: &Document) -> Entities {
     }
 }
 
+#[inline(never)]
 fn mention(doc: &Document, span: Span) -> Mention {
     let t = doc.span(span);
     Mention {

@@ -13,6 +13,15 @@ static SURNAMES: LazyLock<crate::tables::FastSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Surnames as a lexicon flag (`SURNAME`), lower-cased (first names are registered from the
+/// shared table by `Vocab::build`).
+pub fn lexicon_words(b: &mut crate::lexicon::Builder) {
+    use crate::lexicon::flag;
+    for n in SURNAMES.iter() {
+        b.lower(n, flag::SURNAME);
+    }
+}
+
 /// Whether `name` is a frequent surname (a weak cue: many are also common words or places).
 pub fn is_common_surname(name: &str) -> bool {
     name.len() <= 40 && SURNAMES.contains(&name.to_lowercase())
