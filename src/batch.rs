@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::error::ItemError;
+use crate::limits::Limits;
 use crate::record::{self, Options, Record};
 
 /// Pools by thread count, owned by one process. After `fork` the child has the parent's
@@ -147,13 +148,27 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|t| memchr::memmem::find(&lower, t.as_bytes()).is_some())
 }
 
-/// Parses text or a page as `format` says, guarded against panics.
+/// Parses text or a page as `format` says, guarded against panics, under the default
+/// `Limits` (see `parse_limited`).
 pub fn parse_any(
     bytes_or_text: &[u8],
     format: Format,
     options: &Options,
     url: Option<&str>,
 ) -> Result<Parsed, ItemError> {
+    parse_limited(bytes_or_text, format, options, url, &Limits::default())
+}
+
+/// Parses text or a page as `format` says, guarded against panics. An input over `limits` is
+/// a `too_large` error before any work is done.
+pub fn parse_limited(
+    bytes_or_text: &[u8],
+    format: Format,
+    options: &Options,
+    url: Option<&str>,
+    limits: &Limits,
+) -> Result<Parsed, ItemError> {
+    limits.check(bytes_or_text.len(), "input")?;
     let html = match format {
         Format::Html => true,
         Format::Text => false,
@@ -300,6 +315,22 @@ mod tests {
             std::thread::sleep(Duration::from_millis(5));
         }
         assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    }
+
+    #[test]
+    fn inputs_over_the_limit_are_too_large_errors() {
+        let opts = Options::default();
+        let small = Limits::new(Some(100));
+        let text = "Headline\n\n".to_string() + &"word ".repeat(40);
+        for format in [Format::Text, Format::Html, Format::Auto] {
+            let err = parse_limited(text.as_bytes(), format, &opts, None, &small).unwrap_err();
+            assert_eq!(err.kind, crate::error::ErrorKind::TooLarge);
+            assert!(err.message.contains("208 bytes"), "{}", err.message);
+            assert!(
+                parse_limited(text.as_bytes(), format, &opts, None, &Limits::UNLIMITED).is_ok()
+            );
+        }
+        assert!(parse_limited(b"", Format::Text, &opts, None, &Limits::new(Some(0))).is_ok());
     }
 
     #[test]

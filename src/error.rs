@@ -13,6 +13,9 @@ pub enum ErrorKind {
     Internal,
     /// The caller's arguments are wrong (an unknown encoding, a malformed date).
     Invalid,
+    /// The article is over a size limit (`limits::Limits`): refused before it could exhaust
+    /// memory.
+    TooLarge,
 }
 
 impl ErrorKind {
@@ -22,6 +25,7 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::Internal => "internal",
             ErrorKind::Invalid => "invalid",
+            ErrorKind::TooLarge => "too_large",
         }
     }
 }

@@ -17,6 +17,11 @@ Errors in batches (``parse_many``, ``iter_parse``, ``parse_files``) follow ``on_
 * ``"record"``: a failing item becomes ``{"error": {"kind", "message"}, "index": i}`` (plus
   ``"path"`` for files), so failures can be counted and inspected afterwards.
 
+An article over ``max_bytes`` (every entry point takes it; default ``DEFAULT_MAX_BYTES``, 32 MiB;
+``None`` for no limit but the 4 GiB one) is a failure of kind ``"too_large"``
+(``TooLargeError`` when raised): refused before parsing, its ``.gz`` inflated only up to the
+limit, so a gzip bomb costs no more than the limit in memory.
+
 Missing values (``None``, ``float('nan')``, ``pandas.NA``) are not errors: they give ``None``.
 There is no "skip" mode, on purpose: output position ``i`` is always input item ``i``.
 
@@ -44,9 +49,9 @@ import os as _os
 from typing import Any, Iterable, Iterator, List, Optional, Sequence, Union
 
 from . import _core, _progress
-from ._core import __version__, default_threads
+from ._core import DEFAULT_MAX_BYTES, __version__, default_threads
 from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, Span
-from .errors import ArticleError, DecodeError, NewsparseError
+from .errors import ArticleError, DecodeError, NewsparseError, TooLargeError
 from .display import Article, display
 from .frames import (
     counts_table,
@@ -84,6 +89,8 @@ __all__ = [
     "NewsparseError",
     "ArticleError",
     "DecodeError",
+    "TooLargeError",
+    "DEFAULT_MAX_BYTES",
     "__version__",
 ]
 
@@ -114,13 +121,15 @@ def _published_arg(published: Any, n: Optional[int] = None) -> Any:
     return [_iso(p, f"published[{i}]") for i, p in enumerate(published)]
 
 
-def parse(text: str, *, published: DateLike = None) -> Record:
+def parse(text: str, *, published: DateLike = None, max_bytes: Optional[int] = DEFAULT_MAX_BYTES) -> Record:
     """Parse one article into a record.
 
     ``published`` (ISO string or ``datetime.date``) is the date relative expressions resolve
     against; without it, the publication stamp found in the text is used, if any.
+    ``max_bytes``: a text longer than this in UTF-8 raises ``TooLargeError`` (``None``: no
+    limit but the 4 GiB one).
     """
-    return _core.parse(text, _published_arg(published))
+    return _core.parse(text, _published_arg(published), max_bytes)
 
 
 OUTPUTS = ("dicts", "arrow", "polars")
@@ -175,6 +184,7 @@ def parse_many(
     progress: bool = False,
     format: str = "text",
     output: str = "dicts",
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Any:
     """Parse many articles in parallel (the GIL is released).
 
@@ -188,16 +198,22 @@ def parse_many(
     be UTF-8, else that item fails with a decode error). ``format="text"`` takes ``str`` only.
     ``output``: ``"dicts"`` (a list of records), ``"arrow"`` (a ``pyarrow.Table``) or
     ``"polars"`` (a ``polars.DataFrame``); see the module docstring.
+    ``max_bytes``: an item longer than this (UTF-8 bytes of a ``str``, or the page's bytes) is
+    a ``"too_large"`` failure, handled as ``on_error`` says (``None``: only the 4 GiB limit).
     """
     _check_output(output)
     pub = _published_arg(published)
     core = "dicts" if output == "dicts" else "arrow"
     if not progress:
-        out = _core.parse_many(texts, pub, threads, on_error, format, core)
+        out = _core.parse_many(texts, pub, threads, on_error, format, core, max_bytes)
         return out if output == "dicts" else _frame_of(out, output)
     items = texts if isinstance(texts, list) else list(texts)
     return _batched(
-        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core), items, pub, on_error, output
+        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, max_bytes),
+        items,
+        pub,
+        on_error,
+        output,
     )
 
 
@@ -255,6 +271,7 @@ def iter_parse(
     progress: bool = False,
     format: str = "text",
     output: str = "dicts",
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Iterator[Any]:
     """Parse a stream of articles lazily, ``batch_size`` at a time (in parallel within a batch).
 
@@ -264,6 +281,7 @@ def iter_parse(
     ``texts`` has a length). With ``output="dicts"`` (default) it yields records one by one;
     with ``"arrow"`` or ``"polars"`` it yields one table per batch (``batch_size`` rows, the
     last one shorter), ready for ``pyarrow.parquet.ParquetWriter.write_table``.
+    ``max_bytes`` as in ``parse_many``.
     """
     _check_output(output)
     core = "dicts" if output == "dicts" else "arrow"
@@ -288,7 +306,7 @@ def iter_parse(
                 if len(pub) != len(batch):
                     raise ValueError("published ran out before texts: give one date per article")
             records = _call_at(
-                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core),
+                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, max_bytes),
                 batch,
                 pub,
                 offset,
@@ -361,6 +379,7 @@ def parse_files(
     progress: bool = False,
     format: str = "auto",
     output: str = "dicts",
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Any:
     """Read and parse files in parallel (reading and decoding happen in Rust).
 
@@ -373,16 +392,19 @@ def parse_files(
     (and ``.gz`` of them) and files that look like markup as pages (their own charset
     declarations decide the decoding), the rest as text; ``"text"`` or ``"html"`` force one.
     ``output`` as in ``parse_many`` (Arrow tables fill the ``path`` column).
+    ``max_bytes``: a file longer than this, or a ``.gz`` inflating past it (it is inflated as a
+    stream and never beyond the limit), or a text longer after decoding, is a ``"too_large"``
+    failure (``None``: only the 4 GiB limit).
     """
     _check_output(output)
     core = "dicts" if output == "dicts" else "arrow"
     paths = _expand(paths_or_glob)
     pub = _published_arg(published)
     if not progress:
-        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core)
+        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, max_bytes)
         return out if output == "dicts" else _frame_of(out, output)
     return _batched(
-        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core),
+        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core, max_bytes),
         paths,
         pub,
         on_error,
@@ -390,7 +412,13 @@ def parse_files(
     )
 
 
-def parse_html(html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None) -> HtmlRecord:
+def parse_html(
+    html: Union[str, bytes],
+    *,
+    url: Optional[str] = None,
+    published: DateLike = None,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
+) -> HtmlRecord:
     """Parse one raw HTML page into the same record as the text path, plus ``text`` (the
     article text extracted from the page, which every span's ``start``/``end`` index) and
     ``html`` (what only markup tells: site name, canonical URL, authors, tags, ``is_article``,
@@ -398,9 +426,9 @@ def parse_html(html: Union[str, bytes], *, url: Optional[str] = None, published:
 
     ``bytes`` are decoded by BOM, then ``<meta charset>``/``http-equiv``, then UTF-8, else
     windows-1252; a ``str`` is taken as already decoded. ``url`` supplies a date from its path
-    and a site name to strip from titles.
+    and a site name to strip from titles. ``max_bytes``: a longer page raises ``TooLargeError``.
     """
-    return _core.parse_html(html, url, _published_arg(published))
+    return _core.parse_html(html, url, _published_arg(published), max_bytes)
 
 
 def _register_pandas_accessor() -> None:

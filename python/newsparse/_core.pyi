@@ -3,6 +3,7 @@ from typing import Any, Iterable, List, Optional, Sequence, Union
 from ._types import ErrorRecord, FileRecord, HtmlRecord, Record
 
 __version__: str
+DEFAULT_MAX_BYTES: int
 
 class ArrowStream:
     """Record batches built in Rust; read once through the Arrow PyCapsule interface."""
@@ -10,7 +11,7 @@ class ArrowStream:
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
     def __len__(self) -> int: ...
 
-def parse(text: str, published: Optional[str] = None) -> Record: ...
+def parse(text: str, published: Optional[str] = None, max_bytes: Optional[int] = ...) -> Record: ...
 def parse_many(
     texts: Iterable[Union[str, bytes, None]],
     published: Union[None, str, Sequence[Optional[str]]] = None,
@@ -18,8 +19,11 @@ def parse_many(
     on_error: str = "raise",
     format: str = "text",
     output: str = "dicts",
+    max_bytes: Optional[int] = ...,
 ) -> Union[List[Any], ArrowStream]: ...
-def parse_html(html: Union[str, bytes], url: Optional[str] = None, published: Optional[str] = None) -> HtmlRecord: ...
+def parse_html(
+    html: Union[str, bytes], url: Optional[str] = None, published: Optional[str] = None, max_bytes: Optional[int] = ...
+) -> HtmlRecord: ...
 def parse_files(
     paths: Sequence[str],
     encoding: str = "utf-8",
@@ -29,6 +33,7 @@ def parse_files(
     on_error: str = "raise",
     format: str = "auto",
     output: str = "dicts",
+    max_bytes: Optional[int] = ...,
 ) -> Union[List[Union[FileRecord, ErrorRecord, None]], ArrowStream]: ...
 def _parse_discard(texts: Sequence[str], threads: Optional[int] = None) -> int: ...
 def _arrow_schema_stream() -> ArrowStream: ...

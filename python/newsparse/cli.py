@@ -9,6 +9,10 @@ stderr and the exit status is 1. ``--on-error raise`` stops at the first failure
 file in the schema of ``newsparse.arrow_schema()``, written batch by batch from the tables the
 core builds (no JSON, no dict per article); a failed file's row fills only ``path`` and
 ``error``.
+
+``--max-bytes`` bounds each article (default 32M; ``K``/``M``/``G`` suffixes are powers of 1024,
+``none`` leaves only the 4 GiB limit): a larger file, or a ``.gz`` inflating past it, is an
+error record of kind ``too_large``.
 """
 
 from __future__ import annotations
@@ -18,10 +22,27 @@ import json
 import sys
 from typing import Any, Iterable, List, Optional, TextIO
 
-from . import __version__, _expand, _iso, _progress, parse_files, parse_many
+from . import DEFAULT_MAX_BYTES, __version__, _expand, _iso, _progress, parse_files, parse_many
 
 BATCH = 256
 PROGRESS_MIN = 200
+
+
+def _size(text: str) -> Optional[int]:
+    """``--max-bytes`` values: ``1000``, ``64K``, ``32M``, ``1G`` (powers of 1024), ``none``."""
+    t = text.strip().lower()
+    if t in ("none", "off", "unlimited"):
+        return None
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    mult = units.get(t[-1:], 1)
+    digits = t[:-1] if t[-1:] in units else t
+    try:
+        value = float(digits) * mult
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 1000, 64K, 32M, 1G or none)") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a size cannot be negative: {text!r}")
+    return int(value)
 
 
 def _write(records: Iterable[Any], out: TextIO, indent: Optional[int]) -> None:
@@ -63,6 +84,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--published", help="publication date (YYYY-MM-DD) for relative dates")
     ap.add_argument("--threads", type=int, help="worker threads (default: NEWSPARSE_THREADS or all cores)")
     ap.add_argument("--on-error", choices=["record", "raise", "null"], default="record")
+    ap.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                    help="largest article, raw or decompressed (default 32M; K/M/G suffixes; none)")
     ap.add_argument("--indent", type=int, help="pretty-print each record (not JSON Lines then)")
     ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bar on stderr (default: on a terminal, for large inputs)")
@@ -85,9 +108,10 @@ def main(argv: Optional[List[str]] = None) -> int:
                 data = sys.stdin.read()
                 if sink is not None:
                     failures += sink.write(parse_many([data], published=published, format=args.format,
-                                                      on_error=args.on_error, output="arrow"))
+                                                      on_error=args.on_error, output="arrow",
+                                                      max_bytes=args.max_bytes))
                     continue
-                rec = parse_many([data], published=published, format=args.format)[0]
+                rec = parse_many([data], published=published, format=args.format, max_bytes=args.max_bytes)[0]
                 _write([rec], out, args.indent)
             else:
                 paths.extend(_expand(f))
@@ -100,7 +124,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                 chunk = paths[i : i + BATCH]
                 records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
                                       published=published, threads=args.threads, on_error=args.on_error,
-                                      format=args.format, output="arrow" if sink is not None else "dicts")
+                                      format=args.format, output="arrow" if sink is not None else "dicts",
+                                      max_bytes=args.max_bytes)
                 if sink is not None:
                     failures += sink.write(records)
                     bar.update(len(chunk))

@@ -22,6 +22,8 @@ import importlib.util
 import sys
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+from ._core import DEFAULT_MAX_BYTES
+
 # (column, dtype kind, where in the record, meaning). Kinds: str, int, float, bool, list.
 COLUMNS: List[Tuple[str, str, Tuple[str, ...], str]] = [
     ("path", "str", ("path",), "the file (parse_files); missing otherwise"),
@@ -145,13 +147,15 @@ def parse_frame(
     on_error: str = "raise",
     progress: bool = False,
     prefix: str = "",
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Any:
     """Parse ``df[column]`` and return ``df`` with the record columns added (``COLUMNS``
     without ``path``), its index and row order kept.
 
     ``published``: a column name of ``df``, one date for all rows, or one per row. Missing
     texts give rows of missing values. A record column whose name ``df`` already has is an
-    error: pass ``prefix="np_"`` to rename the new columns.
+    error: pass ``prefix="np_"`` to rename the new columns. ``max_bytes`` as in
+    ``parse_many``.
     """
     from . import parse_many
 
@@ -159,7 +163,12 @@ def parse_frame(
     if isinstance(published, str) and published in df.columns:
         published = df[published].tolist()
     records = parse_many(
-        df[column].tolist(), published=published, threads=threads, on_error=on_error, progress=progress
+        df[column].tolist(),
+        published=published,
+        threads=threads,
+        on_error=on_error,
+        progress=progress,
+        max_bytes=max_bytes,
     )
     frame = to_frame(records).drop(columns="path")
     if prefix:

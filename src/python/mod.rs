@@ -15,6 +15,7 @@ use crate::batch::{self, Format, Parsed};
 use crate::calendar::Date;
 use crate::error::{ErrorKind, ItemError};
 use crate::files::{self, DecodeErrors};
+use crate::limits::{Limits, DEFAULT_MAX_BYTES};
 use crate::record::Options;
 use convert::{to_py, Keys};
 
@@ -184,10 +185,10 @@ fn item_exception(py: Python<'_>, err: &ItemError, index: usize, path: Option<&s
         if err.kind == ErrorKind::Invalid {
             return Ok(PyValueError::new_err(format!("{where_}: {}", err.message)));
         }
-        let class = if err.kind == ErrorKind::Decode {
-            "DecodeError"
-        } else {
-            "ArticleError"
+        let class = match err.kind {
+            ErrorKind::Decode => "DecodeError",
+            ErrorKind::TooLarge => "TooLargeError",
+            _ => "ArticleError",
         };
         let cls = errors_module(py)?.getattr(class)?;
         let kwargs = PyDict::new(py);
@@ -350,12 +351,14 @@ fn run_chunked<'py, T: Sync>(
 
 /// Parses one article. See `newsparse.parse`.
 #[pyfunction]
-#[pyo3(signature = (text, published=None))]
+#[pyo3(signature = (text, published=None, max_bytes=Some(DEFAULT_MAX_BYTES)))]
 fn parse<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let limits = Limits::new(max_bytes);
     let input = extract_text(text)?;
     let Some(s) = input.text() else {
         let ty = match &input {
@@ -370,7 +373,7 @@ fn parse<'py>(
     let published = published_dates(published, 1)?.pop().flatten();
     let options = Options { published };
     parse_one(py, || {
-        batch::parse_any(s.as_bytes(), Format::Text, &options, None)
+        batch::parse_limited(s.as_bytes(), Format::Text, &options, None, &limits)
     })
 }
 
@@ -390,38 +393,39 @@ fn parse_one<'py>(
 
 /// Parses one HTML page (`str` or `bytes`). See `newsparse.parse_html`.
 #[pyfunction]
-#[pyo3(signature = (html, url=None, published=None))]
+#[pyo3(signature = (html, url=None, published=None, max_bytes=Some(DEFAULT_MAX_BYTES)))]
 fn parse_html<'py>(
     py: Python<'py>,
     html: &Bound<'py, PyAny>,
     url: Option<&str>,
     published: Option<&Bound<'py, PyAny>>,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    // A str is already decoded: its UTF-8 bytes are what the page decoder sees (valid
-    // non-ASCII UTF-8 wins over a declared charset, so nothing is decoded twice).
-    let owned: Vec<u8> = if let Ok(b) = html.cast::<pyo3::types::PyBytes>() {
-        b.as_bytes().to_vec()
-    } else {
-        match extract_text(html)? {
-            Input::Borrowed(s) => s.as_bytes().to_vec(),
-            Input::Repaired(s) => s.into_bytes(),
-            Input::Bytes(b) => b.to_vec(),
-            Input::Missing | Input::Bad(_) => {
-                let ty = html.get_type().name()?.to_string();
-                return Err(PyTypeError::new_err(format!(
-                    "parse_html() expects str or bytes, got {ty}"
-                )));
-            }
-        }
+    // Borrowed, not copied: a page over the limit costs nothing. A str is already decoded:
+    // its UTF-8 bytes are what the page decoder sees (valid non-ASCII UTF-8 wins over a
+    // declared charset, so nothing is decoded twice).
+    let input = match html.cast::<PyBytes>() {
+        Ok(b) => Input::Bytes(b.clone().into()),
+        Err(_) => extract_text(html)?,
+    };
+    let Some(raw) = input.raw() else {
+        let ty = html.get_type().name()?.to_string();
+        return Err(PyTypeError::new_err(format!(
+            "parse_html() expects str or bytes, got {ty}"
+        )));
     };
     let published = published_dates(published, 1)?.pop().flatten();
     let options = Options { published };
-    parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
+    let limits = Limits::new(max_bytes);
+    parse_one(py, || {
+        batch::parse_limited(raw, Format::Html, &options, url, &limits)
+    })
 }
 
 /// Parses many articles in parallel. See `newsparse.parse_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts"))]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts", max_bytes=Some(DEFAULT_MAX_BYTES)))]
+#[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -430,7 +434,9 @@ fn parse_many<'py>(
     on_error: &str,
     format: &str,
     output: &str,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let limits = Limits::new(max_bytes);
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
     let format = format_mode(format)?;
@@ -474,7 +480,7 @@ fn parse_many<'py>(
             )))),
             _ => input
                 .raw()
-                .map(|s| batch::parse_any(s, format, options, None)),
+                .map(|s| batch::parse_limited(s, format, options, None, &limits)),
         }
     };
     if output == Output::Arrow {
@@ -491,7 +497,7 @@ fn parse_many<'py>(
 
 /// Reads and parses files in parallel. See `newsparse.parse_files`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts"))]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts", max_bytes=Some(DEFAULT_MAX_BYTES)))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_files<'py>(
     py: Python<'py>,
@@ -503,7 +509,9 @@ fn parse_files<'py>(
     on_error: &str,
     format: &str,
     output: &str,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let limits = Limits::new(max_bytes);
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
     let format = format_mode(format)?;
@@ -520,7 +528,7 @@ fn parse_files<'py>(
     };
     let jobs = with_options(&paths, published)?;
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
-        let bytes = match files::read_bytes(path) {
+        let bytes = match files::read_bytes_limited(path, &limits) {
             Ok(b) => b,
             Err(e) => return Some(Err(e)),
         };
@@ -531,10 +539,13 @@ fn parse_files<'py>(
         };
         Some(if html {
             // Pages carry their own charset declarations: the HTML decoder reads them.
-            batch::parse_any(&bytes, Format::Html, options, None)
+            batch::parse_limited(&bytes, Format::Html, options, None, &limits)
         } else {
-            files::decode(&bytes, enc, decode_errors)
-                .and_then(|text| batch::parse_any(text.as_bytes(), Format::Text, options, None))
+            files::decode(&bytes, enc, decode_errors).and_then(|text| {
+                // Decoding can triple the bytes (windows-1252 to UTF-8).
+                limits.check(text.len(), "decoded text")?;
+                batch::parse_limited(text.as_bytes(), Format::Text, options, None, &limits)
+            })
         })
     };
     if output == Output::Arrow {
@@ -594,5 +605,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_arrow_schema_stream, m)?)?;
     m.add_class::<arrow::ArrowStream>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("DEFAULT_MAX_BYTES", DEFAULT_MAX_BYTES)?;
     Ok(())
 }
