@@ -24,9 +24,12 @@
 mod content;
 mod decode;
 mod dom;
+mod guard;
 mod hints;
 mod meta;
 
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod tests;
 
@@ -62,7 +65,8 @@ pub struct Dropped {
     /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
     /// `listing` (a whole index page's teasers), `script_only`, `repeat` (a second copy of a
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
-    /// `title` (furniture titles such as "Related posts"), `paywall`.
+    /// `title` (furniture titles such as "Related posts"), `paywall`, `limit` (the end of a
+    /// page whose tree outgrew its budget, see `guard`).
     pub kind: &'static str,
     /// The first 100 characters.
     pub text: String,
@@ -98,12 +102,29 @@ pub struct HtmlMeta {
     pub boilerplate: Vec<Dropped>,
 }
 
+/// Decoded text beyond this is cut (the page is then `truncated`): the article text built
+/// from a page must stay indexable by 32-bit offsets (`limits::HARD_MAX_BYTES`), and decoding
+/// can triple a page's size. Only reachable with `max_bytes=None`.
+const MAX_DECODED: usize = crate::limits::HARD_MAX_BYTES / 2;
+
 /// Parses an HTML page. `url` (the page's address, if known) supplies a date from its path
 /// ("/2014/01/05/") and a site name to strip from titles. Never panics; time is linear in
-/// the input (html5ever's tree builder and a constant number of passes over the tree).
+/// the input (html5ever's tokenizer, its tree builder kept shallow by `guard`, and a
+/// constant number of passes over the tree). A page whose tree would outgrow its budget
+/// (`guard::Budget`) is cut there: `meta.truncated` is set and `meta.boilerplate` says so.
 pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
-    let (html, encoding) = decode::decode(bytes);
+    let (mut html, encoding) = decode::decode(bytes);
+    let cut = html.len() > MAX_DECODED;
+    if cut {
+        let mut end = MAX_DECODED;
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        html.to_mut().truncate(end);
+    }
     let dom = dom::parse(&html);
+    // The decoded page is not needed once its tree is built (text nodes hold their own).
+    drop(html);
     let m = meta::collect(&dom, url);
     let body_hint = m
         .article_body
@@ -274,12 +295,50 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         authors.retain(|a| !a.eq_ignore_ascii_case(s));
     }
     let paywalled = m.not_free || ex.paywall_marker;
+    let cut_short = cut || dom.truncated;
+    if cut_short {
+        boilerplate.push(Dropped {
+            kind: "limit",
+            text: "the rest of the page: its tree outgrew the size budget".to_string(),
+        });
+    }
     let truncated = script_only
+        || cut_short
         || (paywalled && words < 300)
         || body_hint.is_some_and(|h| extracted * 3 < h * 2 && blocks.is_empty());
 
+    // The published line, read from the tree before the tree is dropped.
+    let published_line = m.published.as_ref().map(|p| {
+        let same_day = |t: &str, dt: Option<&str>| {
+            let day = dt.and_then(meta::iso_date).or_else(|| meta::iso_date(t));
+            day.as_deref().and_then(|d| d.get(..10)) == p.get(..10)
+                && (4..=60).contains(&t.chars().count())
+        };
+        ex.date_text
+            .as_ref()
+            .filter(|(t, dt)| same_day(t, dt.as_deref()))
+            .map(|(t, _)| t.clone())
+            .or_else(|| {
+                m.times.iter().find_map(|(id, v)| {
+                    let t = dom.short_text(*id, 60)?;
+                    same_day(&t, Some(v)).then_some(t)
+                })
+            })
+            .unwrap_or_else(|| p.clone())
+    });
+    // The tree (and the page text its nodes hold) is not needed any more: freed before the
+    // article text is written, which is the peak of a big page's memory. The text is written
+    // once into a buffer of its final size (doubling would leave up to as much again unused).
+    drop(dom);
+    let capacity = blocks
+        .iter()
+        .map(|b| b.text.len() + b.credit.as_ref().map_or(0, |c| c.len() + 1) + 2)
+        .sum::<usize>()
+        + 4096;
     let mut page = HtmlPage::default();
-    let mut w = TextWriter::default();
+    let mut w = TextWriter {
+        text: String::with_capacity(capacity),
+    };
     if let Some(s) = m
         .section
         .as_deref()
@@ -308,24 +367,8 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             }
         }
     }
-    if let Some(p) = &m.published {
-        let same_day = |t: &str, dt: Option<&str>| {
-            let day = dt.and_then(meta::iso_date).or_else(|| meta::iso_date(t));
-            day.as_deref().and_then(|d| d.get(..10)) == p.get(..10)
-                && (4..=60).contains(&t.chars().count())
-        };
-        let visible = ex
-            .date_text
-            .as_ref()
-            .filter(|(t, dt)| same_day(t, dt.as_deref()))
-            .map(|(t, _)| t.clone())
-            .or_else(|| {
-                m.times.iter().find_map(|(id, v)| {
-                    let t = dom.short_text(*id, 60)?;
-                    same_day(&t, Some(v)).then_some(t)
-                })
-            });
-        let span = w.line(visible.as_deref().unwrap_or(p));
+    if let (Some(p), Some(line)) = (&m.published, &published_line) {
+        let span = w.line(line);
         page.layout.published = Some(Stamp {
             kind: Some(StampKind::Published),
             span,
