@@ -76,8 +76,8 @@ pub struct Dom {
     /// where it stopped is missing.
     pub truncated: bool,
     /// Calls the tree builder made into the tree (each name it read while scanning its
-    /// stack of open elements counts one): a measure of its work, for tests.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// stack of open elements counts one): a measure of its work, counted in tests only.
+    #[cfg(test)]
     pub work: u64,
 }
 
@@ -294,6 +294,7 @@ pub struct Sink {
     dummy: RefCell<QualName>,
     budget: Budget,
     max_depth: usize,
+    #[cfg(test)]
     work: Cell<u64>,
     attrs: Cell<usize>,
     long_value_bytes: Cell<usize>,
@@ -312,6 +313,7 @@ impl Sink {
             dummy: RefCell::new(QualName::new(None, ns!(html), LocalName::from(""))),
             budget,
             max_depth,
+            #[cfg(test)]
             work: Cell::new(0),
             attrs: Cell::new(0),
             long_value_bytes: Cell::new(0),
@@ -392,6 +394,7 @@ impl Sink {
     }
 
     fn push(&self, data: Data) -> Id {
+        #[cfg(test)]
         self.work.set(self.work.get() + 1);
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(Node::new(data));
@@ -512,6 +515,7 @@ impl TreeSink for Sink {
         Dom {
             nodes: self.nodes.into_inner(),
             truncated: self.over_budget.get(),
+            #[cfg(test)]
             work: self.work.get(),
         }
     }
@@ -523,6 +527,7 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a Id) -> Ref<'a, QualName> {
+        #[cfg(test)]
         self.work.set(self.work.get() + 1);
         let found = Ref::filter_map(self.nodes.borrow(), |nodes| {
             match nodes.get(*target).map(|n| &n.data) {

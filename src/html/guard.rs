@@ -29,7 +29,7 @@
 //!   use a few dozen at most).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -117,6 +117,7 @@ pub fn build_with(html: &str, caps: Caps) -> Dom {
     let guard = Guard {
         tb: TreeBuilder::new(sink, TreeBuilderOpts::default()),
         swallow: RefCell::new(FastMap::default()),
+        swallowing: Cell::new(0),
         caps,
     };
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
@@ -142,17 +143,20 @@ struct Guard {
     tb: TreeBuilder<Id, Sink>,
     /// End tags still to drop, by name: one per element closed early by the cap.
     swallow: RefCell<FastMap<LocalName, u32>>,
+    /// The sum of `swallow`: zero on every page that never reaches the cap.
+    swallowing: Cell<u32>,
     caps: Caps,
 }
 
 impl Guard {
     /// Closes the elements the last token attached deeper than the cap or past the
-    /// `MAX_REOPENED`th, innermost first. `opened` is the start tag's name: the element made
-    /// for it (the last of that name) is the one whose real end tag will come later and must
-    /// be dropped; the others are clones of formatting elements, which have no end tag.
-    fn close_excess(&self, opened: Option<&LocalName>, line: u64) {
+    /// `MAX_REOPENED`th, innermost first. For a start tag, the last element made is the
+    /// tag's own (the tree builder re-opens formatting elements and adds implied parents
+    /// first): its real end tag will come later and must be dropped; the others are clones
+    /// of formatting elements or implied elements, which have no end tag of their own.
+    fn close_excess(&self, start_tag: bool, line: u64) {
         let made = self.tb.sink.take_made();
-        let mut own = opened.cloned();
+        let own = made.last().map(|&(id, _)| id).filter(|_| start_tag);
         let excess = made
             .iter()
             .enumerate()
@@ -163,9 +167,9 @@ impl Guard {
             let Some(name) = self.tb.sink.closable_name(id) else {
                 continue;
             };
-            if own.as_ref() == Some(&name) {
-                own = None;
+            if own == Some(id) {
                 *self.swallow.borrow_mut().entry(name.clone()).or_insert(0) += 1;
+                self.swallowing.set(self.swallowing.get() + 1);
             }
             let end = Tag {
                 kind: EndTag,
@@ -194,24 +198,30 @@ impl TokenSink for Guard {
                 _ => TokenSinkResult::Continue,
             };
         }
-        let (grows, opened) = match &token {
+        let (grows, start_tag) = match &token {
             TagToken(t) if t.kind == EndTag => {
-                let mut swallow = self.swallow.borrow_mut();
-                if let Some(n) = swallow.get_mut(&t.name).filter(|n| **n > 0) {
-                    *n -= 1;
-                    return TokenSinkResult::Continue;
+                if self.swallowing.get() > 0 {
+                    let mut swallow = self.swallow.borrow_mut();
+                    if let Some(n) = swallow.get_mut(&t.name).filter(|n| **n > 0) {
+                        *n -= 1;
+                        self.swallowing.set(self.swallowing.get() - 1);
+                        return TokenSinkResult::Continue;
+                    }
                 }
-                (false, None)
+                (false, false)
             }
-            TagToken(t) if t.kind == StartTag => (true, Some(t.name.clone())),
+            TagToken(t) => (t.kind == StartTag, t.kind == StartTag),
             // Text re-opens formatting elements closed by a block's end.
-            Token::CharacterTokens(_) | Token::NullCharacterToken => (true, None),
-            _ => (false, None),
+            Token::CharacterTokens(_) | Token::NullCharacterToken => (true, false),
+            _ => (false, false),
         };
+        if !grows {
+            return self.tb.process_token(token, line);
+        }
         self.tb.sink.begin_token();
         let result = self.tb.process_token(token, line);
-        if grows && self.tb.sink.made_too_much(self.caps.max_reopened) {
-            self.close_excess(opened.as_ref(), line);
+        if self.tb.sink.made_too_much(self.caps.max_reopened) {
+            self.close_excess(start_tag, line);
         }
         result
     }
