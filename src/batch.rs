@@ -3,18 +3,68 @@
 
 use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::error::ItemError;
+use crate::limits::Limits;
 use crate::record::{self, Options, Record};
 
-/// Pools by thread count, tagged with the process id that built them: after `fork` the child
-/// has the parent's pool objects but none of its threads, so it must build its own.
-type Pools = HashMap<usize, Arc<ThreadPool>>;
-static POOLS: Mutex<Option<(u32, Pools)>> = Mutex::new(None);
+/// Pools by thread count, owned by one process. After `fork` the child has the parent's
+/// pools but none of their threads, and the mutex guarding them may have been held at the
+/// moment of the fork by a parent thread that does not exist in the child (issue 13, item 8:
+/// the child then blocked forever in `pool()`). So the child never touches the parent's
+/// registry: it makes its own, and the parent's is leaked (a few KB per fork; dropping its
+/// pools would wake workers through mutexes that may be held too).
+struct Registry {
+    pid: u32,
+    pools: Mutex<HashMap<usize, Arc<ThreadPool>>>,
+}
+
+static REGISTRY: AtomicPtr<Registry> = AtomicPtr::new(std::ptr::null_mut());
+static AT_FORK: AtomicBool = AtomicBool::new(false);
+
+/// Runs in the child of every `fork()` (registered with `pthread_atfork`), before any other
+/// code: forgets the parent's registry without reading it.
+#[cfg(unix)]
+extern "C" fn forget_registry_in_child() {
+    REGISTRY.store(std::ptr::null_mut(), Ordering::SeqCst);
+}
+
+fn registry() -> &'static Registry {
+    #[cfg(unix)]
+    if !AT_FORK.swap(true, Ordering::SeqCst) {
+        // SAFETY: registers a handler that only stores to an atomic (async-signal-safe).
+        unsafe {
+            libc::pthread_atfork(None, None, Some(forget_registry_in_child));
+        }
+    }
+    let pid = std::process::id();
+    loop {
+        let cur = REGISTRY.load(Ordering::Acquire);
+        // SAFETY: registries are leaked, never freed, so a non-null pointer stays valid.
+        if let Some(r) = unsafe { cur.as_ref() } {
+            // The pid check also covers a fork that skipped the atfork handlers.
+            if r.pid == pid {
+                return r;
+            }
+        }
+        let fresh = Box::into_raw(Box::new(Registry {
+            pid,
+            pools: Mutex::new(HashMap::new()),
+        }));
+        match REGISTRY.compare_exchange(cur, fresh, Ordering::AcqRel, Ordering::Acquire) {
+            // SAFETY: just leaked above; never freed.
+            Ok(_) => return unsafe { &*fresh },
+            // Another thread installed one first: use it (next turn of the loop).
+            // SAFETY: `fresh` was never shared.
+            Err(_) => drop(unsafe { Box::from_raw(fresh) }),
+        }
+    }
+}
 
 /// Threads used when the caller does not say: `NEWSPARSE_THREADS`, else every core.
 pub fn default_threads() -> usize {
@@ -30,15 +80,7 @@ pub fn default_threads() -> usize {
 }
 
 fn pool(threads: usize) -> Result<Arc<ThreadPool>, ItemError> {
-    let pid = std::process::id();
-    let mut guard = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    if guard.as_ref().is_some_and(|(p, _)| *p != pid) {
-        // A forked child: the parent's pools have no threads here, and dropping one would
-        // wake its workers through mutexes that a parent thread may have held at the fork,
-        // which deadlocks. Leak them instead (a few KB per fork).
-        std::mem::forget(guard.take());
-    }
-    let pools = &mut guard.get_or_insert_with(|| (pid, HashMap::new())).1;
+    let mut pools = registry().pools.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(p) = pools.get(&threads) {
         return Ok(p.clone());
     }
@@ -106,13 +148,27 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|t| memchr::memmem::find(&lower, t.as_bytes()).is_some())
 }
 
-/// Parses text or a page as `format` says, guarded against panics.
+/// Parses text or a page as `format` says, guarded against panics, under the default
+/// `Limits` (see `parse_limited`).
 pub fn parse_any(
     bytes_or_text: &[u8],
     format: Format,
     options: &Options,
     url: Option<&str>,
 ) -> Result<Parsed, ItemError> {
+    parse_limited(bytes_or_text, format, options, url, &Limits::default())
+}
+
+/// Parses text or a page as `format` says, guarded against panics. An input over `limits` is
+/// a `too_large` error before any work is done.
+pub fn parse_limited(
+    bytes_or_text: &[u8],
+    format: Format,
+    options: &Options,
+    url: Option<&str>,
+    limits: &Limits,
+) -> Result<Parsed, ItemError> {
+    limits.check(bytes_or_text.len(), "input")?;
     let html = match format {
         Format::Html => true,
         Format::Text => false,
@@ -207,6 +263,75 @@ mod tests {
             ),
             Parsed::Text(_) => panic!("not sniffed as HTML"),
         }
+    }
+
+    /// Issue 13, item 8: a fork while another thread held the pools' mutex left the child
+    /// blocked in `pool()` forever (seen once in about 200 forks under load). Here the mutex
+    /// is held on purpose at the fork; the child must still run a batch on threads of its own.
+    #[cfg(unix)]
+    #[test]
+    fn a_child_forked_while_the_pools_are_locked_still_runs() {
+        use std::sync::mpsc;
+        use std::time::{Duration, Instant};
+        assert_eq!(
+            map_ordered(&[1, 2, 3], Some(2), |x| x * 2).unwrap(),
+            [2, 4, 6]
+        );
+        let (locked, wait_locked) = mpsc::channel();
+        let (release, wait_release) = mpsc::channel::<()>();
+        let holder = std::thread::spawn(move || {
+            let guard = registry().pools.lock();
+            locked.send(()).ok();
+            wait_release.recv().ok();
+            drop(guard);
+        });
+        wait_locked.recv().unwrap();
+        // SAFETY: the child only runs a batch and leaves with `_exit`.
+        let pid = unsafe { libc::fork() };
+        if pid == 0 {
+            let sum: i32 = map_ordered(&[1, 2, 3, 4, 5, 6, 7, 8], Some(2), |x| x * 2)
+                .map(|v| v.iter().sum())
+                .unwrap_or(0);
+            unsafe { libc::_exit(if sum == 72 { 0 } else { 1 }) };
+        }
+        release.send(()).unwrap();
+        holder.join().unwrap();
+        assert!(pid > 0, "fork failed");
+        // A hang guard, not a timing: the child needs milliseconds.
+        let start = Instant::now();
+        let mut status = 0;
+        loop {
+            let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+            if r == pid {
+                break;
+            }
+            if start.elapsed() > Duration::from_secs(120) {
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                    libc::waitpid(pid, &mut status, 0);
+                }
+                panic!("the forked child hung");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+    }
+
+    #[test]
+    fn inputs_over_the_limit_are_too_large_errors() {
+        let opts = Options::default();
+        let small = Limits::new(Some(100));
+        let text = "Headline\n\n".to_string() + &"word ".repeat(40);
+        for format in [Format::Text, Format::Html, Format::Auto] {
+            let err = parse_limited(text.as_bytes(), format, &opts, None, &small).unwrap_err();
+            assert_eq!(err.kind, crate::error::ErrorKind::TooLarge);
+            let said = format!("{} bytes", text.len());
+            assert!(err.message.contains(&said), "{}", err.message);
+            assert!(
+                parse_limited(text.as_bytes(), format, &opts, None, &Limits::UNLIMITED).is_ok()
+            );
+        }
+        assert!(parse_limited(b"", Format::Text, &opts, None, &Limits::new(Some(0))).is_ok());
     }
 
     #[test]

@@ -13,7 +13,8 @@ pub enum ErrorKind {
     Internal,
     /// The caller's arguments are wrong (an unknown encoding, a malformed date).
     Invalid,
-    /// The input passes a size limit (a web archive record over its byte cap).
+    /// The input passes a size limit (`limits::Limits`, or a web archive record over its
+    /// byte cap): refused before it could exhaust memory.
     TooLarge,
 }
 

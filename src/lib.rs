@@ -17,12 +17,14 @@ pub mod text;
 pub mod tokens;
 
 pub use doc::{Document, TextSpan};
+pub use limits::Limits;
 pub use record::{parse, Options, Record};
 pub mod batch;
 pub mod dates;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod limits;
 pub mod numbers;
 pub mod quotes;
 pub mod summary;

@@ -17,6 +17,11 @@ Errors in batches (``parse_many``, ``iter_parse``, ``parse_files``) follow ``on_
 * ``"record"``: a failing item becomes ``{"error": {"kind", "message"}, "index": i}`` (plus
   ``"path"`` for files), so failures can be counted and inspected afterwards.
 
+An article over ``max_bytes`` (every entry point takes it; default ``DEFAULT_MAX_BYTES``, 32 MiB;
+``None`` for no limit but the 4 GiB one) is a failure of kind ``"too_large"``
+(``TooLargeError`` when raised): refused before parsing, its ``.gz`` inflated only up to the
+limit, so a gzip bomb costs no more than the limit in memory.
+
 Missing values (``None``, ``float('nan')``, ``pandas.NA``) are not errors: they give ``None``.
 There is no "skip" mode, on purpose: output position ``i`` is always input item ``i``.
 
@@ -45,9 +50,9 @@ import os as _os
 from typing import Any, Iterable, Iterator, List, Optional, Sequence, Union
 
 from . import _core, _progress
-from ._core import __version__, default_threads
+from ._core import DEFAULT_MAX_BYTES, __version__, default_threads
 from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, Span, WarcRecord
-from .errors import ArticleError, DecodeError, NewsparseError
+from .errors import ArticleError, DecodeError, NewsparseError, TooLargeError
 from .display import Article, display
 from .frames import (
     counts_table,
@@ -95,6 +100,8 @@ __all__ = [
     "NewsparseError",
     "ArticleError",
     "DecodeError",
+    "TooLargeError",
+    "DEFAULT_MAX_BYTES",
     "__version__",
 ]
 
@@ -148,7 +155,12 @@ def _fields_arg(fields: Fields) -> Optional[List[str]]:
 
 
 def parse(
-    text: str, *, published: DateLike = None, fields: Fields = None, summary_sentences: int = 3
+    text: str,
+    *,
+    published: DateLike = None,
+    fields: Fields = None,
+    summary_sentences: int = 3,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Record:
     """Parse one article into a record.
 
@@ -159,8 +171,10 @@ def parse(
     only what the asked fields need runs (see ``field_names()`` and the README's "Choosing
     fields").
     ``summary_sentences``: how many sentences the record's ``summary`` has (0 for none).
+    ``max_bytes``: a text longer than this in UTF-8 raises ``TooLargeError`` (``None``: no
+    limit but the 4 GiB one).
     """
-    return _core.parse(text, _published_arg(published), _fields_arg(fields), summary_sentences)
+    return _core.parse(text, _published_arg(published), _fields_arg(fields), summary_sentences, max_bytes)
 
 
 OUTPUTS = ("dicts", "arrow", "polars")
@@ -217,6 +231,7 @@ def parse_many(
     output: str = "dicts",
     fields: Fields = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Any:
     """Parse many articles in parallel (the GIL is released).
 
@@ -232,17 +247,19 @@ def parse_many(
     ``"polars"`` (a ``polars.DataFrame``); see the module docstring. ``fields`` as in ``parse``
     (the Arrow schema stays the same: columns not asked for are null or empty). ``summary_sentences``:
     sentences in each record's ``summary`` (0 for none).
+    ``max_bytes``: an item longer than this (UTF-8 bytes of a ``str``, or the page's bytes) is
+    a ``"too_large"`` failure, handled as ``on_error`` says (``None``: only the 4 GiB limit).
     """
     _check_output(output)
     pub = _published_arg(published)
     core = "dicts" if output == "dicts" else "arrow"
     fs = _fields_arg(fields)
     if not progress:
-        out = _core.parse_many(texts, pub, threads, on_error, format, core, fs, summary_sentences)
+        out = _core.parse_many(texts, pub, threads, on_error, format, core, fs, summary_sentences, max_bytes)
         return out if output == "dicts" else _frame_of(out, output)
     items = texts if isinstance(texts, list) else list(texts)
     return _batched(
-        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs, summary_sentences), items, pub, on_error, output
+        lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs, summary_sentences, max_bytes), items, pub, on_error, output
     )
 
 
@@ -302,6 +319,7 @@ def iter_parse(
     output: str = "dicts",
     fields: Fields = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Iterator[Any]:
     """Parse a stream of articles lazily, ``batch_size`` at a time (in parallel within a batch).
 
@@ -312,6 +330,7 @@ def iter_parse(
     with ``"arrow"`` or ``"polars"`` it yields one table per batch (``batch_size`` rows, the
     last one shorter), ready for ``pyarrow.parquet.ParquetWriter.write_table``. ``fields`` as
     in ``parse``.
+    ``max_bytes`` as in ``parse_many``.
     """
     _check_output(output)
     core = "dicts" if output == "dicts" else "arrow"
@@ -339,7 +358,7 @@ def iter_parse(
                 if len(pub) != len(batch):
                     raise ValueError("published ran out before texts: give one date per article")
             records = _call_at(
-                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs, summary_sentences),
+                lambda chunk, p: _core.parse_many(chunk, p, threads, on_error, format, core, fs, summary_sentences, max_bytes),
                 batch,
                 pub,
                 offset,
@@ -414,6 +433,7 @@ def parse_files(
     output: str = "dicts",
     fields: Fields = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Any:
     """Read and parse files in parallel (reading and decoding happen in Rust).
 
@@ -432,6 +452,9 @@ def parse_files(
     in archive order at the archive's place, with ``url``, ``warc_date`` and
     ``warc_record_id`` (see ``iter_warc``, which also streams them and counts what was
     skipped); ``index`` in error records is then the output position.
+    ``max_bytes``: a file longer than this, or a ``.gz`` inflating past it (it is inflated as a
+    stream and never beyond the limit), or a text longer after decoding, is a ``"too_large"``
+    failure (``None``: only the 4 GiB limit).
     """
     _check_output(output)
     core = "dicts" if output == "dicts" else "arrow"
@@ -442,13 +465,13 @@ def parse_files(
         return _files_with_archives(
             paths, encoding=encoding, errors=errors, published=pub, threads=threads,
             on_error=on_error, progress=progress, format=format, output=output, fields=fs,
-            summary_sentences=summary_sentences,
+            summary_sentences=summary_sentences, max_bytes=max_bytes,
         )
     if not progress:
-        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, fs, summary_sentences)
+        out = _core.parse_files(paths, encoding, errors, pub, threads, on_error, format, core, fs, summary_sentences, max_bytes)
         return out if output == "dicts" else _frame_of(out, output)
     return _batched(
-        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core, fs, summary_sentences),
+        lambda chunk, p: _core.parse_files(chunk, encoding, errors, p, threads, on_error, format, core, fs, summary_sentences, max_bytes),
         paths,
         pub,
         on_error,
@@ -485,6 +508,7 @@ def _files_with_archives(paths: List[str], *, published: Any, output: str, on_er
 def parse_html(
     html: Union[str, bytes], *, url: Optional[str] = None, published: DateLike = None, fields: Fields = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> HtmlRecord:
     """Parse one raw HTML page into the same record as the text path, plus ``text`` (the
     article text extracted from the page, which every span's ``start``/``end`` index) and
@@ -494,9 +518,10 @@ def parse_html(
     ``bytes`` are decoded by BOM, then ``<meta charset>``/``http-equiv``, then UTF-8, else
     windows-1252; a ``str`` is taken as already decoded. ``url`` supplies a date from its path
     and a site name to strip from titles. ``fields`` as in ``parse`` (``text`` and ``html``
-    are always filled: the page is read whatever is asked).
+    are always filled: the page is read whatever is asked). ``max_bytes``: a longer page raises
+    ``TooLargeError``.
     """
-    return _core.parse_html(html, url, _published_arg(published), _fields_arg(fields), summary_sentences)
+    return _core.parse_html(html, url, _published_arg(published), _fields_arg(fields), summary_sentences, max_bytes)
 
 
 def _register_pandas_accessor() -> None:

@@ -3,6 +3,7 @@ from typing import Any, Iterable, Iterator, List, Optional, Sequence, Tuple, Uni
 from ._types import ErrorRecord, FileRecord, HtmlRecord, Record, WarcRecord, WarcStats
 
 __version__: str
+DEFAULT_MAX_BYTES: int
 
 class ArrowStream:
     """Record batches built in Rust; read once through the Arrow PyCapsule interface."""
@@ -11,7 +12,8 @@ class ArrowStream:
     def __len__(self) -> int: ...
 
 def parse(
-    text: str, published: Optional[str] = None, fields: Optional[List[str]] = None, summary_sentences: int = 3
+    text: str, published: Optional[str] = None, fields: Optional[List[str]] = None, summary_sentences: int = 3,
+    max_bytes: Optional[int] = ...,
 ) -> Record: ...
 def parse_many(
     texts: Iterable[Union[str, bytes, None]],
@@ -22,6 +24,7 @@ def parse_many(
     output: str = "dicts",
     fields: Optional[List[str]] = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = ...,
 ) -> Union[List[Any], ArrowStream]: ...
 def parse_html(
     html: Union[str, bytes],
@@ -29,6 +32,7 @@ def parse_html(
     published: Optional[str] = None,
     fields: Optional[List[str]] = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = ...,
 ) -> HtmlRecord: ...
 def parse_files(
     paths: Sequence[str],
@@ -41,6 +45,7 @@ def parse_files(
     output: str = "dicts",
     fields: Optional[List[str]] = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = ...,
 ) -> Union[List[Union[FileRecord, ErrorRecord, None]], ArrowStream]: ...
 def _parse_discard(texts: Sequence[str], threads: Optional[int] = None, fields: Optional[List[str]] = None) -> int: ...
 def _arrow_schema_stream() -> ArrowStream: ...

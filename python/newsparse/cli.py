@@ -13,6 +13,9 @@ core builds (no JSON, no dict per article); a failed file's row fills only ``pat
 Web archives (``.warc``, ``.warc.gz``) give one record per HTML page, streamed batch by batch
 (``newsparse crawl/*.warc.gz -o out.parquet``); what was skipped (requests, images, non-200
 responses, revisits...) is counted and summed up on stderr.
+``--max-bytes`` bounds each article (default 32M; ``K``/``M``/``G`` suffixes are powers of 1024,
+``none`` leaves only the 4 GiB limit): a larger file, or a ``.gz`` inflating past it, is an
+error record of kind ``too_large``.
 """
 
 from __future__ import annotations
@@ -22,12 +25,29 @@ import json
 import sys
 from typing import Any, Iterable, List, Optional, TextIO
 
-from . import __version__, _expand, _iso, _progress, iter_warc, parse_files, parse_many
+from . import DEFAULT_MAX_BYTES, __version__, _expand, _iso, _progress, iter_warc, parse_files, parse_many
 from .errors import NewsparseError
 from .warc import is_archive
 
 BATCH = 256
 PROGRESS_MIN = 200
+
+
+def _size(text: str) -> Optional[int]:
+    """``--max-bytes`` values: ``1000``, ``64K``, ``32M``, ``1G`` (powers of 1024), ``none``."""
+    t = text.strip().lower()
+    if t in ("none", "off", "unlimited"):
+        return None
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    mult = units.get(t[-1:], 1)
+    digits = t[:-1] if t[-1:] in units else t
+    try:
+        value = float(digits) * mult
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use e.g. 1000, 64K, 32M, 1G or none)") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a size cannot be negative: {text!r}")
+    return int(value)
 
 
 def _write(records: Iterable[Any], out: TextIO, indent: Optional[int]) -> None:
@@ -73,6 +93,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="sentences in each record's summary (default 3; 0 for none)")
     ap.add_argument("--threads", type=int, help="worker threads (default: NEWSPARSE_THREADS or all cores)")
     ap.add_argument("--on-error", choices=["record", "raise", "null"], default="record")
+    ap.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                    help="largest article, raw or decompressed (default 32M; K/M/G suffixes; none)")
     ap.add_argument("--indent", type=int, help="pretty-print each record (not JSON Lines then)")
     ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bar on stderr (default: on a terminal, for large inputs)")
@@ -98,10 +120,10 @@ def main(argv: Optional[List[str]] = None) -> int:
                 if sink is not None:
                     failures += sink.write(parse_many([data], published=published, format=args.format,
                                                       on_error=args.on_error, output="arrow", fields=fields,
-                                                      summary_sentences=args.summary_sentences))
+                                                      summary_sentences=args.summary_sentences, max_bytes=args.max_bytes))
                     continue
                 rec = parse_many([data], published=published, format=args.format, fields=fields,
-                                 summary_sentences=args.summary_sentences)[0]
+                                 summary_sentences=args.summary_sentences, max_bytes=args.max_bytes)[0]
                 _write([rec], out, args.indent)
             else:
                 paths.extend(_expand(f))
@@ -134,7 +156,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                     records = parse_files(chunk, encoding=args.encoding, errors=args.errors,
                                           published=published, threads=args.threads, on_error=args.on_error,
                                           format=args.format, output="arrow" if sink is not None else "dicts",
-                                          fields=fields, summary_sentences=args.summary_sentences)
+                                          fields=fields, summary_sentences=args.summary_sentences,
+                                          max_bytes=args.max_bytes)
                     failures += _failures(records, sink)
                     rows += _emit(records, sink, out, args.indent, rows)
                     bar.update(len(chunk))

@@ -9,7 +9,7 @@ class NewsparseError(Exception):
     """Base class of newsparse's own errors.
 
     ``index`` is the position of the failing item in the input, ``path`` the file (for
-    ``parse_files``), ``kind`` one of ``"internal"`` or ``"decode"``.
+    ``parse_files``), ``kind`` one of ``"internal"``, ``"decode"`` or ``"too_large"``.
     """
 
     def __init__(
@@ -32,3 +32,9 @@ class ArticleError(NewsparseError):
 
 class DecodeError(NewsparseError, ValueError):
     """A file's bytes are not valid in the requested encoding (the message gives the byte)."""
+
+
+class TooLargeError(NewsparseError, ValueError):
+    """An article is over ``max_bytes`` (raw, decompressed or decoded), or over the 4 GiB no
+    article may reach: it was refused before parsing. Raise the limit with ``max_bytes=``
+    (``None`` for no limit but the 4 GiB one)."""

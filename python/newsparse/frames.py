@@ -23,6 +23,8 @@ import importlib.util
 import sys
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
+from ._core import DEFAULT_MAX_BYTES
+
 # (column, dtype kind, where in the record, meaning). Kinds: str, int, float, bool, list.
 COLUMNS: List[Tuple[str, str, Tuple[str, ...], str]] = [
     ("path", "str", ("path",), "the file (parse_files); missing otherwise"),
@@ -165,6 +167,7 @@ def parse_frame(
     prefix: str = "",
     fields: Any = None,
     summary_sentences: int = 3,
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES,
 ) -> Any:
     """Parse ``df[column]`` and return ``df`` with the record columns added (``COLUMNS``
     without ``path`` and the web archive columns), its index and row order kept. ``fields``
@@ -173,7 +176,8 @@ def parse_frame(
 
     ``published``: a column name of ``df``, one date for all rows, or one per row. Missing
     texts give rows of missing values. A record column whose name ``df`` already has is an
-    error: pass ``prefix="np_"`` to rename the new columns.
+    error: pass ``prefix="np_"`` to rename the new columns. ``max_bytes`` as in
+    ``parse_many``.
     """
     from . import parse_many
 
@@ -188,6 +192,7 @@ def parse_frame(
         progress=progress,
         fields=fields,
         summary_sentences=summary_sentences,
+        max_bytes=max_bytes,
     )
     frame = to_frame(records).drop(columns=ORIGIN)
     if prefix:

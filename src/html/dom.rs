@@ -4,13 +4,28 @@
 //! `Vec` drop and every walk in this module is iterative: no recursion can overflow the stack.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
 use html5ever::{ns, Attribute, LocalName, QualName};
 
+use super::guard::{Budget, LONG_VALUE};
+
 pub type Id = usize;
+
+/// A link between nodes: an index, `NONE` for no node. Four bytes instead of sixteen for an
+/// `Option<usize>`: a page's tree is 5 links per node.
+type Link = u32;
+const NONE: Link = Link::MAX;
+
+fn link(id: Option<Id>) -> Link {
+    id.and_then(|i| Link::try_from(i).ok()).unwrap_or(NONE)
+}
+
+fn unlink(l: Link) -> Option<Id> {
+    (l != NONE).then_some(l as Id)
+}
 
 #[derive(Debug)]
 pub enum Data {
@@ -18,31 +33,38 @@ pub enum Data {
     Element {
         name: QualName,
         attrs: Vec<Attribute>,
-        template: Option<Id>,
+        /// The node holding a `<template>`'s contents (`NONE` for other elements).
+        template: Link,
     },
     Text(StrTendril),
-    /// Comments, doctypes, processing instructions, template fragments: never content.
+    /// Comments, doctypes, processing instructions, template contents: never content.
     Other,
 }
 
 #[derive(Debug)]
 pub struct Node {
-    pub parent: Option<Id>,
-    pub first_child: Option<Id>,
-    pub last_child: Option<Id>,
-    pub prev: Option<Id>,
-    pub next: Option<Id>,
+    parent: Link,
+    first_child: Link,
+    last_child: Link,
+    prev: Link,
+    next: Link,
+    /// Depth below the document when the node was attached (saturating): the guard's measure
+    /// of nesting. Not updated when the tree builder later moves a subtree (the adoption
+    /// agency nests moved children one level deeper); it follows the stack of open elements,
+    /// which is what the cap must bound.
+    depth: u16,
     pub data: Data,
 }
 
 impl Node {
     fn new(data: Data) -> Self {
         Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev: None,
-            next: None,
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            depth: 0,
             data,
         }
     }
@@ -50,6 +72,13 @@ impl Node {
 
 pub struct Dom {
     pub nodes: Vec<Node>,
+    /// The page needed a bigger tree than its budget (see `guard`): what follows the point
+    /// where it stopped is missing.
+    pub truncated: bool,
+    /// Calls the tree builder made into the tree (each name it read while scanning its
+    /// stack of open elements counts one): a measure of its work, counted in tests only.
+    #[cfg(test)]
+    pub work: u64,
 }
 
 pub const ROOT: Id = 0;
@@ -88,13 +117,21 @@ impl Dom {
     }
 
     pub fn parent(&self, id: Id) -> Option<Id> {
-        self.nodes.get(id).and_then(|n| n.parent)
+        self.nodes.get(id).and_then(|n| unlink(n.parent))
+    }
+
+    fn last_child(&self, id: Id) -> Option<Id> {
+        self.nodes.get(id).and_then(|n| unlink(n.last_child))
+    }
+
+    fn prev(&self, id: Id) -> Option<Id> {
+        self.nodes.get(id).and_then(|n| unlink(n.prev))
     }
 
     pub fn children(&self, id: Id) -> Children<'_> {
         Children {
             dom: self,
-            next: self.nodes.get(id).and_then(|n| n.first_child),
+            next: self.nodes.get(id).and_then(|n| unlink(n.first_child)),
         }
     }
 
@@ -104,10 +141,10 @@ impl Dom {
         let mut stack = vec![root];
         while let Some(id) = stack.pop() {
             out.push(id);
-            let mut c = self.nodes.get(id).and_then(|n| n.last_child);
+            let mut c = self.last_child(id);
             while let Some(k) = c {
                 stack.push(k);
-                c = self.nodes.get(k).and_then(|n| n.prev);
+                c = self.prev(k);
             }
         }
         out
@@ -128,10 +165,10 @@ impl Dom {
             } else if is_block_tag(self.tag(n)) {
                 push_collapsed(&mut out, " ");
             }
-            let mut c = self.nodes.get(n).and_then(|x| x.last_child);
+            let mut c = self.last_child(n);
             while let Some(k) = c {
                 stack.push(k);
-                c = self.nodes.get(k).and_then(|x| x.prev);
+                c = self.prev(k);
             }
         }
         let mut end = max.min(out.len());
@@ -143,11 +180,14 @@ impl Dom {
     }
 
     /// The collapsed text under `id` when it is at most `max` bytes; stops reading early, so
-    /// asking about a huge container costs little.
+    /// asking about a huge container costs little: `None` too past `4 * max + 256` nodes
+    /// (a short text needs few; an empty tree of thousands is no short text either).
     pub fn short_text(&self, id: Id, max: usize) -> Option<String> {
         let mut out = String::new();
         let mut stack = vec![id];
+        let mut budget = max.saturating_mul(4).saturating_add(256);
         while let Some(n) = stack.pop() {
+            budget = budget.checked_sub(1)?;
             if let Some(t) = self.text_of(n) {
                 push_collapsed(&mut out, t);
                 if out.len() > max {
@@ -158,10 +198,10 @@ impl Dom {
             } else if is_block_tag(self.tag(n)) {
                 push_collapsed(&mut out, " ");
             }
-            let mut c = self.nodes.get(n).and_then(|x| x.last_child);
+            let mut c = self.last_child(n);
             while let Some(k) = c {
                 stack.push(k);
-                c = self.nodes.get(k).and_then(|x| x.prev);
+                c = self.prev(k);
             }
         }
         Some(out.trim().to_string())
@@ -234,73 +274,199 @@ impl Iterator for Children<'_> {
     type Item = Id;
     fn next(&mut self) -> Option<Id> {
         let id = self.next?;
-        self.next = self.dom.nodes.get(id).and_then(|n| n.next);
+        self.next = self.dom.nodes.get(id).and_then(|n| unlink(n.next));
         Some(id)
     }
 }
 
-/// Parses a decoded page. html5ever never fails: broken markup is repaired as browsers do.
+/// Parses a decoded page. html5ever never fails: broken markup is repaired as browsers do;
+/// `guard` keeps the work linear (depth cap, tree budget).
 pub fn parse(html: &str) -> Dom {
-    let sink = Sink {
-        nodes: RefCell::new(vec![Node::new(Data::Document)]),
-        dummy: RefCell::new(QualName::new(None, ns!(html), LocalName::from(""))),
-    };
-    html5ever::parse_document(sink, Default::default()).one(StrTendril::from(html))
+    super::guard::build(html)
 }
 
-struct Sink {
+/// The tree builder's side of the arena: builds the nodes, and keeps the accounts the guard
+/// reads (elements attached past the depth cap, the tree budget).
+pub struct Sink {
     nodes: RefCell<Vec<Node>>,
     /// Returned by `elem_name` for a handle that is not an element (the tree builder never
     /// asks, but panicking is not an option).
     dummy: RefCell<QualName>,
+    budget: Budget,
+    max_depth: usize,
+    #[cfg(test)]
+    work: Cell<u64>,
+    attrs: Cell<usize>,
+    long_value_bytes: Cell<usize>,
+    over_budget: Cell<bool>,
+    /// The first node made while the current token is processed.
+    token_start: Cell<Id>,
+    /// Elements the current token attached, in order, each with whether it went deeper
+    /// than `max_depth`.
+    made: RefCell<Vec<(Id, bool)>>,
 }
 
 impl Sink {
+    pub fn new(budget: Budget, max_depth: usize) -> Self {
+        Sink {
+            nodes: RefCell::new(vec![Node::new(Data::Document)]),
+            dummy: RefCell::new(QualName::new(None, ns!(html), LocalName::from(""))),
+            budget,
+            max_depth,
+            #[cfg(test)]
+            work: Cell::new(0),
+            attrs: Cell::new(0),
+            long_value_bytes: Cell::new(0),
+            over_budget: Cell::new(false),
+            token_start: Cell::new(1),
+            made: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn over_budget(&self) -> bool {
+        self.over_budget.get()
+    }
+
+    /// Marks the start of a token: what it attaches is collected anew.
+    pub fn begin_token(&self) {
+        self.token_start.set(self.nodes.borrow().len());
+        self.made.borrow_mut().clear();
+    }
+
+    /// The elements the current token attached, in order, with whether each went past the
+    /// depth cap; cleared.
+    pub fn take_made(&self) -> Vec<(Id, bool)> {
+        std::mem::take(&mut *self.made.borrow_mut())
+    }
+
+    /// Whether the current token attached an element past the cap or more than `most`.
+    pub fn made_too_much(&self, most: usize) -> bool {
+        let made = self.made.borrow();
+        made.len() > most || made.iter().any(|&(_, deep)| deep)
+    }
+
+    /// The name to close `id` with when it went past the cap: an element that is on the
+    /// stack of open elements and whose end tag only pops it. Not void elements (never on
+    /// the stack), raw-text ones (the tokenizer is already reading their text; they close
+    /// themselves), nor the document's own `html`, `head`, `body`, `frameset`.
+    pub fn closable_name(&self, id: Id) -> Option<LocalName> {
+        let nodes = self.nodes.borrow();
+        let Some(Data::Element { name, .. }) = nodes.get(id).map(|n| &n.data) else {
+            return None;
+        };
+        let local = name.local.to_ascii_lowercase();
+        let never = [
+            "area",
+            "base",
+            "basefont",
+            "bgsound",
+            "br",
+            "col",
+            "embed",
+            "frame",
+            "hr",
+            "image",
+            "img",
+            "input",
+            "keygen",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "script",
+            "style",
+            "textarea",
+            "title",
+            "xmp",
+            "iframe",
+            "noembed",
+            "noframes",
+            "noscript",
+            "plaintext",
+            "html",
+            "head",
+            "body",
+            "frameset",
+        ];
+        (!never.contains(&local.as_str())).then(|| LocalName::from(local))
+    }
+
     fn push(&self, data: Data) -> Id {
+        #[cfg(test)]
+        self.work.set(self.work.get() + 1);
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(Node::new(data));
+        if nodes.len() > self.budget.max_nodes {
+            self.over_budget.set(true);
+        }
         nodes.len() - 1
+    }
+
+    /// Records the depth of `child`, just attached under `parent`, and notes it when it is
+    /// an element of the current token past the cap. A template's contents sit at its depth,
+    /// so nested templates cannot restart the count.
+    fn attached(&self, nodes: &mut [Node], parent: Option<Id>, child: Id) {
+        let depth = parent
+            .and_then(|p| nodes.get(p))
+            .map_or(0, |p| p.depth.saturating_add(1));
+        let Some(node) = nodes.get_mut(child) else {
+            return;
+        };
+        node.depth = depth;
+        let Data::Element { template, .. } = &node.data else {
+            return;
+        };
+        if let Some(c) = unlink(*template).and_then(|t| nodes.get_mut(t)) {
+            c.depth = depth;
+        }
+        if child >= self.token_start.get() {
+            self.made
+                .borrow_mut()
+                .push((child, usize::from(depth) > self.max_depth));
+        }
     }
 
     fn detach(nodes: &mut [Node], id: Id) {
         let (parent, prev, next) = match nodes.get(id) {
-            Some(n) => (n.parent, n.prev, n.next),
+            Some(n) => (unlink(n.parent), unlink(n.prev), unlink(n.next)),
             None => return,
         };
         if let Some(p) = prev.and_then(|p| nodes.get_mut(p)) {
-            p.next = next;
+            p.next = link(next);
         } else if let Some(par) = parent.and_then(|p| nodes.get_mut(p)) {
-            par.first_child = next;
+            par.first_child = link(next);
         }
         if let Some(n) = next.and_then(|n| nodes.get_mut(n)) {
-            n.prev = prev;
+            n.prev = link(prev);
         } else if let Some(par) = parent.and_then(|p| nodes.get_mut(p)) {
-            par.last_child = prev;
+            par.last_child = link(prev);
         }
         if let Some(n) = nodes.get_mut(id) {
-            n.parent = None;
-            n.prev = None;
-            n.next = None;
+            n.parent = NONE;
+            n.prev = NONE;
+            n.next = NONE;
         }
     }
 
     fn append_id(nodes: &mut [Node], parent: Id, child: Id) {
         Self::detach(nodes, child);
-        let last = nodes.get(parent).and_then(|p| p.last_child);
+        let last = nodes.get(parent).map_or(NONE, |p| p.last_child);
         if let Some(c) = nodes.get_mut(child) {
-            c.parent = Some(parent);
+            c.parent = link(Some(parent));
             c.prev = last;
         }
-        match last.and_then(|l| nodes.get_mut(l)) {
-            Some(l) => l.next = Some(child),
+        match unlink(last).and_then(|l| nodes.get_mut(l)) {
+            Some(l) => l.next = link(Some(child)),
             None => {
                 if let Some(p) = nodes.get_mut(parent) {
-                    p.first_child = Some(child);
+                    p.first_child = link(Some(child));
                 }
             }
         }
         if let Some(p) = nodes.get_mut(parent) {
-            p.last_child = Some(child);
+            p.last_child = link(Some(child));
         }
     }
 
@@ -313,16 +479,16 @@ impl Sink {
         if let Some(c) = nodes.get_mut(child) {
             c.parent = parent;
             c.prev = prev;
-            c.next = Some(sibling);
+            c.next = link(Some(sibling));
         }
         if let Some(s) = nodes.get_mut(sibling) {
-            s.prev = Some(child);
+            s.prev = link(Some(child));
         }
-        match prev.and_then(|p| nodes.get_mut(p)) {
-            Some(p) => p.next = Some(child),
+        match unlink(prev).and_then(|p| nodes.get_mut(p)) {
+            Some(p) => p.next = link(Some(child)),
             None => {
-                if let Some(par) = parent.and_then(|p| nodes.get_mut(p)) {
-                    par.first_child = Some(child);
+                if let Some(par) = unlink(parent).and_then(|p| nodes.get_mut(p)) {
+                    par.first_child = link(Some(child));
                 }
             }
         }
@@ -348,6 +514,9 @@ impl TreeSink for Sink {
     fn finish(self) -> Dom {
         Dom {
             nodes: self.nodes.into_inner(),
+            truncated: self.over_budget.get(),
+            #[cfg(test)]
+            work: self.work.get(),
         }
     }
 
@@ -358,6 +527,8 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a Id) -> Ref<'a, QualName> {
+        #[cfg(test)]
+        self.work.set(self.work.get() + 1);
         let found = Ref::filter_map(self.nodes.borrow(), |nodes| {
             match nodes.get(*target).map(|n| &n.data) {
                 Some(Data::Element { name, .. }) => Some(name),
@@ -371,12 +542,38 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Id {
-        let template = flags.template.then(|| self.push(Data::Other));
-        self.push(Data::Element {
+        let long: usize = attrs
+            .iter()
+            .map(|a| a.value.len())
+            .filter(|&n| n > LONG_VALUE)
+            .sum();
+        let count = self.attrs.get().saturating_add(attrs.len());
+        let long = self.long_value_bytes.get().saturating_add(long);
+        self.attrs.set(count);
+        self.long_value_bytes.set(long);
+        // Past the budget the tree is final (the guard sends no more tokens); what this token
+        // still makes keeps no attributes, so one token cannot clone a million of them.
+        let over = count > self.budget.max_attrs || long > self.budget.max_long_value_bytes;
+        let attrs = if over || self.over_budget.get() {
+            self.over_budget.set(true);
+            Vec::new()
+        } else {
+            attrs
+        };
+        let id = self.push(Data::Element {
             name,
             attrs,
-            template,
-        })
+            template: NONE,
+        });
+        if flags.template {
+            let contents = self.push(Data::Other);
+            if let Some(Data::Element { template, .. }) =
+                self.nodes.borrow_mut().get_mut(id).map(|n| &mut n.data)
+            {
+                *template = link(Some(contents));
+            }
+        }
+        id
     }
 
     fn create_comment(&self, _text: StrTendril) -> Id {
@@ -390,15 +587,19 @@ impl TreeSink for Sink {
     fn append(&self, parent: &Id, child: NodeOrText<Id>) {
         match child {
             NodeOrText::AppendNode(id) => {
-                Self::append_id(&mut self.nodes.borrow_mut(), *parent, id);
+                let mut nodes = self.nodes.borrow_mut();
+                Self::append_id(&mut nodes, *parent, id);
+                self.attached(&mut nodes, Some(*parent), id);
             }
             NodeOrText::AppendText(text) => {
-                let mut nodes = self.nodes.borrow_mut();
-                let last = nodes.get(*parent).and_then(|p| p.last_child);
-                if !Self::merge_text(&mut nodes, last, &text) {
-                    nodes.push(Node::new(Data::Text(text)));
-                    let id = nodes.len() - 1;
-                    Self::append_id(&mut nodes, *parent, id);
+                let last = self
+                    .nodes
+                    .borrow()
+                    .get(*parent)
+                    .and_then(|p| unlink(p.last_child));
+                if !Self::merge_text(&mut self.nodes.borrow_mut(), last, &text) {
+                    let id = self.push(Data::Text(text));
+                    Self::append_id(&mut self.nodes.borrow_mut(), *parent, id);
                 }
             }
         }
@@ -409,7 +610,7 @@ impl TreeSink for Sink {
             .nodes
             .borrow()
             .get(*element)
-            .is_some_and(|n| n.parent.is_some());
+            .is_some_and(|n| n.parent != NONE);
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -420,11 +621,12 @@ impl TreeSink for Sink {
     fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {}
 
     fn get_template_contents(&self, target: &Id) -> Id {
-        if let Some(Data::Element {
-            template: Some(t), ..
-        }) = self.nodes.borrow().get(*target).map(|n| &n.data)
+        if let Some(Data::Element { template, .. }) =
+            self.nodes.borrow().get(*target).map(|n| &n.data)
         {
-            return *t;
+            if let Some(t) = unlink(*template) {
+                return t;
+            }
         }
         // Not a template (the builder promises it is): a detached node keeps content out.
         self.push(Data::Other)
@@ -437,15 +639,22 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &Id, child: NodeOrText<Id>) {
-        let mut nodes = self.nodes.borrow_mut();
         match child {
-            NodeOrText::AppendNode(id) => Self::insert_before(&mut nodes, *sibling, id),
+            NodeOrText::AppendNode(id) => {
+                let mut nodes = self.nodes.borrow_mut();
+                Self::insert_before(&mut nodes, *sibling, id);
+                let parent = nodes.get(*sibling).and_then(|s| unlink(s.parent));
+                self.attached(&mut nodes, parent, id);
+            }
             NodeOrText::AppendText(text) => {
-                let prev = nodes.get(*sibling).and_then(|s| s.prev);
-                if !Self::merge_text(&mut nodes, prev, &text) {
-                    nodes.push(Node::new(Data::Text(text)));
-                    let id = nodes.len() - 1;
-                    Self::insert_before(&mut nodes, *sibling, id);
+                let prev = self
+                    .nodes
+                    .borrow()
+                    .get(*sibling)
+                    .and_then(|s| unlink(s.prev));
+                if !Self::merge_text(&mut self.nodes.borrow_mut(), prev, &text) {
+                    let id = self.push(Data::Text(text));
+                    Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, id);
                 }
             }
         }
@@ -468,9 +677,9 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &Id, new_parent: &Id) {
         let mut nodes = self.nodes.borrow_mut();
-        let mut c = nodes.get(*node).and_then(|n| n.first_child);
+        let mut c = nodes.get(*node).and_then(|n| unlink(n.first_child));
         while let Some(id) = c {
-            c = nodes.get(id).and_then(|n| n.next);
+            c = nodes.get(id).and_then(|n| unlink(n.next));
             Self::append_id(&mut nodes, *new_parent, id);
         }
     }

@@ -25,11 +25,14 @@ mod authors;
 mod content;
 mod decode;
 mod dom;
+mod guard;
 mod hints;
 mod kind;
 mod meta;
 mod title;
 
+#[cfg(test)]
+mod fuzz;
 #[cfg(test)]
 mod tests;
 
@@ -68,7 +71,8 @@ pub struct Dropped {
     /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
     /// `listing` (a whole index page's teasers), `script_only`, `repeat` (a second copy of a
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
-    /// `title` (furniture titles such as "Related posts"), `paywall`.
+    /// `title` (furniture titles such as "Related posts"), `paywall`, `limit` (the end of a
+    /// page whose tree outgrew its budget, see `guard`).
     pub kind: &'static str,
     /// The first 100 characters.
     pub text: String,
@@ -112,12 +116,29 @@ pub struct HtmlMeta {
     pub author_source: &'static str,
 }
 
+/// Decoded text beyond this is cut (the page is then `truncated`): the article text built
+/// from a page must stay indexable by 32-bit offsets (`limits::HARD_MAX_BYTES`), and decoding
+/// can triple a page's size. Only reachable with `max_bytes=None`.
+const MAX_DECODED: usize = crate::limits::HARD_MAX_BYTES / 2;
+
 /// Parses an HTML page. `url` (the page's address, if known) supplies a date from its path
 /// ("/2014/01/05/") and a site name to strip from titles. Never panics; time is linear in
-/// the input (html5ever's tree builder and a constant number of passes over the tree).
+/// the input (html5ever's tokenizer, its tree builder kept shallow by `guard`, and a
+/// constant number of passes over the tree). A page whose tree would outgrow its budget
+/// (`guard::Budget`) is cut there: `meta.truncated` is set and `meta.boilerplate` says so.
 pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
-    let (html, encoding) = decode::decode(bytes);
+    let (mut html, encoding) = decode::decode(bytes);
+    let cut = html.len() > MAX_DECODED;
+    if cut {
+        let mut end = MAX_DECODED;
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        html.to_mut().truncate(end);
+    }
     let dom = dom::parse(&html);
+    // The decoded page is not needed once its tree is built (text nodes hold their own).
+    drop(html);
     let marks = hints::page_marks(&dom);
     let m = meta::collect(&dom, url, &marks);
     let body_hint = m
@@ -177,12 +198,50 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     let is_article = page_kind == "article";
     let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
     let paywalled = m.not_free || ex.paywall_marker;
+    let cut_short = cut || dom.truncated;
+    if cut_short {
+        boilerplate.push(Dropped {
+            kind: "limit",
+            text: "the rest of the page: its tree outgrew the size budget".to_string(),
+        });
+    }
     let truncated = script_only
+        || cut_short
         || (paywalled && words < 300)
         || body_hint.is_some_and(|h| extracted * 3 < h * 2 && blocks.is_empty());
 
+    // The published line, read from the tree before the tree is dropped.
+    let published_line = m.published.as_ref().map(|p| {
+        let same_day = |t: &str, dt: Option<&str>| {
+            let day = dt.and_then(meta::iso_date).or_else(|| meta::iso_date(t));
+            day.as_deref().and_then(|d| d.get(..10)) == p.get(..10)
+                && (4..=60).contains(&t.chars().count())
+        };
+        ex.date_text
+            .as_ref()
+            .filter(|(t, dt)| same_day(t, dt.as_deref()))
+            .map(|(t, _)| t.clone())
+            .or_else(|| {
+                m.times.iter().find_map(|(id, v)| {
+                    let t = dom.short_text(*id, 60)?;
+                    same_day(&t, Some(v)).then_some(t)
+                })
+            })
+            .unwrap_or_else(|| p.clone())
+    });
+    // The tree (and the page text its nodes hold) is not needed any more: freed before the
+    // article text is written, which is the peak of a big page's memory. The text is written
+    // once into a buffer of its final size (doubling would leave up to as much again unused).
+    drop(dom);
+    let capacity = blocks
+        .iter()
+        .map(|b| b.text.len() + b.credit.as_ref().map_or(0, |c| c.len() + 1) + 2)
+        .sum::<usize>()
+        + 4096;
     let mut page = HtmlPage::default();
-    let mut w = TextWriter::default();
+    let mut w = TextWriter {
+        text: String::with_capacity(capacity),
+    };
     if let Some(s) = m
         .section
         .as_deref()
@@ -211,24 +270,8 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
             }
         }
     }
-    if let Some(p) = &m.published {
-        let same_day = |t: &str, dt: Option<&str>| {
-            let day = dt.and_then(meta::iso_date).or_else(|| meta::iso_date(t));
-            day.as_deref().and_then(|d| d.get(..10)) == p.get(..10)
-                && (4..=60).contains(&t.chars().count())
-        };
-        let visible = ex
-            .date_text
-            .as_ref()
-            .filter(|(t, dt)| same_day(t, dt.as_deref()))
-            .map(|(t, _)| t.clone())
-            .or_else(|| {
-                m.times.iter().find_map(|(id, v)| {
-                    let t = dom.short_text(*id, 60)?;
-                    same_day(&t, Some(v)).then_some(t)
-                })
-            });
-        let span = w.line(visible.as_deref().unwrap_or(p));
+    if let (Some(p), Some(line)) = (&m.published, &published_line) {
+        let span = w.line(line);
         page.layout.published = Some(Stamp {
             kind: Some(StampKind::Published),
             span,

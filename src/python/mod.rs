@@ -17,6 +17,7 @@ use crate::batch::{self, Format, Parsed};
 use crate::calendar::Date;
 use crate::error::{ErrorKind, ItemError};
 use crate::files::{self, DecodeErrors};
+use crate::limits::{Limits, DEFAULT_MAX_BYTES};
 use crate::record::{Fields, Options};
 use convert::{to_py, Keys};
 
@@ -231,10 +232,10 @@ fn item_exception(py: Python<'_>, err: &ItemError, index: usize, path: Option<&s
         if err.kind == ErrorKind::Invalid {
             return Ok(PyValueError::new_err(format!("{where_}: {}", err.message)));
         }
-        let class = if err.kind == ErrorKind::Decode {
-            "DecodeError"
-        } else {
-            "ArticleError"
+        let class = match err.kind {
+            ErrorKind::Decode => "DecodeError",
+            ErrorKind::TooLarge => "TooLargeError",
+            _ => "ArticleError",
         };
         let cls = errors_module(py)?.getattr(class)?;
         let kwargs = PyDict::new(py);
@@ -397,14 +398,16 @@ fn run_chunked<'py, T: Sync>(
 
 /// Parses one article. See `newsparse.parse`.
 #[pyfunction]
-#[pyo3(signature = (text, published=None, fields=None, summary_sentences=3))]
+#[pyo3(signature = (text, published=None, fields=None, summary_sentences=3, max_bytes=Some(DEFAULT_MAX_BYTES)))]
 fn parse<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
     fields: Option<&Bound<'py, PyAny>>,
     summary_sentences: i64,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let limits = Limits::new(max_bytes);
     let input = extract_text(text)?;
     let Some(s) = input.text() else {
         let ty = match &input {
@@ -424,7 +427,7 @@ fn parse<'py>(
         ..Options::default()
     };
     parse_one(py, || {
-        batch::parse_any(s.as_bytes(), Format::Text, &options, None)
+        batch::parse_limited(s.as_bytes(), Format::Text, &options, None, &limits)
     })
 }
 
@@ -444,7 +447,7 @@ fn parse_one<'py>(
 
 /// Parses one HTML page (`str` or `bytes`). See `newsparse.parse_html`.
 #[pyfunction]
-#[pyo3(signature = (html, url=None, published=None, fields=None, summary_sentences=3))]
+#[pyo3(signature = (html, url=None, published=None, fields=None, summary_sentences=3, max_bytes=Some(DEFAULT_MAX_BYTES)))]
 fn parse_html<'py>(
     py: Python<'py>,
     html: &Bound<'py, PyAny>,
@@ -452,23 +455,20 @@ fn parse_html<'py>(
     published: Option<&Bound<'py, PyAny>>,
     fields: Option<&Bound<'py, PyAny>>,
     summary_sentences: i64,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    // A str is already decoded: its UTF-8 bytes are what the page decoder sees (valid
-    // non-ASCII UTF-8 wins over a declared charset, so nothing is decoded twice).
-    let owned: Vec<u8> = if let Ok(b) = html.cast::<pyo3::types::PyBytes>() {
-        b.as_bytes().to_vec()
-    } else {
-        match extract_text(html)? {
-            Input::Borrowed(s) => s.as_bytes().to_vec(),
-            Input::Repaired(s) => s.into_bytes(),
-            Input::Bytes(b) => b.to_vec(),
-            Input::Missing | Input::Bad(_) => {
-                let ty = html.get_type().name()?.to_string();
-                return Err(PyTypeError::new_err(format!(
-                    "parse_html() expects str or bytes, got {ty}"
-                )));
-            }
-        }
+    // Borrowed, not copied: a page over the limit costs nothing. A str is already decoded:
+    // its UTF-8 bytes are what the page decoder sees (valid non-ASCII UTF-8 wins over a
+    // declared charset, so nothing is decoded twice).
+    let input = match html.cast::<PyBytes>() {
+        Ok(b) => Input::Bytes(b.clone().into()),
+        Err(_) => extract_text(html)?,
+    };
+    let Some(raw) = input.raw() else {
+        let ty = html.get_type().name()?.to_string();
+        return Err(PyTypeError::new_err(format!(
+            "parse_html() expects str or bytes, got {ty}"
+        )));
     };
     let published = published_dates(published, 1)?.pop().flatten();
     let options = Options {
@@ -477,12 +477,15 @@ fn parse_html<'py>(
         summary_sentences: summary_count(summary_sentences)?,
         ..Options::default()
     };
-    parse_one(py, || batch::parse_any(&owned, Format::Html, &options, url))
+    let limits = Limits::new(max_bytes);
+    parse_one(py, || {
+        batch::parse_limited(raw, Format::Html, &options, url, &limits)
+    })
 }
 
 /// Parses many articles in parallel. See `newsparse.parse_many`.
 #[pyfunction]
-#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts", fields=None, summary_sentences=3))]
+#[pyo3(signature = (texts, published=None, threads=None, on_error="raise", format="text", output="dicts", fields=None, summary_sentences=3, max_bytes=Some(DEFAULT_MAX_BYTES)))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_many<'py>(
     py: Python<'py>,
@@ -494,8 +497,10 @@ fn parse_many<'py>(
     output: &str,
     fields: Option<&Bound<'py, PyAny>>,
     summary_sentences: i64,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let fields = fields_arg(fields)?;
+    let limits = Limits::new(max_bytes);
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
     let format = format_mode(format)?;
@@ -539,7 +544,7 @@ fn parse_many<'py>(
             )))),
             _ => input
                 .raw()
-                .map(|s| batch::parse_any(s, format, options, None)),
+                .map(|s| batch::parse_limited(s, format, options, None, &limits)),
         }
     };
     if output == Output::Arrow {
@@ -556,7 +561,7 @@ fn parse_many<'py>(
 
 /// Reads and parses files in parallel. See `newsparse.parse_files`.
 #[pyfunction]
-#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts", fields=None, summary_sentences=3))]
+#[pyo3(signature = (paths, encoding="utf-8", errors="strict", published=None, threads=None, on_error="raise", format="auto", output="dicts", fields=None, summary_sentences=3, max_bytes=Some(DEFAULT_MAX_BYTES)))]
 #[allow(clippy::too_many_arguments)] // mirrors the Python signature, keyword arguments
 fn parse_files<'py>(
     py: Python<'py>,
@@ -570,8 +575,10 @@ fn parse_files<'py>(
     output: &str,
     fields: Option<&Bound<'py, PyAny>>,
     summary_sentences: i64,
+    max_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let fields = fields_arg(fields)?;
+    let limits = Limits::new(max_bytes);
     let mode = on_error_mode(on_error)?;
     let output = output_mode(output)?;
     let format = format_mode(format)?;
@@ -588,7 +595,7 @@ fn parse_files<'py>(
     };
     let jobs = with_options(&paths, published, fields, summary_sentences)?;
     let work = |(path, options): &(&PathBuf, Options)| -> Outcome {
-        let bytes = match files::read_bytes(path) {
+        let bytes = match files::read_bytes_limited(path, &limits) {
             Ok(b) => b,
             Err(e) => return Some(Err(e)),
         };
@@ -599,10 +606,13 @@ fn parse_files<'py>(
         };
         Some(if html {
             // Pages carry their own charset declarations: the HTML decoder reads them.
-            batch::parse_any(&bytes, Format::Html, options, None)
+            batch::parse_limited(&bytes, Format::Html, options, None, &limits)
         } else {
-            files::decode(&bytes, enc, decode_errors)
-                .and_then(|text| batch::parse_any(text.as_bytes(), Format::Text, options, None))
+            files::decode(&bytes, enc, decode_errors).and_then(|text| {
+                // Decoding can triple the bytes (windows-1252 to UTF-8).
+                limits.check(text.len(), "decoded text")?;
+                batch::parse_limited(text.as_bytes(), Format::Text, options, None, &limits)
+            })
         })
     };
     if output == Output::Arrow {
@@ -678,5 +688,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dedup::near_duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(dedup::shingles, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("DEFAULT_MAX_BYTES", DEFAULT_MAX_BYTES)?;
     Ok(())
 }
