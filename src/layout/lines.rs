@@ -87,6 +87,18 @@ fn kind_of(text: &str, span: Span) -> LineKind {
     if s.len() > SHORT {
         return LineKind::Text;
     }
+    // The marker scrapes put before readers' comments ("!@#$%^&*()  COMMENTS").
+    if s.starts_with("!@#$%^&") {
+        return LineKind::Tail("comments");
+    }
+    // A rule or spacer: "-", "***", "###", ": : :", "—————".
+    if !s.chars().any(char::is_alphanumeric) {
+        return LineKind::Boiler("separator");
+    }
+    // A bare count ("20" comments, shares) above or below the article.
+    if s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return LineKind::Boiler("count");
+    }
     let first = s.as_bytes()[0];
     if first.is_ascii_alphabetic() || !first.is_ascii() {
         if let Some(i) = TAIL_SET.matches(s).iter().next() {

@@ -73,6 +73,7 @@ pub struct Layout {
 pub fn parse(text: &str) -> Layout {
     let lines = lines::classify(text);
     let blank_separated = uses_blank_lines(&lines);
+    let hard_wrapped = may_be_hard_wrapped(&lines);
     let mut a = Assembler {
         text,
         out: Layout::default(),
@@ -81,6 +82,7 @@ pub fn parse(text: &str) -> Layout {
         ..Default::default()
     };
     a.blank_separated = blank_separated;
+    a.hard_wrapped = hard_wrapped;
     let blocks = blocks(&lines);
     for (bi, block) in blocks.iter().enumerate() {
         let next_has_text = blocks[bi + 1..]
@@ -108,6 +110,16 @@ fn uses_blank_lines(lines: &[Line]) -> bool {
     false
 }
 
+/// Longest line a hard-wrapped text has (wire copy wraps at 60–80 characters).
+const WRAP_WIDTH: usize = 160;
+
+/// True unless some line is longer than any hard-wrapped text's: then every line break ends a
+/// paragraph (web page copies put a whole paragraph on one line, and their short lines are
+/// headlines, bylines and links, not wrapped prose).
+fn may_be_hard_wrapped(lines: &[Line]) -> bool {
+    lines.iter().all(|l| l.span.len() <= WRAP_WIDTH)
+}
+
 fn blocks(lines: &[Line]) -> Vec<&[Line]> {
     lines
         .split(|l| l.kind == LineKind::Blank)
@@ -123,6 +135,8 @@ struct Assembler<'t> {
     header: Vec<Span>,
     in_header: bool,
     blank_separated: bool,
+    /// Whether lines may be hard-wrapped parts of one paragraph (see `may_be_hard_wrapped`).
+    hard_wrapped: bool,
     tail: Option<&'static str>,
     highlight_next: bool,
     story_highlights: bool,
@@ -279,7 +293,7 @@ impl<'t> Assembler<'t> {
         if run.is_empty() {
             return;
         }
-        let units = if self.tail.is_some() || self.story_highlights {
+        let units = if self.tail.is_some() || self.story_highlights || !self.hard_wrapped {
             run.clone()
         } else {
             join_wrapped(self.text, run)
@@ -287,11 +301,14 @@ impl<'t> Assembler<'t> {
         run.clear();
         let single = units.len() == 1 && lone_line;
         for unit in units {
+            if self.tail == Some("related") && prose(self.s(unit)) {
+                self.tail = None;
+            }
             if let Some(kind) = self.tail {
                 if kind == "related_topics" {
                     self.out.related_topics.push(unit);
                 } else {
-                    self.boiler(unit, "tail");
+                    self.boiler(unit, if kind == "comments" { "comment" } else { "tail" });
                 }
             } else if self.highlight_next {
                 self.out.highlights.push(unit);
@@ -373,7 +390,9 @@ impl<'t> Assembler<'t> {
             let has_other = self.out.byline.is_some()
                 || !self.out.images.is_empty()
                 || self.out.published.is_some();
-            if header.len() >= 2 || has_other {
+            // A text that is one title line (a headline without its story) is a headline.
+            let title_only = header.len() == 1 && self.out.paragraphs.is_empty();
+            if header.len() >= 2 || has_other || title_only {
                 self.header = header;
                 self.in_header = true;
                 self.end_header();
@@ -451,6 +470,11 @@ fn picture_groups(block: &[Line]) -> Vec<PictureGroup> {
     }
     groups.sort_by_key(|g| g.first);
     groups
+}
+
+/// Running text rather than a link or a label: long, or a sentence of more than 12 words.
+fn prose(s: &str) -> bool {
+    s.len() > 150 || ends_sentence(s) && count_words(s) > 12
 }
 
 fn ends_sentence(s: &str) -> bool {
