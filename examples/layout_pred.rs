@@ -39,7 +39,9 @@ fn prediction(id: &Value, t: &str, l: &Layout) -> Value {
         d.trim_end_matches(|c: char| c.is_whitespace() || "-–—_:".contains(c))
             .to_string()
     });
-    let published = l.published.as_ref().map(|p| {
+    // The scorer's `published` is the article's date stamp whatever its label: an "Updated"
+    // stamp when it is the only one.
+    let published = l.published.as_ref().or(l.updated.as_ref()).map(|p| {
         let line = widen(t, p.span);
         match stamps::parse_line(t, line) {
             Some(_) => s(line),

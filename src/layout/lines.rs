@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::{RegexSet, RegexSetBuilder};
 
 use super::byline::{self, Byline};
+use super::credit::{self, Credit};
 use super::dateline::{self, Dateline};
 use super::stamps::{self, Stamp};
 use crate::tables::{AGENCIES, BOILERPLATE, TAIL_MARKERS};
@@ -26,6 +27,8 @@ pub enum LineKind {
     HighlightMarker,
     StoryHighlights,
     Stamp(Stamp),
+    /// A byline and a stamp on one line ("by Jane Doe on 26 October 2012").
+    CreditLine(Credit),
     Byline(Byline),
     Dateline(Dateline),
 }
@@ -63,14 +66,50 @@ const CAPTION_LABELS: &[(&str, u8)] = &[
 const SHORT: usize = 200;
 
 pub fn classify(text: &str) -> Vec<Line> {
-    crate::text::lines(text)
+    let lines: Vec<Line> = crate::text::lines(text)
         .into_iter()
         .map(|raw| {
             let span = trim(text, raw);
             let kind = kind_of(text, span);
             Line { span, kind }
         })
-        .collect()
+        .collect();
+    merge_broken_stamps(text, lines)
+}
+
+/// A date set one part a line ("16" / "July" / "2012") is one stamp line.
+fn merge_broken_stamps(text: &str, lines: Vec<Line>) -> Vec<Line> {
+    let piece = |l: &Line| {
+        l.span.len() <= 12 && matches!(l.kind, LineKind::Text | LineKind::Boiler("count"))
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut merged = false;
+        for n in [3, 2] {
+            let Some(group) = lines.get(i..i + n) else {
+                continue;
+            };
+            if !group.iter().all(piece) {
+                continue;
+            }
+            let span = Span::new(group[0].span.start, group[n - 1].span.end);
+            if let Some(st) = stamps::parse_line(text, span).filter(|st| st.value.is_some()) {
+                out.push(Line {
+                    span,
+                    kind: LineKind::Stamp(st),
+                });
+                i += n;
+                merged = true;
+                break;
+            }
+        }
+        if !merged {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    out
 }
 
 fn kind_of(text: &str, span: Span) -> LineKind {
@@ -114,13 +153,16 @@ fn kind_of(text: &str, span: Span) -> LineKind {
             return LineKind::Agency;
         }
     }
-    if s.len() <= 160 {
+    if s.len() <= 200 {
         if s.bytes().any(|b| b.is_ascii_digit()) {
             if let Some(st) = stamps::parse_line(text, span) {
                 return LineKind::Stamp(st);
             }
+            if let Some(c) = credit::parse_line(text, span) {
+                return LineKind::CreditLine(c);
+            }
         }
-        if matches!(first, b'B' | b'b' | b'W' | b'w' | b'R' | b'r') {
+        if matches!(first, b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'A' | b'a') {
             if let Some(b) = byline::parse_line(text, span) {
                 return LineKind::Byline(b);
             }

@@ -6,7 +6,9 @@
 //! Every non-blank line ends up in exactly one field, so nothing is silently lost.
 
 pub mod byline;
+pub mod credit;
 pub mod dateline;
+mod lexicon;
 pub mod lines;
 pub mod stamps;
 
@@ -145,6 +147,9 @@ struct Assembler<'t> {
     seen_text: bool,
     /// Whether a non-text line (dateline, byline, stamp, picture...) has been seen.
     seen_special: bool,
+    /// Whether the line before, in the same block of the header, was a stamp or a byline
+    /// ("16 July 2012" / "Lotus of Siam, Las Vegas"): the next short line is a headline.
+    after_credit: bool,
 }
 
 impl<'t> Assembler<'t> {
@@ -170,7 +175,14 @@ impl<'t> Assembler<'t> {
                 continue;
             }
             let line = &block[i];
-            if line.kind == LineKind::Text || self.tail.is_some() {
+            let new_tail = matches!(line.kind, LineKind::Tail(_));
+            if line.kind == LineKind::Text && self.tail.is_none() && self.name_byline(block, i) {
+                self.text_run(&mut run, false, next_has_text);
+                self.out.byline = Some(line.span);
+                self.out.authors = vec![line.span];
+                self.seen_special = true;
+                self.after_credit = self.in_header;
+            } else if line.kind == LineKind::Text || self.tail.is_some() && !new_tail {
                 run.push(line.span);
             } else {
                 self.text_run(&mut run, false, next_has_text);
@@ -183,6 +195,47 @@ impl<'t> Assembler<'t> {
         }
         let lone = block.len() == 1;
         self.text_run(&mut run, lone, next_has_text);
+        self.after_credit = false;
+    }
+
+    /// A line that is only a person's or an agency's name, next to the headline or a stamp
+    /// in the same block ("Mark Gurman" under the headline, "Dean Takahashi" under the date,
+    /// "Jane Doe" above a closing date): the byline, unless one was found already.
+    fn name_byline(&self, block: &[Line], i: usize) -> bool {
+        if self.out.byline.is_some() {
+            return false;
+        }
+        let s = self.s(block[i].span);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if !(2..=4).contains(&words.len())
+            || s.len() > 40
+            || s.bytes().any(|b| b.is_ascii_digit())
+            || SECTIONS.iter().any(|x| x.eq_ignore_ascii_case(s))
+        {
+            return false;
+        }
+        let name_words = words.iter().all(|w| {
+            byline::is_name_word(w)
+                || byline::is_name_particle(w)
+                || *w == "of"
+                || crate::tables::BYLINE_ORG_WORDS.iter().any(|o| o == w)
+        });
+        let person = lexicon::is_first_name(words[0]) && words[1..].iter().all(|w| byline::is_name_word(w));
+        let agency = crate::tables::AGENCIES.iter().any(|a| a == s)
+            || words
+                .iter()
+                .any(|w| crate::tables::BYLINE_ORG_WORDS.iter().any(|o| o == w));
+        if !name_words || !(person || agency) {
+            return false;
+        }
+        let dated = |l: Option<&Line>| {
+            l.is_some_and(|l| matches!(l.kind, LineKind::Stamp(_) | LineKind::CreditLine(_)))
+        };
+        let after_headline = self.in_header
+            && i > 0
+            && block[i - 1].kind == LineKind::Text
+            && self.out.paragraphs.is_empty();
+        dated(i.checked_sub(1).and_then(|p| block.get(p))) || dated(block.get(i + 1)) || after_headline
     }
 
     /// "By Jane Doe" followed in the same block by "BBC News" or "Diplomatic correspondent":
@@ -191,10 +244,12 @@ impl<'t> Assembler<'t> {
         let (LineKind::Byline(b), Some(next)) = (&line.kind, next) else {
             return false;
         };
+        let role = self.s(next.span);
         let taken = self.out.byline == Some(b.span)
             && next.kind == LineKind::Text
-            && count_words(self.s(next.span)) <= 8
-            && !ends_sentence(self.s(next.span));
+            && count_words(role) <= 6
+            && role.starts_with(char::is_alphabetic)
+            && !ends_sentence(role);
         if taken {
             self.out.byline = Some(Span::new(b.span.start, next.span.end));
         }
@@ -205,6 +260,11 @@ impl<'t> Assembler<'t> {
     fn special(&mut self, line: &Line) {
         let span = line.span;
         self.seen_special = true;
+        self.after_credit = self.in_header
+            && matches!(
+                line.kind,
+                LineKind::Stamp(_) | LineKind::CreditLine(_) | LineKind::Byline(_)
+            );
         match &line.kind {
             LineKind::Blank | LineKind::Text => {}
             LineKind::ImageCaption(_) | LineKind::Credit(_) => {} // handled as picture groups
@@ -223,7 +283,7 @@ impl<'t> Assembler<'t> {
             LineKind::Agency => self.boiler(span, "credit"),
             LineKind::Boiler(kind) => self.boiler(span, kind),
             LineKind::Tail(kind) => {
-                if !self.out.paragraphs.is_empty() {
+                if !self.out.paragraphs.is_empty() || self.tail.is_some() {
                     self.end_header();
                     self.tail = Some(kind);
                 }
@@ -242,21 +302,35 @@ impl<'t> Assembler<'t> {
                     Some(StampKind::Updated) => &mut self.out.updated,
                     _ => &mut self.out.published,
                 };
-                let early = self.in_header || self.out.paragraphs.len() <= 2;
-                if slot.is_none() && (st.kind.is_some() || early) {
+                // A line that is only a date is never running text: the first one dates the
+                // article wherever it stands (some blogs sign off "Jane Doe / 8 October 2012").
+                if slot.is_none() {
                     *slot = Some(st.clone());
-                } else if st.kind.is_some() {
-                    self.boiler(span, "stamp");
                 } else {
-                    self.paragraph_or_header(span, false, false);
+                    self.boiler(span, "stamp");
                 }
             }
             LineKind::Byline(b) => {
-                if self.out.byline.is_none() && self.out.paragraphs.len() <= 3 {
+                if self.out.byline.is_none() {
                     self.out.byline = Some(b.span);
                     self.out.authors = b.authors.clone();
                 } else {
                     self.paragraph_or_header(span, false, false);
+                }
+            }
+            LineKind::CreditLine(c) => {
+                if let Some(b) = c.byline.as_ref().filter(|_| self.out.byline.is_none()) {
+                    self.out.byline = Some(b.span);
+                    self.out.authors = b.authors.clone();
+                }
+                if let Some(st) = &c.stamp {
+                    let slot = match st.kind {
+                        Some(StampKind::Updated) => &mut self.out.updated,
+                        _ => &mut self.out.published,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(st.clone());
+                    }
                 }
             }
             LineKind::Dateline(d) => {
@@ -323,14 +397,20 @@ impl<'t> Assembler<'t> {
 
     fn paragraph_or_header(&mut self, unit: Span, lone: bool, next_has_text: bool) {
         let s = self.s(unit);
+        let after_credit = std::mem::take(&mut self.after_credit);
         if self.in_header {
-            let first_line = !self.seen_text
-                && !self.seen_special
-                && dateline::parse_prefix(self.text, unit).is_none();
+            let no_dateline = dateline::parse_prefix(self.text, unit).is_none();
+            let first_line = !self.seen_text && !self.seen_special && no_dateline;
+            // The first text of a page copy, or the line right under its date, is the
+            // headline when it is short, even as a question or two sentences.
+            let first_text = !self.seen_text && self.header.is_empty() && no_dateline;
+            let short = short_title(s) && (after_credit || !s.ends_with('.'));
             self.seen_text = true;
             if self.header.len() < 2
                 && !s.contains('\n')
-                && (title_like(s) || first_line && headline_sentence(self.text, unit))
+                && (title_like(s)
+                    || first_line && headline_sentence(self.text, unit)
+                    || (first_text || after_credit) && short)
             {
                 self.header.push(unit);
                 return;
@@ -529,6 +609,16 @@ fn title_like(s: &str) -> bool {
         return false;
     }
     !ends_sentence(s) || capitalised_share(s) >= 0.6 || s.chars().all(|c| !c.is_lowercase())
+}
+
+/// At most 25 words and 200 bytes, starting with a capital, a digit or a quote.
+fn short_title(s: &str) -> bool {
+    s.len() <= 200
+        && count_words(s) <= 25
+        && s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
 }
 
 /// The article's first line as a headline written like a sentence ("Trump not walking the walk
