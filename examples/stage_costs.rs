@@ -62,7 +62,9 @@ fn main() {
     let bytes: usize = sample.iter().map(|t| t.len()).sum();
     // Tables and compiled patterns are built on first use: build them in every run, so that
     // differences between runs are the stage's own work.
-    let mut sink = record::parse(&texts[0], &Options::default()).paragraphs.len();
+    let mut sink = record::parse(&texts[0], &Options::default())
+        .paragraphs
+        .len();
     for t in &sample {
         if stage == "none" {
             continue;
@@ -84,5 +86,8 @@ fn main() {
             }
         };
     }
-    println!("sample: {} articles, {bytes} bytes (sink {sink})", sample.len());
+    println!(
+        "sample: {} articles, {bytes} bytes (sink {sink})",
+        sample.len()
+    );
 }

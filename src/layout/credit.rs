@@ -19,6 +19,9 @@ use crate::text::Span;
 pub struct Credit {
     pub byline: Option<Byline>,
     pub stamp: Option<Stamp>,
+    /// The source or section segment beside a stamp with no byline ("In Depth" in "In Depth |
+    /// 24 July 2012").
+    pub label: Option<Span>,
 }
 
 /// Longest line read as a credit line.
@@ -26,13 +29,43 @@ const MAX_LEN: usize = 200;
 
 /// Words that label a stamp or a byline, or join them ("on", "at").
 const LABELS: &[&str] = &[
-    "posted", "posted:", "published", "published:", "updated", "updated:", "modified",
-    "modified:", "last", "first", "date:", "date", "on", "at", "written", "post", "filed",
-    "filed:", "|", "-", "–", "—", "/", "•", "·", "::",
+    "posted",
+    "posted:",
+    "published",
+    "published:",
+    "updated",
+    "updated:",
+    "modified",
+    "modified:",
+    "last",
+    "first",
+    "date:",
+    "date",
+    "on",
+    "at",
+    "written",
+    "post",
+    "filed",
+    "filed:",
+    "|",
+    "-",
+    "–",
+    "—",
+    "/",
+    "•",
+    "·",
+    "::",
 ];
 const SEPARATORS: &[&str] = &["|", "-", "–", "—", "/", "•", "·"];
 /// Label words glued to their value ("Date:November", "Author:Jane").
-const GLUED: &[&str] = &["date:", "author:", "category:", "by:", "posted:", "published:"];
+const GLUED: &[&str] = &[
+    "date:",
+    "author:",
+    "category:",
+    "by:",
+    "posted:",
+    "published:",
+];
 
 #[derive(Clone, Copy)]
 struct Tok<'a> {
@@ -159,8 +192,13 @@ pub fn parse_line(text: &str, line: Span) -> Option<Credit> {
             .iter()
             .rposition(|t| !is_label(t.s))
             .map_or(0, |k| k + 1);
-        if before >= 2 && before <= 4 && toks[..before].iter().all(|t| byline::is_name_word(bare(t.s)))
-            && toks[before..*i].iter().any(|t| t.s.eq_ignore_ascii_case("on"))
+        if (2..=4).contains(&before)
+            && toks[..before]
+                .iter()
+                .all(|t| byline::is_name_word(bare(t.s)))
+            && toks[before..*i]
+                .iter()
+                .any(|t| t.s.eq_ignore_ascii_case("on"))
         {
             by = Some((0, before));
         }
@@ -168,12 +206,8 @@ pub fn parse_line(text: &str, line: Span) -> Option<Credit> {
     if let Some((a, b)) = by {
         used[a..b].iter_mut().for_each(|u| *u = true);
     }
-    if stamp.is_none() {
-        return None;
-    }
-    if !explained(text, &toks, &mut used, stamp.is_some()) {
-        return None;
-    }
+    stamp.as_ref()?;
+    let label = explained(text, &toks, &mut used, true)?;
     // A line that is only a stamp or only a byline is left to those parsers.
     match (&stamp, by) {
         (None, _) => return None,
@@ -183,7 +217,10 @@ pub fn parse_line(text: &str, line: Span) -> Option<Credit> {
     let byline = by.map(|(a, b)| {
         let end = toks[b - 1].span.start + bare(toks[b - 1].s).len();
         let span = Span::new(toks[a].span.start, end);
-        let cue = toks[a..b].iter().position(|t| is_cue(t.s)).map_or(a, |c| a + c + 1);
+        let cue = toks[a..b]
+            .iter()
+            .position(|t| is_cue(t.s))
+            .map_or(a, |c| a + c + 1);
         let names = Span::new(toks[cue.min(b - 1)].span.start, end);
         Byline {
             span,
@@ -205,7 +242,11 @@ pub fn parse_line(text: &str, line: Span) -> Option<Credit> {
             value: Some(value),
         }
     });
-    Some(Credit { byline, stamp })
+    Some(Credit {
+        label: label.filter(|_| byline.is_none()),
+        byline,
+        stamp,
+    })
 }
 
 fn used_only_stamp(toks: &[Tok], stamp: &Option<(usize, usize, Span, String)>) -> bool {
@@ -226,7 +267,8 @@ fn name_run(toks: &[Tok], from: usize, used: &[bool], has_stamp: bool) -> usize 
         }
         let handle = k == from
             && has_stamp
-            && b.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            && b.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
             && b.chars().any(char::is_alphabetic);
         let bracket = b.starts_with('[') && b.ends_with(']');
         let after_bracket = k > from && bare(toks[k - 1].s).ends_with(']') && has_stamp;
@@ -256,11 +298,11 @@ fn name_run(toks: &[Tok], from: usize, used: &[bool], has_stamp: bool) -> usize 
     k
 }
 
-/// Marks the tokens labels, separators, sections and a source segment account for; true when
-/// every token is accounted for.
-fn explained(text: &str, toks: &[Tok], used: &mut [bool], has_stamp: bool) -> bool {
+/// Marks the tokens labels, separators, sections and a source segment account for. `None`
+/// when some token is not accounted for, else the source segment's span if there is one.
+fn explained(text: &str, toks: &[Tok], used: &mut [bool], has_stamp: bool) -> Option<Option<Span>> {
     let mut k = 0;
-    let mut source_segments = 0;
+    let mut source: Option<Option<Span>> = None;
     while k < toks.len() {
         if used[k] {
             k += 1;
@@ -280,7 +322,7 @@ fn explained(text: &str, toks: &[Tok], used: &mut [bool], has_stamp: bool) -> bo
                 e += 1;
             }
             if e - k > 6 {
-                return false;
+                return None;
             }
             used[k..e].iter_mut().for_each(|u| *u = true);
             k = e;
@@ -292,22 +334,48 @@ fn explained(text: &str, toks: &[Tok], used: &mut [bool], has_stamp: bool) -> bo
             k = j;
             continue;
         }
+        // A clock after "Last updated at" ("24 July 2012 Last updated at 12:01 ET").
+        if k > 0 && used[k - 1] && clock_or_zone(w) {
+            used[k] = true;
+            k += 1;
+            continue;
+        }
         // One short source segment beside a stamp, up to a separator or the stamp.
-        if has_stamp && source_segments == 0 {
+        if has_stamp && source.is_none() {
             let mut e = k;
             while e < toks.len() && !used[e] && !SEPARATORS.contains(&toks[e].s) {
                 e += 1;
             }
-            if e - k <= 3 {
-                source_segments += 1;
+            if e - k <= 3 && !toks[k..e].iter().any(|t| t.s.contains("(@")) {
+                // Only a label set off by a bar is a section ("In Depth | 24 July 2012").
+                let section = k == 0 && toks.get(e).is_some_and(|t| t.s == "|");
+                source = Some(section.then(|| {
+                    Span::new(
+                        toks[k].span.start,
+                        toks[e - 1].span.start + bare(toks[e - 1].s).len(),
+                    )
+                }));
                 used[k..e].iter_mut().for_each(|u| *u = true);
                 k = e;
                 continue;
             }
         }
-        return false;
+        return None;
     }
-    true
+    Some(source.flatten())
+}
+
+/// "12:01", "5pm", "PM", "ET", "GMT".
+fn clock_or_zone(w: &str) -> bool {
+    let b = bare(w);
+    let l = b.to_ascii_lowercase();
+    matches!(l.as_str(), "am" | "pm" | "a.m." | "p.m.")
+        || crate::tables::TIMEZONES.contains_key(b)
+        || matches!(b, "ET" | "PT" | "CT" | "MT")
+        || b.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && b.contains(':')
+            && b.bytes()
+                .all(|c| c.is_ascii_digit() || c == b':' || c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -341,7 +409,10 @@ mod tests {
             credit("Date:November 5, 2012 | Category:Tips & Advice | Author:Ann Lee").unwrap();
         assert_eq!((b, st), (Some("Author:Ann Lee"), Some("November 5, 2012")));
         let (b, st, _) = credit("Monday, November 12, 2012, by Matt Kay").unwrap();
-        assert_eq!((b, st), (Some("by Matt Kay"), Some("Monday, November 12, 2012")));
+        assert_eq!(
+            (b, st),
+            (Some("by Matt Kay"), Some("Monday, November 12, 2012"))
+        );
         let (b, _, _) = credit("Modified on August 31, 2012 by Tom Ross").unwrap();
         assert_eq!(b, Some("by Tom Ross"));
         let (b, st, _) =
@@ -350,7 +421,8 @@ mod tests {
         assert_eq!((b, st), (Some("by Kim Lee"), Some("Nov. 7, 2012 11:11 am")));
         let (b, st, _) = credit("By Lim Ho, 10 November 2010").unwrap();
         assert_eq!((b, st), (Some("By Lim Ho"), Some("10 November 2010")));
-        let (b, _, _) = credit("Posted by Ann Lee - Friday, October 26, 2012 at 5:15:00 PM").unwrap();
+        let (b, _, _) =
+            credit("Posted by Ann Lee - Friday, October 26, 2012 at 5:15:00 PM").unwrap();
         assert_eq!(b, Some("Posted by Ann Lee"));
         let (b, _, _) = credit("Dan Cole on November 8, 2012, 12:00 AM").unwrap();
         assert_eq!(b, Some("Dan Cole"));
@@ -360,6 +432,11 @@ mod tests {
     fn a_source_beside_a_stamp_is_no_byline() {
         let (b, st, _) = credit("ExampleNews.com • Monday October 29, 2012").unwrap();
         assert_eq!((b, st), (None, Some("Monday October 29, 2012")));
+        let s = "In Depth | 24 July 2012";
+        let c = parse_line(s, Span::new(0, s.len())).unwrap();
+        assert_eq!(c.label.map(|l| &s[l.start..l.end]), Some("In Depth"));
+        // A tweet's signature is not a credit line.
+        assert!(credit("— Jane Doe (@janedoe) November 7, 2012").is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use regex::{RegexSet, RegexSetBuilder};
 use super::byline::{self, Byline};
 use super::credit::{self, Credit};
 use super::dateline::{self, Dateline};
+use super::rules;
 use super::stamps::{self, Stamp};
 use crate::tables::{AGENCIES, BOILERPLATE, TAIL_MARKERS};
 use crate::text::{trim, Span};
@@ -123,6 +124,10 @@ fn kind_of(text: &str, span: Span) -> LineKind {
     if let Some(kind) = caption_label(text, span) {
         return kind;
     }
+    // A line ending in a photo credit is a caption, credit included.
+    if rules::caption_credit(text, span).is_some() {
+        return LineKind::ImageCaption(span);
+    }
     if s.len() > SHORT {
         return LineKind::Text;
     }
@@ -162,7 +167,10 @@ fn kind_of(text: &str, span: Span) -> LineKind {
                 return LineKind::CreditLine(c);
             }
         }
-        if matches!(first, b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'A' | b'a') {
+        if matches!(
+            first,
+            b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'A' | b'a'
+        ) {
             if let Some(b) = byline::parse_line(text, span) {
                 return LineKind::Byline(b);
             }

@@ -10,6 +10,7 @@ pub mod credit;
 pub mod dateline;
 mod lexicon;
 pub mod lines;
+mod rules;
 pub mod stamps;
 
 use std::sync::LazyLock;
@@ -162,7 +163,7 @@ impl<'t> Assembler<'t> {
     }
 
     fn block(&mut self, block: &[Line], next_has_text: bool) {
-        let pictures = picture_groups(block);
+        let pictures = picture_groups(self.text, block);
         let mut i = 0;
         let mut run: Vec<Span> = Vec::new();
         while i < block.len() {
@@ -220,7 +221,8 @@ impl<'t> Assembler<'t> {
                 || *w == "of"
                 || crate::tables::BYLINE_ORG_WORDS.iter().any(|o| o == w)
         });
-        let person = lexicon::is_first_name(words[0]) && words[1..].iter().all(|w| byline::is_name_word(w));
+        let person =
+            lexicon::is_first_name(words[0]) && words[1..].iter().all(|w| byline::is_name_word(w));
         let agency = crate::tables::AGENCIES.iter().any(|a| a == s)
             || words
                 .iter()
@@ -235,7 +237,9 @@ impl<'t> Assembler<'t> {
             && i > 0
             && block[i - 1].kind == LineKind::Text
             && self.out.paragraphs.is_empty();
-        dated(i.checked_sub(1).and_then(|p| block.get(p))) || dated(block.get(i + 1)) || after_headline
+        dated(i.checked_sub(1).and_then(|p| block.get(p)))
+            || dated(block.get(i + 1))
+            || after_headline
     }
 
     /// "By Jane Doe" followed in the same block by "BBC News" or "Diplomatic correspondent":
@@ -319,6 +323,12 @@ impl<'t> Assembler<'t> {
                 }
             }
             LineKind::CreditLine(c) => {
+                // "In Depth | 24 July 2012" above the headline: the section's label.
+                if let Some(label) = c.label {
+                    if self.in_header && self.header.is_empty() && self.out.section.is_none() {
+                        self.out.section = Some(label);
+                    }
+                }
                 if let Some(b) = c.byline.as_ref().filter(|_| self.out.byline.is_none()) {
                     self.out.byline = Some(b.span);
                     self.out.authors = b.authors.clone();
@@ -382,7 +392,14 @@ impl<'t> Assembler<'t> {
                 if kind == "related_topics" {
                     self.out.related_topics.push(unit);
                 } else {
-                    self.boiler(unit, if kind == "comments" { "comment" } else { "tail" });
+                    self.boiler(
+                        unit,
+                        if kind == "comments" {
+                            "comment"
+                        } else {
+                            "tail"
+                        },
+                    );
                 }
             } else if self.highlight_next {
                 self.out.highlights.push(unit);
@@ -431,6 +448,15 @@ impl<'t> Assembler<'t> {
 
     fn push_paragraph(&mut self, unit: Span) {
         let mut unit = unit;
+        // "... said.  Watch the announcement »", "... E-mail to a friend": furniture run into
+        // the paragraph's end is cut off as boilerplate.
+        if let Some((kind, cut)) = rules::trailing_boilerplate(self.text, unit) {
+            let rest = crate::text::trim(self.text, Span::new(unit.start, cut.start));
+            if !rest.is_empty() {
+                self.boiler(cut, kind);
+                unit = rest;
+            }
+        }
         if self.out.paragraphs.is_empty() && self.out.dateline.is_none() {
             if let Some(d) = dateline::parse_prefix(self.text, unit) {
                 unit = crate::text::trim(self.text, Span::new(d.span.end, unit.end));
@@ -448,7 +474,10 @@ impl<'t> Assembler<'t> {
         self.in_header = false;
         let header = std::mem::take(&mut self.header);
         let mut rest = header.as_slice();
-        if rest.len() == 2 && is_section(self.s(rest[0]), self.s(rest[1])) {
+        if rest.len() == 2
+            && self.out.section.is_none()
+            && is_section(self.s(rest[0]), self.s(rest[1]))
+        {
             self.out.section = Some(rest[0]);
             rest = &rest[1..];
         }
@@ -495,7 +524,7 @@ struct PictureGroup {
 
 /// Picture blocks inside one block of lines: an "Image caption" line with the credit lines
 /// around it and, before them, the picture's title (its alt text in BBC scrapes).
-fn picture_groups(block: &[Line]) -> Vec<PictureGroup> {
+fn picture_groups(text: &str, block: &[Line]) -> Vec<PictureGroup> {
     let mut groups: Vec<PictureGroup> = Vec::new();
     let mut used = vec![false; block.len()];
     for (i, line) in block.iter().enumerate() {
@@ -522,7 +551,15 @@ fn picture_groups(block: &[Line]) -> Vec<PictureGroup> {
         let mut title = None;
         if first > 0 && !used[first - 1] {
             let prev = &block[first - 1];
-            if prev.kind == LineKind::Text && prev.span.len() <= 200 {
+            // Before an unlabelled caption (one known by its credit) only a short line or the
+            // start of the caption itself is the picture's alt text: a paragraph may precede.
+            let labelled = caption != line.span;
+            let alt = || {
+                let p = &text[prev.span.start..prev.span.end];
+                let c = &text[caption.start..caption.end];
+                count_words(p) <= 12 && !ends_sentence(p) || c.starts_with(p.trim_end_matches(','))
+            };
+            if prev.kind == LineKind::Text && prev.span.len() <= 200 && (labelled || alt()) {
                 first -= 1;
                 title = Some(first);
             }
@@ -615,8 +652,7 @@ fn title_like(s: &str) -> bool {
 fn short_title(s: &str) -> bool {
     s.len() <= 200
         && count_words(s) <= 25
-        && s
-            .chars()
+        && s.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
 }

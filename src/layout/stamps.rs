@@ -91,7 +91,13 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
         let word = tok.trim_end_matches(['.', ',', ':', ';']);
         let lw = word.to_ascii_lowercase();
         let mut meaningful = true;
-        if word.is_empty() || FILLERS.contains(&lw.as_str()) || lw == "by" {
+        // "24 July 2012 Last updated at 12:01": a label after the date joins a second clock.
+        let mid_label = first.is_some()
+            && matches!(
+                lw.as_str(),
+                "last" | "updated" | "published" | "posted" | "modified"
+            );
+        if word.is_empty() || FILLERS.contains(&lw.as_str()) || lw == "by" || mid_label {
             meaningful = false;
         } else if let Some((d, t)) = iso(word) {
             year = Some(d.year);
@@ -221,7 +227,9 @@ fn numeric_date(w: &str) -> Option<(u32, u32, i32)> {
     let mut parts = w.split('/');
     let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some()
-        || ![a, b, c].iter().all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit()))
+        || ![a, b, c]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit()))
         || a.len() > 2
         || b.len() > 2
         || !(c.len() == 2 || c.len() == 4)
@@ -360,6 +368,17 @@ mod tests {
     }
 
     #[test]
+    fn date_then_update_time() {
+        let (k, t, v) = stamp("24 July 2012 Last updated at 12:01 ET").unwrap();
+        assert_eq!(k, None);
+        assert_eq!(t, "24 July 2012 Last updated at 12:01 ET");
+        assert_eq!(v.as_deref(), Some("2012-07-24T12:01"));
+        let (k, _, v) = stamp("updated 5:08 PM EDT, Thu November 1, 2012").unwrap();
+        assert_eq!(k, Some(StampKind::Updated));
+        assert_eq!(v.as_deref(), Some("2012-11-01T17:08-04:00"));
+    }
+
+    #[test]
     fn numeric_dates_read_month_first() {
         assert_eq!(
             stamp("Posted: 08/09/2012 9:21 am").and_then(|s| s.2),
@@ -369,7 +388,10 @@ mod tests {
             stamp("11/12/2012 15:23 PST").and_then(|s| s.2),
             Some("2012-11-12T15:23-08:00".into())
         );
-        assert_eq!(stamp("25/12/2012").and_then(|s| s.2), Some("2012-12-25".into()));
+        assert_eq!(
+            stamp("25/12/2012").and_then(|s| s.2),
+            Some("2012-12-25".into())
+        );
         assert!(stamp("13/13/2012").is_none());
         assert!(stamp("1/2/3/4").is_none());
     }
