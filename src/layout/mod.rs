@@ -460,6 +460,14 @@ impl<'t> Assembler<'t> {
         if self.out.paragraphs.is_empty() && self.out.dateline.is_none() {
             if let Some(d) = dateline::parse_prefix(self.text, unit) {
                 unit = crate::text::trim(self.text, Span::new(d.span.end, unit.end));
+                // "SAO PAULO, Nov 7 (Reuters) -": the wire date dates the article.
+                if let (None, Some((span, value))) = (&self.out.published, &d.date) {
+                    self.out.published = Some(Stamp {
+                        kind: None,
+                        span: *span,
+                        value: Some(value.clone()),
+                    });
+                }
                 self.out.dateline = Some(d);
             }
         }
