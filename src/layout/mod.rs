@@ -8,8 +8,10 @@
 pub mod byline;
 pub mod credit;
 pub mod dateline;
+mod features;
 mod lexicon;
 pub mod lines;
+mod model;
 mod rules;
 pub mod stamps;
 
@@ -74,14 +76,28 @@ pub struct Layout {
 
 /// Parses the layout of a plain-text article.
 pub fn parse(text: &str) -> Layout {
+    run(text, None)
+}
+
+/// The features of every line the line classifier decided on, with the line's span: what
+/// `eval/layout_train.py` learns from (through `examples/layout_features`).
+pub fn trace(text: &str) -> Vec<(Span, Vec<String>)> {
+    let mut out = Vec::new();
+    run(text, Some(&mut out));
+    out
+}
+
+fn run(text: &str, trace: Option<&mut Vec<(Span, Vec<String>)>>) -> Layout {
     let lines = lines::classify(text);
     let blank_separated = uses_blank_lines(&lines);
     let hard_wrapped = may_be_hard_wrapped(&lines);
     let mut a = Assembler {
         text,
+        lines: &lines,
         out: Layout::default(),
         header: Vec::new(),
         in_header: true,
+        trace,
         ..Default::default()
     };
     a.blank_separated = blank_separated;
@@ -131,9 +147,17 @@ fn blocks(lines: &[Line]) -> Vec<&[Line]> {
 }
 
 #[derive(Default)]
-struct Assembler<'t> {
+struct Assembler<'t, 'r> {
     text: &'t str,
+    /// Every line of the text, with its kind.
+    lines: &'t [Line],
     out: Layout,
+    /// The line classifier's per-document data, built on first use.
+    cache: Option<features::Cache>,
+    /// Text units of the body seen so far, whatever became of them.
+    body_units: usize,
+    /// Where `trace` records features.
+    trace: Option<&'r mut Vec<(Span, Vec<String>)>>,
     /// Title-like lines seen before the body starts: section and headline candidates.
     header: Vec<Span>,
     in_header: bool,
@@ -153,7 +177,7 @@ struct Assembler<'t> {
     after_credit: bool,
 }
 
-impl<'t> Assembler<'t> {
+impl<'t> Assembler<'t, '_> {
     fn s(&self, span: Span) -> &'t str {
         &self.text[span.start..span.end]
     }
@@ -435,6 +459,12 @@ impl<'t> Assembler<'t> {
             self.end_header();
         }
         self.seen_text = true;
+        if !self.hard_wrapped && (model::enabled() || self.trace.is_some()) {
+            if let Some(class) = self.classify(unit) {
+                self.place(unit, class);
+                return;
+            }
+        }
         if lone && self.blank_separated && next_has_text && subheading_like(s) {
             let paragraph = self.out.paragraphs.len();
             self.out.subheadings.push(Subheading {
@@ -444,6 +474,51 @@ impl<'t> Assembler<'t> {
             return;
         }
         self.push_paragraph(unit);
+    }
+
+    /// The line classifier's decision for a unit of the body, `None` when the unit is not
+    /// one whole line. In trace mode the features are recorded and the rules decide.
+    fn classify(&mut self, unit: Span) -> Option<model::Class> {
+        let i = self.lines.partition_point(|l| l.span.start < unit.start);
+        if self.lines.get(i).map(|l| l.span) != Some(unit) {
+            return None;
+        }
+        let cache = self
+            .cache
+            .get_or_insert_with(|| features::Cache::new(self.text, self.lines));
+        let ctx = features::Context {
+            line: i,
+            body_index: self.body_units,
+            dateline: self.out.dateline.is_some(),
+            headline: self.out.headline.is_some(),
+        };
+        self.body_units += 1;
+        if let Some(trace) = self.trace.as_deref_mut() {
+            let mut feats = Vec::new();
+            features::extract(self.text, self.lines, cache, ctx, &mut |f| feats.push(f.to_string()));
+            trace.push((unit, feats));
+            return None;
+        }
+        Some(model::classify(self.text, self.lines, cache, ctx))
+    }
+
+    fn place(&mut self, unit: Span, class: model::Class) {
+        let paragraph = self.out.paragraphs.len();
+        match class {
+            model::Class::Paragraph => self.push_paragraph(unit),
+            model::Class::Subheading => self.out.subheadings.push(Subheading {
+                span: unit,
+                paragraph,
+            }),
+            model::Class::Boilerplate => self.boiler(unit, "furniture"),
+            model::Class::Caption => self.out.images.push(Image {
+                block: unit,
+                title: None,
+                caption: Some(unit),
+                credit: None,
+                paragraph,
+            }),
+        }
     }
 
     fn push_paragraph(&mut self, unit: Span) {
