@@ -155,11 +155,15 @@ def main() -> int:
     ap.add_argument("--min-articles", type=int, default=2,
                     help="drop features seen in fewer training articles")
     ap.add_argument("--cv", type=int, default=0)
+    ap.add_argument("--classes", default=",".join(CLASSES),
+                    help="classes to learn; lines of the others are left out of training")
     a = ap.parse_args()
     if not pathlib.Path(a.features).exists():
         print(f"skipped: {a.features} not found")
         return 0
     data, missing = load(a.features, pathlib.Path(a.ann))
+    learn = set(a.classes.split(","))
+    data = [d for d in data if d[2] in learn]
     if missing:
         print(f"note: {missing} lines without an annotated line at the same offset", file=sys.stderr)
     if a.cv:

@@ -377,6 +377,16 @@ fn overlap(cache: &Cache, lines: &[Line], i: usize) -> char {
     }
 }
 
+/// Share (0–100) of `a`'s content words that `b` repeats, `None` when `a` has fewer than
+/// `min` of them.
+pub fn repeated_share(text: &str, a: Span, b: Span, min: usize) -> Option<usize> {
+    let wa = content_words(text, a);
+    if wa.len() < min {
+        return None;
+    }
+    Some(shared(&wa, &content_words(text, b)) * 100 / wa.len())
+}
+
 /// Size of the intersection of two sorted lists.
 fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);

@@ -144,7 +144,7 @@ fn kind_of(text: &str, span: Span) -> LineKind {
         return LineKind::Boiler("count");
     }
     let first = s.as_bytes()[0];
-    if first.is_ascii_alphabetic() || !first.is_ascii() {
+    if first.is_ascii_alphabetic() || !first.is_ascii() || matches!(first, b'(' | b'[' | b'-') {
         if let Some(i) = TAIL_SET.matches(s).iter().next() {
             return LineKind::Tail(&TAIL_MARKERS[i].0);
         }

@@ -353,9 +353,11 @@ impl<'t> Assembler<'t, '_> {
                         self.out.section = Some(label);
                     }
                 }
+                let mut used = false;
                 if let Some(b) = c.byline.as_ref().filter(|_| self.out.byline.is_none()) {
                     self.out.byline = Some(b.span);
                     self.out.authors = b.authors.clone();
+                    used = true;
                 }
                 if let Some(st) = &c.stamp {
                     let slot = match st.kind {
@@ -364,7 +366,12 @@ impl<'t> Assembler<'t, '_> {
                     };
                     if slot.is_none() {
                         *slot = Some(st.clone());
+                        used = true;
                     }
+                }
+                // A credit line repeated further down the page is furniture.
+                if !used {
+                    self.boiler(span, "credit");
                 }
             }
             LineKind::Dateline(d) => {
@@ -459,6 +466,27 @@ impl<'t> Assembler<'t, '_> {
             self.end_header();
         }
         self.seen_text = true;
+        // The headline again (pages repeat it above the story): furniture.
+        if self.out.headline.is_some_and(|h| self.s(h) == s) {
+            self.boiler(unit, "repeat");
+            return;
+        }
+        // A wire story's picture caption under its lead restates the lead: "White House
+        // press secretary Tony Snow will step down ..." under "White House press secretary
+        // Tony Snow, who is undergoing treatment for cancer, will step down ...".
+        if self.out.dateline.is_some() && self.out.paragraphs.len() == 1 && self.restates_lead(unit)
+        {
+            self.body_units += 1;
+            self.place(unit, model::Class::Caption);
+            return;
+        }
+        // A short quotation standing alone without its own final stop is a heading ('No
+        // boots on ground'); quoted sentences end with one.
+        if lone && self.blank_separated && next_has_text && quoted_heading(s) {
+            self.body_units += 1;
+            self.place(unit, model::Class::Subheading);
+            return;
+        }
         if !self.hard_wrapped && (model::enabled() || self.trace.is_some()) {
             if let Some(class) = self.classify(unit) {
                 self.place(unit, class);
@@ -495,11 +523,22 @@ impl<'t> Assembler<'t, '_> {
         self.body_units += 1;
         if let Some(trace) = self.trace.as_deref_mut() {
             let mut feats = Vec::new();
-            features::extract(self.text, self.lines, cache, ctx, &mut |f| feats.push(f.to_string()));
+            features::extract(self.text, self.lines, cache, ctx, &mut |f| {
+                feats.push(f.to_string())
+            });
             trace.push((unit, feats));
             return None;
         }
         Some(model::classify(self.text, self.lines, cache, ctx))
+    }
+
+    /// At most 40 words, no quotation, and 70% of its content words (at least five) in the lead.
+    fn restates_lead(&self, unit: Span) -> bool {
+        let s = self.s(unit);
+        let lead = self.out.paragraphs[0];
+        count_words(s) <= 40
+            && !s.contains(['"', '“', '”'])
+            && features::repeated_share(self.text, unit, lead, 5).is_some_and(|p| p >= 70)
     }
 
     fn place(&mut self, unit: Span, class: model::Class) {
@@ -570,8 +609,20 @@ impl<'t> Assembler<'t, '_> {
             rest = more;
         }
         for &p in rest {
-            self.push_paragraph(p);
+            self.body_unit(p);
         }
+    }
+
+    /// A unit of the body that the header held back: the classifier decides, else it is a
+    /// paragraph.
+    fn body_unit(&mut self, unit: Span) {
+        if !self.hard_wrapped && (model::enabled() || self.trace.is_some()) {
+            if let Some(class) = self.classify(unit) {
+                self.place(unit, class);
+                return;
+            }
+        }
+        self.push_paragraph(unit);
     }
 
     fn finish(&mut self) {
@@ -784,6 +835,21 @@ fn is_section(first: &str, second: &str) -> bool {
             && !first.contains([':', '"', '“', '\''])
             && !first.bytes().any(|b| b.is_ascii_digit())
             && !ends_sentence(first))
+}
+
+/// A phrase in quotes with no punctuation before the closing quote: 'No boots on ground'.
+fn quoted_heading(s: &str) -> bool {
+    let mut chars = s.chars();
+    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let inner = chars.as_str();
+    matches!(
+        (open, close),
+        ('\'', '\'') | ('"', '"') | ('‘', '’') | ('“', '”')
+    ) && count_words(inner) <= 10
+        && inner.chars().last().is_some_and(char::is_alphanumeric)
+        && !inner.contains(['"', '“', '”'])
 }
 
 /// A subheading: a short line alone between blank lines, not ending in running punctuation.

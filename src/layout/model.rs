@@ -53,6 +53,17 @@ static WEIGHTS: LazyLock<FastMap<u64, [f32; 4]>> = LazyLock::new(|| {
     out
 });
 
+/// Classes with any weight: the others were not trained and are never predicted.
+static ACTIVE: LazyLock<[bool; 4]> = LazyLock::new(|| {
+    let mut active = [false; 4];
+    for w in WEIGHTS.values() {
+        for (a, x) in active.iter_mut().zip(w) {
+            *a |= *x != 0.0;
+        }
+    }
+    active
+});
+
 /// Whether weights were shipped (an empty file turns the classifier off).
 pub fn enabled() -> bool {
     !WEIGHTS.is_empty()
@@ -75,9 +86,10 @@ pub fn scores(text: &str, lines: &[Line], cache: &Cache, ctx: Context) -> [f32; 
 /// The best class for line `ctx.line`.
 pub fn classify(text: &str, lines: &[Line], cache: &Cache, ctx: Context) -> Class {
     let s = scores(text, lines, cache, ctx);
+    let active = *ACTIVE;
     let mut best = 0;
     for k in 1..4 {
-        if s[k] > s[best] {
+        if active[k] && s[k] > s[best] {
             best = k;
         }
     }

@@ -59,9 +59,21 @@ pub fn caption_credit(text: &str, line: Span) -> Option<Span> {
     if line.len() > CAPTION_MAX || line.len() < 12 {
         return None;
     }
-    // Cheap pre-check: every rule ends with a bracket or follows a colon.
+    // Cheap pre-check: every rule ends with a bracket, follows a colon or starts with a cue.
     let s = &text[line.start..line.end];
-    if !s.ends_with(')') && !s.contains(':') {
+    let head = s.get(..12).unwrap_or(s).to_ascii_lowercase();
+    let cue = [
+        "featured",
+        "the photo",
+        "the pictur",
+        "the image",
+        "photo ",
+        "picture ",
+        "image ",
+    ]
+    .iter()
+    .any(|c| head.starts_with(c));
+    if !s.ends_with(')') && !s.contains(':') && !cue {
         return None;
     }
     first_match(&CAPTION_CREDITS, text, line).map(|(_, span)| span)
@@ -100,7 +112,16 @@ mod tests {
             credit("Kim Davis at a rally in September 2015 (Ty Wright/Getty Images)"),
             Some("(Ty Wright/Getty Images)")
         );
+        assert_eq!(
+            credit("Pictured: the bridge at dawn, before the march"),
+            Some("Pictured:")
+        );
+        assert_eq!(
+            credit("Featured image is of the company's headquarters."),
+            Some("Featured image")
+        );
         assert!(credit("The minister said the plan (first floated in May) was dead.").is_none());
+        assert!(credit("Right now, the plan: wait for the vote.").is_none());
         assert!(credit("He told reporters: the photo was fake.").is_none());
     }
 
