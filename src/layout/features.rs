@@ -215,7 +215,7 @@ impl Shape {
             'C'
         } else {
             match capitalised_share(s) {
-                x if x == 0.0 => '0',
+                0.0 => '0',
                 x if x < 0.5 => '1',
                 x if x < 0.9 => '2',
                 _ => '3',
