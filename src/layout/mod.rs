@@ -301,6 +301,13 @@ impl<'t> Assembler<'t, '_> {
                 if c.is_empty() {
                     self.boiler(span, "caption_label");
                 } else {
+                    let label = self.text[span.start..c.start].trim_end_matches(|ch: char| {
+                        ch == ',' || ch == ':' || crate::text::is_blank(ch)
+                    });
+                    self.boiler(
+                        Span::new(span.start, span.start + label.len()),
+                        "caption_label",
+                    );
                     self.out.media.push(Media {
                         block: span,
                         caption: *c,
@@ -394,6 +401,22 @@ impl<'t> Assembler<'t, '_> {
     fn picture(&mut self, block: &[Line], g: &PictureGroup) {
         let paragraph = self.out.paragraphs.len();
         let block_span = Span::new(block[g.first].span.start, block[g.last].span.end);
+        // The labels are furniture: "Image caption" before the caption, and the whole
+        // "Image copyright Getty Images" line (the credit itself stays on the picture).
+        for line in &block[g.first..=g.last] {
+            match line.kind {
+                LineKind::ImageCaption(c) if c.start > line.span.start => {
+                    let label = &self.text[line.span.start..c.start];
+                    let label = label.trim_end_matches(|ch: char| {
+                        ch == ',' || ch == ':' || crate::text::is_blank(ch)
+                    });
+                    let end = line.span.start + label.len();
+                    self.boiler(Span::new(line.span.start, end), "caption_label");
+                }
+                LineKind::Credit(_) => self.boiler(line.span, "credit"),
+                _ => {}
+            }
+        }
         self.out.images.push(Image {
             block: block_span,
             title: g.title.map(|i| block[i].span),

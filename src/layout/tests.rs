@@ -36,8 +36,19 @@ fn seed_article_layout() {
     assert_eq!(l.paragraphs.len(), 23);
     assert!(s(SEED, l.paragraphs[0]).starts_with("The US secretary of state"));
     assert!(s(SEED, l.paragraphs[22]).starts_with("US forces ended combat missions"));
-    assert_eq!(l.boilerplate.len(), 1);
-    assert_eq!(l.boilerplate[0].kind, "related_topics");
+    // The "Image caption" label and the "Related Topics" heading are furniture.
+    let furniture: Vec<(&str, &str)> = l
+        .boilerplate
+        .iter()
+        .map(|b| (b.kind, s(SEED, b.span)))
+        .collect();
+    assert_eq!(
+        furniture,
+        vec![
+            ("caption_label", "Image caption"),
+            ("related_topics", "Related Topics")
+        ]
+    );
     assert!(l.byline.is_none() && l.dateline.is_none() && l.published.is_none());
 }
 
@@ -161,7 +172,17 @@ fn bbc_picture_with_credit_and_media() {
     let topics: Vec<&str> = l.related_topics.iter().map(|x| s(t, *x)).collect();
     assert_eq!(topics, vec!["Weather", "Flooding"]);
     let kinds: Vec<&str> = l.boilerplate.iter().map(|b| b.kind).collect();
-    assert_eq!(kinds, vec!["playback", "share", "related_topics"]);
+    assert_eq!(
+        kinds,
+        vec![
+            "credit",
+            "caption_label",
+            "playback",
+            "caption_label",
+            "share",
+            "related_topics"
+        ]
+    );
 }
 
 #[test]
