@@ -346,7 +346,11 @@ fn explained(text: &str, toks: &[Tok], used: &mut [bool], has_stamp: bool) -> Op
             while e < toks.len() && !used[e] && !SEPARATORS.contains(&toks[e].s) {
                 e += 1;
             }
-            if e - k <= 3 && !toks[k..e].iter().any(|t| t.s.contains("(@")) {
+            // Set off by a separator ("Site.com • Monday ..."), not run into the date
+            // ("LONDON 1996-08-30" is a dateline, "They met on 4 May 1990." a sentence).
+            let set_off = toks.get(e).is_some_and(|t| SEPARATORS.contains(&t.s))
+                || k > 0 && SEPARATORS.contains(&toks[k - 1].s);
+            if e - k <= 3 && set_off && !toks[k..e].iter().any(|t| t.s.contains("(@")) {
                 // Only a label set off by a bar is a section ("In Depth | 24 July 2012").
                 let section = k == 0 && toks.get(e).is_some_and(|t| t.s == "|");
                 source = Some(section.then(|| {
@@ -435,6 +439,8 @@ mod tests {
         let s = "In Depth | 24 July 2012";
         let c = parse_line(s, Span::new(0, s.len())).unwrap();
         assert_eq!(c.label.map(|l| &s[l.start..l.end]), Some("In Depth"));
+        assert!(credit("They met on 4 January 1990.").is_none());
+        assert!(credit("LONDON 1996-08-30").is_none());
         // A tweet's signature is not a credit line.
         assert!(credit("— Jane Doe (@janedoe) November 7, 2012").is_none());
     }

@@ -656,8 +656,14 @@ impl<'t> Assembler<'t, '_> {
             let has_other = self.out.byline.is_some()
                 || !self.out.images.is_empty()
                 || self.out.published.is_some();
-            // A text that is one title line (a headline without its story) is a headline.
-            let title_only = header.len() == 1 && self.out.paragraphs.is_empty();
+            // A text that is one title line (a headline without its story) is a headline;
+            // one sentence with its final stop stays a paragraph.
+            let title_only = header.len() == 1
+                && self.out.paragraphs.is_empty()
+                && !self
+                    .s(header[0])
+                    .trim_end_matches(['"', '\'', '”', '’'])
+                    .ends_with('.');
             if header.len() >= 2 || has_other || title_only {
                 self.header = header;
                 self.in_header = true;
