@@ -128,6 +128,20 @@ pub fn extract(
             f(format_args!("list3"));
         }
     }
+    // Block mates: a list item sits among short lines, a heading under a paragraph.
+    let mate = |sh: &Option<Shape>, same_block: bool| match sh {
+        Some(x) if same_block && x.len <= 2 => "short",
+        Some(x) if same_block && x.len >= 4 => "long",
+        Some(_) if same_block => "mid",
+        _ => "none",
+    };
+    f(format_args!("mate.p:{}", mate(&shapes[0], !blank_before)));
+    f(format_args!("mate.n:{}", mate(&shapes[1], !blank_after)));
+    f(format_args!(
+        "mate.pn:{}{}",
+        mate(&shapes[0], !blank_before),
+        mate(&shapes[1], !blank_after)
+    ));
     if let Some(p) = &shapes[0] {
         f(format_args!("p.lc*len:{}{}", p.last, me.len));
     }

@@ -132,11 +132,24 @@ fn uses_blank_lines(lines: &[Line]) -> bool {
 /// Longest line a hard-wrapped text has (wire copy wraps at 60–80 characters).
 const WRAP_WIDTH: usize = 160;
 
-/// True unless some line is longer than any hard-wrapped text's: then every line break ends a
-/// paragraph (web page copies put a whole paragraph on one line, and their short lines are
-/// headlines, bylines and links, not wrapped prose).
+/// Whether line breaks may fall inside paragraphs: no line is longer than a hard-wrapped
+/// text's, and at least half the lines share their block with another line. Otherwise every
+/// line break ends a unit (web page copies put a whole paragraph on one line, and their short
+/// lines are headlines, bylines and links, not wrapped prose), and the line classifier, which
+/// reads one line at a time, decides the body's lines.
 fn may_be_hard_wrapped(lines: &[Line]) -> bool {
-    lines.iter().all(|l| l.span.len() <= WRAP_WIDTH)
+    if lines.iter().any(|l| l.span.len() > WRAP_WIDTH) {
+        return false;
+    }
+    let mut in_blocks = 0;
+    let mut total = 0;
+    for b in lines.split(|l| l.kind == LineKind::Blank) {
+        total += b.len();
+        if b.len() > 1 {
+            in_blocks += b.len();
+        }
+    }
+    in_blocks * 2 >= total && total > 0
 }
 
 fn blocks(lines: &[Line]) -> Vec<&[Line]> {

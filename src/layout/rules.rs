@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::tables::pairs;
-use crate::text::Span;
+use crate::text::{count_words, Span};
 
 fn end_rules(file: &str, src: &'static str) -> Vec<(&'static str, Regex)> {
     pairs(file, src)
@@ -76,7 +76,11 @@ pub fn caption_credit(text: &str, line: Span) -> Option<Span> {
     if !s.ends_with(')') && !s.contains(':') && !cue {
         return None;
     }
-    first_match(&CAPTION_CREDITS, text, line).map(|(_, span)| span)
+    let (kind, credit) = first_match(&CAPTION_CREDITS, text, line)?;
+    // A credit needs a caption before it: "By JOHN DOE (AP)" is a byline.
+    let before = &text[line.start..credit.start];
+    let credited = kind == "cue" || count_words(before) >= 4 && !before.starts_with("By ");
+    credited.then_some(credit)
 }
 
 /// Furniture run into the end of a paragraph ("... said. E-mail to a friend"): its kind and span.
@@ -122,6 +126,7 @@ mod tests {
         );
         assert!(credit("The minister said the plan (first floated in May) was dead.").is_none());
         assert!(credit("Right now, the plan: wait for the vote.").is_none());
+        assert!(credit("By JOHN DOE (AP)").is_none());
         assert!(credit("He told reporters: the photo was fake.").is_none());
     }
 
