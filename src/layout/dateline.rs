@@ -107,6 +107,9 @@ pub fn parse_line(text: &str, line: Span) -> Option<Dateline> {
             return Some(Dateline { span: line, ..d });
         }
     }
+    if !PLACE_ONLY.is_match(s) {
+        return None;
+    }
     let caps = PLACE_ONLY.captures(s)?;
     let place = caps.name("place")?;
     let rest_start = caps.get(0)?.end();
@@ -130,6 +133,9 @@ pub fn parse_line(text: &str, line: Span) -> Option<Dateline> {
 /// "Washington: Turnout was high", "Los Angeles | Yoko Ono said": a gazetteer place in Title
 /// Case before a colon, a bar or a dash.
 fn title_place(text: &str, base: Span, s: &str) -> Option<Dateline> {
+    if !TITLE_PLACE.is_match(s) {
+        return None;
+    }
     let c = TITLE_PLACE.captures(s)?;
     if !lexicon::is_place(c.name("city")?.as_str()) {
         return None;
@@ -169,7 +175,12 @@ fn wire_date(text: &str, span: Span) -> Option<(Span, String)> {
 
 fn match_one(text: &str, base: Span, s: &str, need_dash: bool) -> Option<Dateline> {
     let at = |m: regex::Match| Span::new(base.start + m.start(), base.start + m.end());
-    if let Some(c) = CAPS_PLACE.captures(s) {
+    // The lazy DFA rules most lines out; only a match pays for the capture groups.
+    let caps = CAPS_PLACE
+        .is_match(s)
+        .then(|| CAPS_PLACE.captures(s))
+        .flatten();
+    if let Some(c) = caps {
         let place = c.name("place")?;
         let first_word = place.as_str().split([' ', ',']).next().unwrap_or("");
         let stop = STOPWORDS.iter().any(|w| w == first_word);
@@ -186,6 +197,9 @@ fn match_one(text: &str, base: Span, s: &str, need_dash: bool) -> Option<Datelin
                 date,
             });
         }
+    }
+    if !AGENCY_PLACE.is_match(s) {
+        return None;
     }
     let c = AGENCY_PLACE.captures(s)?;
     let agency = c.name("agency")?;

@@ -12,7 +12,7 @@
 use std::fmt::Write;
 
 use super::lines::{Line, LineKind};
-use super::{capitalised_share, ends_sentence, prose, subheading_like, title_like};
+use super::shape::{capitalised_share, ends_sentence, prose, subheading_like, title_like};
 use crate::text::{count_words, Span};
 
 /// What the assembler knows about the line being classified.
@@ -28,22 +28,34 @@ pub struct Context {
     pub headline: bool,
 }
 
-/// Per-document data the features share: the hashed content words of every text line, for
-/// the repeated-content feature.
+/// Per-document data the features share, filled on first use: each line's shape (a line is
+/// also its neighbours' neighbour) and the hashed content words of the text lines near the
+/// lines classified, for the repeated-content feature.
 pub struct Cache {
-    words: Vec<Vec<u64>>,
+    shapes: Vec<Option<Shape>>,
+    words: Vec<Option<Vec<u64>>>,
 }
 
 impl Cache {
-    pub fn new(text: &str, lines: &[Line]) -> Cache {
-        let words = lines
-            .iter()
-            .map(|l| match l.kind {
-                LineKind::Text => content_words(text, l.span),
-                _ => Vec::new(),
-            })
-            .collect();
-        Cache { words }
+    pub fn new(lines: &[Line]) -> Cache {
+        Cache {
+            shapes: (0..lines.len()).map(|_| None).collect(),
+            words: (0..lines.len()).map(|_| None).collect(),
+        }
+    }
+
+    fn shape(&mut self, text: &str, lines: &[Line], i: usize) -> &Shape {
+        self.shapes[i].get_or_insert_with(|| {
+            let l = lines[i].span;
+            Shape::of(&text[l.start..l.end])
+        })
+    }
+
+    fn words(&mut self, text: &str, lines: &[Line], i: usize) -> &[u64] {
+        self.words[i].get_or_insert_with(|| match lines[i].kind {
+            LineKind::Text => content_words(text, lines[i].span),
+            _ => Vec::new(),
+        })
     }
 }
 
@@ -51,7 +63,7 @@ impl Cache {
 pub fn extract(
     text: &str,
     lines: &[Line],
-    cache: &Cache,
+    cache: &mut Cache,
     ctx: Context,
     emit: &mut dyn FnMut(&str),
 ) {
@@ -66,13 +78,14 @@ pub fn extract(
         return;
     };
     let s = &text[line.span.start..line.span.end];
-    let me = Shape::of(s);
+    let me = cache.shape(text, lines, i).clone();
     f(format_args!("bias"));
     me.emit("", &mut f);
     f(format_args!("fn:{}", function_bucket(s)));
     f(format_args!("sent:{}", sentence_bucket(s)));
-    let words = count_words(s);
-    if words <= 12 {
+    // Long lines are prose by every rule; the rules only look at short ones.
+    let short = s.len() <= 250;
+    if short && count_words(s) <= 12 {
         if let Some(w) = first_word(s) {
             f(format_args!("fw:{w}"));
         }
@@ -80,13 +93,13 @@ pub fn extract(
             f(format_args!("lw:{w}"));
         }
     }
-    if subheading_like(s) {
+    if short && subheading_like(s) {
         f(format_args!("r:subh"));
     }
-    if title_like(s) {
+    if short && title_like(s) {
         f(format_args!("r:title"));
     }
-    if prose(s) {
+    if !short || prose(s) {
         f(format_args!("r:prose"));
     }
     if ends_sentence(s) {
@@ -115,7 +128,7 @@ pub fn extract(
             Some(k) => {
                 let l = &lines[k];
                 f(format_args!("{tag}.kind:{}", kind_name(&l.kind)));
-                let sh = Shape::of(&text[l.span.start..l.span.end]);
+                let sh = cache.shape(text, lines, k).clone();
                 sh.emit(tag, &mut f);
                 shapes[slot] = Some(sh);
             }
@@ -168,12 +181,13 @@ pub fn extract(
     if !ctx.headline {
         f(format_args!("nohead"));
     }
-    let ov = overlap(cache, lines, i);
+    let ov = overlap(text, cache, lines, i);
     f(format_args!("ov:{ov}"));
     f(format_args!("ov*len:{ov}{}", me.len));
 }
 
 /// The look of one line.
+#[derive(Clone)]
 struct Shape {
     len: u8,
     words: u8,
@@ -191,7 +205,7 @@ const DIGIT: u8 = 16;
 
 impl Shape {
     fn of(s: &str) -> Shape {
-        let len = match s.chars().count() {
+        let len = match s.len() {
             0..15 => 0,
             15..30 => 1,
             30..60 => 2,
@@ -200,8 +214,20 @@ impl Shape {
             160..250 => 5,
             _ => 6,
         };
-        let words = match count_words(s) {
-            0..=2 => count_words(s) as u8,
+        // Word counts and case only matter up to a few dozen words: read the start of a long
+        // line.
+        let head = if s.len() > 250 {
+            let mut cut = 250;
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &s[..cut]
+        } else {
+            s
+        };
+        let n = count_words(head);
+        let words = match n {
+            0..=2 => n as u8,
             3 => 3,
             4..=6 => 4,
             7..=10 => 5,
@@ -228,7 +254,7 @@ impl Shape {
         let caps = if has_letters && !s.chars().any(char::is_lowercase) {
             'C'
         } else {
-            match capitalised_share(s) {
+            match capitalised_share(head) {
                 0.0 => '0',
                 x if x < 0.5 => '1',
                 x if x < 0.9 => '2',
@@ -305,13 +331,31 @@ const FUNCTION_WORDS: &[&str] = &[
     "had", "said", "this", "his", "her", "their", "but", "not", "were", "will", "would",
 ];
 
+/// Length in bytes of the longest of `FUNCTION_WORDS` (checked by a test).
+const FUNCTION_WORD_MAX: usize = 5;
+
+/// One of `FUNCTION_WORDS`, in any ASCII case. No function word is longer than five letters:
+/// most words need no comparison, the rest are lower-cased on the stack.
+fn is_function_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > FUNCTION_WORD_MAX {
+        return false;
+    }
+    let mut buf = [0u8; FUNCTION_WORD_MAX];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    let lower = &buf[..b.len()];
+    FUNCTION_WORDS.iter().any(|f| f.as_bytes() == lower)
+}
+
 fn function_bucket(s: &str) -> char {
     let mut n = 0;
     let mut hits = 0;
-    for w in s.split_whitespace().take(60) {
+    for w in s.split_whitespace().take(30) {
         n += 1;
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        if is_function_word(w) {
             hits += 1;
         }
     }
@@ -363,15 +407,15 @@ fn last_word(s: &str) -> Option<String> {
 
 /// Lines compared for repeated content: the neighbourhood where a caption and the paragraph
 /// it restates stand.
-const OVERLAP_WINDOW: usize = 40;
+const OVERLAP_WINDOW: usize = 12;
 
 /// How much of line `i`'s content words another text line near it repeats: '-' (too short to
 /// tell), '0' (< 40%), '1' (< 70%), '2' (70% or more).
-fn overlap(cache: &Cache, lines: &[Line], i: usize) -> char {
+fn overlap(text: &str, cache: &mut Cache, lines: &[Line], i: usize) -> char {
     if lines[i].span.len() > 300 {
         return '-';
     }
-    let mine = &cache.words[i];
+    let mine = cache.words(text, lines, i).to_vec();
     if mine.len() < 4 {
         return '-';
     }
@@ -379,10 +423,11 @@ fn overlap(cache: &Cache, lines: &[Line], i: usize) -> char {
     let hi = (i + OVERLAP_WINDOW).min(lines.len());
     let mut best = 0;
     for k in lo..hi {
-        if k == i || cache.words[k].is_empty() {
+        if k == i || lines[k].kind != LineKind::Text {
             continue;
         }
-        best = best.max(shared(mine, &cache.words[k]) * 100 / mine.len());
+        let theirs = cache.words(text, lines, k);
+        best = best.max(shared(&mine, theirs) * 100 / mine.len());
     }
     match best {
         0..40 => '0',
@@ -420,20 +465,66 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
 
 /// Hashes of the lower-cased words of more than three letters, sorted, without repeats.
 fn content_words(text: &str, span: Span) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut out: Vec<u64> = Vec::new();
-    let mut lower = String::new();
-    for w in text[span.start..span.end].split_whitespace() {
+    // The start of a long paragraph is what a caption restates.
+    let mut end = span.end.min(span.start + 600);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    for w in text[span.start..end].split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.len() > 3 && w.chars().all(char::is_alphabetic) {
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            let mut h = rustc_hash::FxHasher::default();
-            lower.hash(&mut h);
-            out.push(h.finish());
+        if w.len() <= 3 {
+            continue;
         }
+        let mut h = rustc_hash::FxHasher::default();
+        // ASCII words (nearly all) skip the Unicode case tables; the hash is the same.
+        if w.is_ascii() {
+            if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            for b in w.bytes() {
+                h.write_u32(u32::from(b.to_ascii_lowercase()));
+            }
+        } else {
+            if !w.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
+            }
+        }
+        out.push(h.finish());
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_word_max_is_the_longest_function_word() {
+        let longest = FUNCTION_WORDS.iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(FUNCTION_WORD_MAX));
+        assert_eq!(function_bucket("They said that their plan would work"), '3');
+        assert_eq!(
+            function_bucket("Police arrest suspect after long chase"),
+            '0'
+        );
+    }
+
+    #[test]
+    fn content_words_ignore_case_in_any_script() {
+        let t = "Crash CRASH crash; Ärger ÄRGER ärger; über 2024 abc";
+        let w = content_words(t, Span::new(0, t.len()));
+        // crash, ärger, über: short words and numbers are left out.
+        assert_eq!(w.len(), 3);
+        let a = content_words("Storm", Span::new(0, 5));
+        let b = content_words("STORM", Span::new(0, 5));
+        assert_eq!(a, b);
+        assert_ne!(a, content_words("Storms", Span::new(0, 6)));
+    }
 }

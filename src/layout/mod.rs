@@ -12,17 +12,17 @@ mod features;
 mod lexicon;
 pub mod lines;
 mod model;
+mod pictures;
 mod rules;
+mod shape;
 pub mod stamps;
-
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::tables::SECTIONS;
 use crate::text::{count_words, Span};
 pub use dateline::Dateline;
 use lines::{Line, LineKind};
+use pictures::{picture_groups, PictureGroup};
+use shape::*;
 pub use stamps::{Stamp, StampKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +131,9 @@ fn uses_blank_lines(lines: &[Line]) -> bool {
 
 /// Longest line a hard-wrapped text has (wire copy wraps at 60–80 characters).
 const WRAP_WIDTH: usize = 160;
+
+/// Longest body line the line classifier reads; longer ones are paragraphs.
+const CLASSIFY_MAX: usize = 120;
 
 /// Whether line breaks may fall inside paragraphs: no line is longer than a hard-wrapped
 /// text's, and at least half the lines share their block with another line. Otherwise every
@@ -549,7 +552,7 @@ impl<'t> Assembler<'t, '_> {
         }
         let cache = self
             .cache
-            .get_or_insert_with(|| features::Cache::new(self.text, self.lines));
+            .get_or_insert_with(|| features::Cache::new(self.lines));
         let ctx = features::Context {
             line: i,
             body_index: self.body_units,
@@ -557,6 +560,14 @@ impl<'t> Assembler<'t, '_> {
             headline: self.out.headline.is_some(),
         };
         self.body_units += 1;
+        // A long line is a paragraph: no subheading of the dev annotations is longer than 84
+        // bytes, and over the whole pool the classifier called only 11 lines of 6 articles
+        // this long subheadings (captions with credits, numbered list items, promos), so
+        // their features are not worth their cost. Its neighbours' features do not depend on
+        // it.
+        if unit.len() > CLASSIFY_MAX && self.trace.is_none() {
+            return Some(model::Class::Paragraph);
+        }
         if let Some(trace) = self.trace.as_deref_mut() {
             let mut feats = Vec::new();
             features::extract(self.text, self.lines, cache, ctx, &mut |f| {
@@ -688,249 +699,6 @@ impl<'t> Assembler<'t, '_> {
             }
         }
     }
-}
-
-struct PictureGroup {
-    first: usize,
-    last: usize,
-    title: Option<usize>,
-    caption: Option<Span>,
-    credit: Option<Span>,
-}
-
-/// Picture blocks inside one block of lines: an "Image caption" line with the credit lines
-/// around it and, before them, the picture's title (its alt text in BBC scrapes).
-fn picture_groups(text: &str, block: &[Line]) -> Vec<PictureGroup> {
-    let mut groups: Vec<PictureGroup> = Vec::new();
-    let mut used = vec![false; block.len()];
-    for (i, line) in block.iter().enumerate() {
-        let caption = match line.kind {
-            LineKind::ImageCaption(c) => c,
-            _ => continue,
-        };
-        let mut first = i;
-        let mut last = i;
-        let mut credit = None;
-        let is_credit = |l: &Line| matches!(l.kind, LineKind::Credit(_) | LineKind::Agency);
-        let credit_of = |l: &Line| match l.kind {
-            LineKind::Credit(c) => c,
-            _ => l.span,
-        };
-        if first > 0 && !used[first - 1] && is_credit(&block[first - 1]) {
-            first -= 1;
-            credit = Some(credit_of(&block[first]));
-        }
-        if credit.is_none() && last + 1 < block.len() && is_credit(&block[last + 1]) {
-            last += 1;
-            credit = Some(credit_of(&block[last]));
-        }
-        let mut title = None;
-        if first > 0 && !used[first - 1] {
-            let prev = &block[first - 1];
-            // Before an unlabelled caption (one known by its credit) only a short line or the
-            // start of the caption itself is the picture's alt text: a paragraph may precede.
-            let labelled = caption != line.span;
-            let alt = || {
-                let p = &text[prev.span.start..prev.span.end];
-                let c = &text[caption.start..caption.end];
-                count_words(p) <= 12 && !ends_sentence(p) || c.starts_with(p.trim_end_matches(','))
-            };
-            if prev.kind == LineKind::Text && prev.span.len() <= 200 && (labelled || alt()) {
-                first -= 1;
-                title = Some(first);
-            }
-        }
-        used[first..=last].iter_mut().for_each(|u| *u = true);
-        groups.push(PictureGroup {
-            first,
-            last,
-            title,
-            caption: Some(caption),
-            credit,
-        });
-    }
-    // Credit lines with no caption next to them are pictures too.
-    for (i, line) in block.iter().enumerate() {
-        if let (LineKind::Credit(c), false) = (line.kind.clone(), used[i]) {
-            groups.push(PictureGroup {
-                first: i,
-                last: i,
-                title: None,
-                caption: None,
-                credit: Some(c),
-            });
-        }
-    }
-    groups.sort_by_key(|g| g.first);
-    groups
-}
-
-/// Running text rather than a link or a label: long, or a sentence of more than 12 words.
-fn prose(s: &str) -> bool {
-    s.len() > 150 || ends_sentence(s) && count_words(s) > 12
-}
-
-fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    t.ends_with(['.', '!', '?', '…', ':'])
-}
-
-/// Splits consecutive lines into paragraphs, joining hard-wrapped lines: a break is a wrap when
-/// the next line continues in lower case, or when the line is near the run's full width and
-/// does not end a sentence.
-fn join_wrapped(text: &str, run: &[Span]) -> Vec<Span> {
-    let width = run.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut out: Vec<Span> = Vec::new();
-    let mut cur = run[0];
-    for pair in run.windows(2) {
-        let (a, b) = (
-            &text[pair[0].start..pair[0].end],
-            &text[pair[1].start..pair[1].end],
-        );
-        let next_lower = b.chars().next().is_some_and(|c| c.is_lowercase());
-        // A semicolon ends a headline before its deck ("Super PAC haul surges past $1B;")
-        // unless the next line runs on in lower case.
-        let open_end = a.ends_with([',', '-', '–', '—', '(']);
-        let wide = width >= 40 && pair[0].len() * 10 >= width * 6;
-        let wrapped =
-            next_lower || open_end || (wide && !ends_sentence(a) && run.len() > 1 && width <= 120);
-        if wrapped {
-            cur.end = pair[1].end;
-        } else {
-            out.push(cur);
-            cur = pair[1];
-        }
-    }
-    out.push(cur);
-    out
-}
-
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-}
-
-/// A headline: at most 30 words and not a sentence in running prose (no final period), unless
-/// it is in Title Case or capitals (PolNeAR and CoNLL headlines end with a period).
-fn title_like(s: &str) -> bool {
-    let n = count_words(s);
-    if n == 0 || n > 30 || s.len() > 250 {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if first.is_lowercase() {
-        return false;
-    }
-    !ends_sentence(s) || capitalised_share(s) >= 0.6 || s.chars().all(|c| !c.is_lowercase())
-}
-
-/// At most 25 words and 200 bytes, starting with a capital, a digit or a quote.
-fn short_title(s: &str) -> bool {
-    s.len() <= 200
-        && count_words(s) <= 25
-        && s.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
-}
-
-/// The article's first line as a headline written like a sentence ("Trump not walking the walk
-/// on his tax claims."): one sentence of 4 to 20 words.
-fn headline_sentence(text: &str, span: Span) -> bool {
-    let s = &text[span.start..span.end];
-    let n = count_words(s);
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
-        && (4..=20).contains(&n)
-        && crate::sentences::split(text, span).len() == 1
-}
-
-/// Share of words longer than three letters that start with a capital.
-fn capitalised_share(s: &str) -> f32 {
-    let mut long = 0;
-    let mut caps = 0;
-    for w in words(s) {
-        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if w.chars().count() > 3 {
-            long += 1;
-            caps += w.chars().next().is_some_and(|c| c.is_uppercase()) as usize;
-        }
-    }
-    // Too few words to tell Title Case from a capitalised sentence ("Fine.").
-    if long < 3 {
-        0.0
-    } else {
-        caps as f32 / long as f32
-    }
-}
-
-/// A section line above a headline: a known section name, or a short label (at most four
-/// words, no digits, no colon) above a longer headline.
-fn is_section(first: &str, second: &str) -> bool {
-    let known = SECTIONS
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(first.trim()));
-    known
-        || (count_words(first) <= 4
-            && first.len() <= 40
-            && count_words(second) > count_words(first) + 2
-            && !first.contains([':', '"', '“', '\''])
-            && !first.bytes().any(|b| b.is_ascii_digit())
-            && !ends_sentence(first))
-}
-
-/// A phrase in quotes with no punctuation before the closing quote: 'No boots on ground'.
-fn quoted_heading(s: &str) -> bool {
-    let mut chars = s.chars();
-    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
-        return false;
-    };
-    let inner = chars.as_str();
-    matches!(
-        (open, close),
-        ('\'', '\'') | ('"', '"') | ('‘', '’') | ('“', '”')
-    ) && count_words(inner) <= 10
-        && inner.chars().last().is_some_and(char::is_alphanumeric)
-        && !inner.contains(['"', '“', '”'])
-}
-
-/// A subheading: a short line alone between blank lines, not ending in running punctuation.
-fn subheading_like(s: &str) -> bool {
-    let n = count_words(s);
-    if n == 0 || n > 12 || s.len() > 100 || s.contains('\n') {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || "\"'“‘«".contains(first)) {
-        return false;
-    }
-    let t = s.trim_end_matches(['"', '\'', '”', '’', '»']);
-    if t.ends_with(['.', ',', ';', ':', '…']) {
-        return false;
-    }
-    !(t.ends_with(['?', '!']) && n > 8)
-}
-
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s[-–—]\s+(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,2})\s*$")
-        .expect("valid attribution regex")
-});
-
-/// The "- Kerry" suffix of a headline: the person or body the headline's claim is from.
-fn attribution(text: &str, headline: Span) -> Option<Span> {
-    let s = &text[headline.start..headline.end];
-    if !s.chars().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    let c = ATTRIBUTION.captures(s)?;
-    let m = c.get(1)?;
-    if count_words(&s[..c.get(0)?.start()]) < 3 {
-        return None;
-    }
-    Some(Span::new(
-        headline.start + m.start(),
-        headline.start + m.end(),
-    ))
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ pub fn enabled() -> bool {
 }
 
 /// The scores of each class for line `ctx.line`.
-pub fn scores(text: &str, lines: &[Line], cache: &Cache, ctx: Context) -> [f32; 4] {
+pub fn scores(text: &str, lines: &[Line], cache: &mut Cache, ctx: Context) -> [f32; 4] {
     let w = &*WEIGHTS;
     let mut total = [0f32; 4];
     features::extract(text, lines, cache, ctx, &mut |f| {
@@ -84,7 +84,7 @@ pub fn scores(text: &str, lines: &[Line], cache: &Cache, ctx: Context) -> [f32; 
 }
 
 /// The best class for line `ctx.line`.
-pub fn classify(text: &str, lines: &[Line], cache: &Cache, ctx: Context) -> Class {
+pub fn classify(text: &str, lines: &[Line], cache: &mut Cache, ctx: Context) -> Class {
     let s = scores(text, lines, cache, ctx);
     let active = *ACTIVE;
     let mut best = 0;

@@ -39,18 +39,31 @@ static INLINE_BOILERPLATE: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(
 /// Longest line read as a caption.
 const CAPTION_MAX: usize = 400;
 
+/// Bytes of a line's end the end-anchored rules read: a credit is short.
+const TAIL: usize = 160;
+
 fn first_match(
     rules: &[(&'static str, Regex)],
     text: &str,
     line: Span,
 ) -> Option<(&'static str, Span)> {
-    let s = &text[line.start..line.end];
+    let full = &text[line.start..line.end];
+    let mut from = full.len().saturating_sub(TAIL);
+    while !full.is_char_boundary(from) {
+        from -= 1;
+    }
     rules.iter().find_map(|(kind, re)| {
+        let (s, base) = if *kind == "cue" {
+            (full, line.start)
+        } else {
+            (&full[from..], line.start + from)
+        };
+        // The lazy DFA says whether; only a match pays for the capture groups.
+        if !re.is_match(s) {
+            return None;
+        }
         let m = re.captures(s)?.get(1)?;
-        Some((
-            *kind,
-            Span::new(line.start + m.start(), line.start + m.end()),
-        ))
+        Some((*kind, Span::new(base + m.start(), base + m.end())))
     })
 }
 
