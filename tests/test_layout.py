@@ -24,7 +24,10 @@ def test_seed_article(seed):
     assert len(r["paragraphs"]) == 23
     assert r["lead"] == r["paragraphs"][0]
     assert r["paragraphs"][7]["text"].startswith("Mr Kerry made his comments")
-    assert [b["kind"] for b in r["boilerplate"]] == ["related_topics"]
+    assert [(b["kind"], b["text"]) for b in r["boilerplate"]] == [
+        ("caption_label", "Image caption"),
+        ("related_topics", "Related Topics"),
+    ]
     assert r["stats"]["paragraphs"] == 23
     assert r["stats"]["characters"] == len(seed)
     assert r["stats"]["reading_time_minutes"] == round(r["stats"]["words"] / 238, 2)
@@ -74,7 +77,9 @@ def test_bbc_page_with_byline_stamp_picture_media():
     assert r["media"][0]["paragraph"] == 1
     assert texts(r["paragraphs"]) == ["A storm hit the coast on Monday.", "More rain is due."]
     assert texts(r["related_topics"]) == ["Weather", "Flooding"]
-    assert [b["kind"] for b in r["boilerplate"]] == ["playback", "share", "related_topics"]
+    assert [b["kind"] for b in r["boilerplate"]] == [
+        "credit", "caption_label", "playback", "caption_label", "share", "related_topics"
+    ]
 
 
 def test_wire_story_with_dateline_and_updated_stamp():

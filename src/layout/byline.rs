@@ -3,7 +3,7 @@
 //! role, a place after "in").
 
 use crate::tables::{BYLINE_ORG_WORDS, MONTHS, WEEKDAYS};
-use crate::text::Span;
+use crate::text::{count_words, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Byline {
@@ -11,7 +11,17 @@ pub struct Byline {
     pub authors: Vec<Span>,
 }
 
-const PREFIXES: &[&str] = &["written by ", "words by ", "reporting by ", "by "];
+const PREFIXES: &[&str] = &[
+    "post written by ",
+    "posted by ",
+    "written by ",
+    "words by ",
+    "reporting by ",
+    "by: ",
+    "by ",
+    "author: ",
+    "author:",
+];
 const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "bin",
     "ibn", "al", "el", "ben", "y", "di", "st.",
@@ -20,17 +30,35 @@ const PARTICLES: &[&str] = &[
 /// Parses a whole trimmed line as a byline; `None` unless at least one author name is found.
 pub fn parse_line(text: &str, line: Span) -> Option<Byline> {
     let s = &text[line.start..line.end];
-    if s.len() > 160 || s.ends_with('.') && !s.ends_with(" Jr.") {
+    let lower = s.get(..16.min(s.len()))?.to_ascii_lowercase();
+    let prefix = PREFIXES.iter().find(|p| lower.starts_with(*p))?;
+    // A final period is a sentence's ("By then, Mr Smith had left."), except in a short
+    // "Post written by Jane Doe." credit.
+    let signed = prefix.contains("written") && count_words(s) <= 6;
+    if s.len() > 160 || s.ends_with('.') && !s.ends_with(" Jr.") && !signed {
         return None;
     }
-    let lower = s.get(..14.min(s.len()))?.to_ascii_lowercase();
-    let prefix = PREFIXES.iter().find(|p| lower.starts_with(*p))?;
     let body_start = line.start + prefix.len();
-    let authors = names(text, Span::new(body_start, line.end));
+    let mut authors = names(text, Span::new(body_start, line.end));
+    // "Posted by Adam", "By Reuters": one name word is the whole credit.
+    let rest = text[body_start..line.end].trim();
+    if authors.is_empty() && !rest.contains(char::is_whitespace) && is_name_word(rest) {
+        authors.push(crate::text::trim(text, Span::new(body_start, line.end)));
+    }
     (!authors.is_empty()).then_some(Byline {
         span: line,
         authors,
     })
+}
+
+/// Person names at the start of `span` (see `names`).
+pub fn names_in(text: &str, span: Span) -> Vec<Span> {
+    names(text, span)
+}
+
+/// A lower-case name particle ("van", "de", "al").
+pub fn is_name_particle(lower: &str) -> bool {
+    PARTICLES.contains(&lower)
 }
 
 /// Person names at the start of `span`, separated by commas, "and", "&" or ";".
@@ -46,6 +74,11 @@ fn names(text: &str, span: Span) -> Vec<Span> {
     };
     for (start, word) in words(text, span) {
         let bare = word.trim_end_matches([',', ';']);
+        // A sentence's final period ("Post written by Jane Doe."), not an initial's ("P.J.").
+        let bare = match bare.strip_suffix('.') {
+            Some(b) if b.len() > 3 && !b.contains('.') => b,
+            _ => bare,
+        };
         let ends_name = bare.len() != word.len();
         let lw = bare.to_lowercase();
         if lw == "and" || bare == "&" {
@@ -80,7 +113,7 @@ fn words(text: &str, span: Span) -> impl Iterator<Item = (usize, &str)> {
 
 /// A capitalised or all-caps word, an initial ("J.", "P.J."), or a hyphenated/apostrophised
 /// name ("O'Neill", "al-Hashimi"); not an outlet or role word, weekday or month.
-fn is_name_word(w: &str) -> bool {
+pub fn is_name_word(w: &str) -> bool {
     let Some(first) = w.chars().next() else {
         return false;
     };

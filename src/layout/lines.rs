@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 use regex::{RegexSet, RegexSetBuilder};
 
 use super::byline::{self, Byline};
+use super::credit::{self, Credit};
 use super::dateline::{self, Dateline};
+use super::rules;
 use super::stamps::{self, Stamp};
 use crate::tables::{AGENCIES, BOILERPLATE, TAIL_MARKERS};
 use crate::text::{trim, Span};
@@ -26,6 +28,8 @@ pub enum LineKind {
     HighlightMarker,
     StoryHighlights,
     Stamp(Stamp),
+    /// A byline and a stamp on one line ("by Jane Doe on 26 October 2012").
+    CreditLine(Credit),
     Byline(Byline),
     Dateline(Dateline),
 }
@@ -63,14 +67,50 @@ const CAPTION_LABELS: &[(&str, u8)] = &[
 const SHORT: usize = 200;
 
 pub fn classify(text: &str) -> Vec<Line> {
-    crate::text::lines(text)
+    let lines: Vec<Line> = crate::text::lines(text)
         .into_iter()
         .map(|raw| {
             let span = trim(text, raw);
             let kind = kind_of(text, span);
             Line { span, kind }
         })
-        .collect()
+        .collect();
+    merge_broken_stamps(text, lines)
+}
+
+/// A date set one part a line ("16" / "July" / "2012") is one stamp line.
+fn merge_broken_stamps(text: &str, lines: Vec<Line>) -> Vec<Line> {
+    let piece = |l: &Line| {
+        l.span.len() <= 12 && matches!(l.kind, LineKind::Text | LineKind::Boiler("count"))
+    };
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let mut merged = false;
+        for n in [3, 2] {
+            let Some(group) = lines.get(i..i + n) else {
+                continue;
+            };
+            if !group.iter().all(piece) {
+                continue;
+            }
+            let span = Span::new(group[0].span.start, group[n - 1].span.end);
+            if let Some(st) = stamps::parse_line(text, span).filter(|st| st.value.is_some()) {
+                out.push(Line {
+                    span,
+                    kind: LineKind::Stamp(st),
+                });
+                i += n;
+                merged = true;
+                break;
+            }
+        }
+        if !merged {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    out
 }
 
 fn kind_of(text: &str, span: Span) -> LineKind {
@@ -84,11 +124,27 @@ fn kind_of(text: &str, span: Span) -> LineKind {
     if let Some(kind) = caption_label(text, span) {
         return kind;
     }
+    // A line ending in a photo credit is a caption, credit included.
+    if rules::caption_credit(text, span).is_some() {
+        return LineKind::ImageCaption(span);
+    }
     if s.len() > SHORT {
         return LineKind::Text;
     }
+    // The marker scrapes put before readers' comments ("!@#$%^&*()  COMMENTS").
+    if s.starts_with("!@#$%^&") {
+        return LineKind::Tail("comments");
+    }
+    // A rule or spacer: "-", "***", "###", ": : :", "—————".
+    if !s.chars().any(char::is_alphanumeric) {
+        return LineKind::Boiler("separator");
+    }
+    // A bare count ("20" comments, shares) above or below the article.
+    if s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return LineKind::Boiler("count");
+    }
     let first = s.as_bytes()[0];
-    if first.is_ascii_alphabetic() || !first.is_ascii() {
+    if first.is_ascii_alphabetic() || !first.is_ascii() || matches!(first, b'(' | b'[' | b'-') {
         // `is_match` runs a DFA; only a line that matches pays for `matches`, which runs the
         // slower NFA to say which rule it was.
         if TAIL_SET.is_match(s) {
@@ -108,13 +164,19 @@ fn kind_of(text: &str, span: Span) -> LineKind {
             return LineKind::Agency;
         }
     }
-    if s.len() <= 160 {
+    if s.len() <= 200 {
         if s.bytes().any(|b| b.is_ascii_digit()) {
             if let Some(st) = stamps::parse_line(text, span) {
                 return LineKind::Stamp(st);
             }
+            if let Some(c) = credit::parse_line(text, span) {
+                return LineKind::CreditLine(c);
+            }
         }
-        if matches!(first, b'B' | b'b' | b'W' | b'w' | b'R' | b'r') {
+        if matches!(
+            first,
+            b'B' | b'b' | b'W' | b'w' | b'R' | b'r' | b'P' | b'p' | b'A' | b'a'
+        ) {
             if let Some(b) = byline::parse_line(text, span) {
                 return LineKind::Byline(b);
             }

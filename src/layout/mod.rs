@@ -6,18 +6,23 @@
 //! Every non-blank line ends up in exactly one field, so nothing is silently lost.
 
 pub mod byline;
+pub mod credit;
 pub mod dateline;
+mod features;
+mod lexicon;
 pub mod lines;
+mod model;
+mod pictures;
+mod rules;
+mod shape;
 pub mod stamps;
-
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::tables::SECTIONS;
 use crate::text::{count_words, Span};
 pub use dateline::Dateline;
 use lines::{Line, LineKind};
+use pictures::{picture_groups, PictureGroup};
+use shape::*;
 pub use stamps::{Stamp, StampKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,16 +76,32 @@ pub struct Layout {
 
 /// Parses the layout of a plain-text article.
 pub fn parse(text: &str) -> Layout {
+    run(text, None)
+}
+
+/// The features of every line the line classifier decided on, with the line's span: what
+/// `eval/layout_train.py` learns from (through `examples/layout_features`).
+pub fn trace(text: &str) -> Vec<(Span, Vec<String>)> {
+    let mut out = Vec::new();
+    run(text, Some(&mut out));
+    out
+}
+
+fn run(text: &str, trace: Option<&mut Vec<(Span, Vec<String>)>>) -> Layout {
     let lines = lines::classify(text);
     let blank_separated = uses_blank_lines(&lines);
+    let hard_wrapped = may_be_hard_wrapped(&lines);
     let mut a = Assembler {
         text,
+        lines: &lines,
         out: Layout::default(),
         header: Vec::new(),
         in_header: true,
+        trace,
         ..Default::default()
     };
     a.blank_separated = blank_separated;
+    a.hard_wrapped = hard_wrapped;
     let blocks = blocks(&lines);
     for (bi, block) in blocks.iter().enumerate() {
         let next_has_text = blocks[bi + 1..]
@@ -108,6 +129,32 @@ fn uses_blank_lines(lines: &[Line]) -> bool {
     false
 }
 
+/// Longest line a hard-wrapped text has (wire copy wraps at 60–80 characters).
+const WRAP_WIDTH: usize = 160;
+
+/// Longest body line the line classifier reads; longer ones are paragraphs.
+const CLASSIFY_MAX: usize = 120;
+
+/// Whether line breaks may fall inside paragraphs: no line is longer than a hard-wrapped
+/// text's, and at least half the lines share their block with another line. Otherwise every
+/// line break ends a unit (web page copies put a whole paragraph on one line, and their short
+/// lines are headlines, bylines and links, not wrapped prose), and the line classifier, which
+/// reads one line at a time, decides the body's lines.
+fn may_be_hard_wrapped(lines: &[Line]) -> bool {
+    if lines.iter().any(|l| l.span.len() > WRAP_WIDTH) {
+        return false;
+    }
+    let mut in_blocks = 0;
+    let mut total = 0;
+    for b in lines.split(|l| l.kind == LineKind::Blank) {
+        total += b.len();
+        if b.len() > 1 {
+            in_blocks += b.len();
+        }
+    }
+    in_blocks * 2 >= total && total > 0
+}
+
 fn blocks(lines: &[Line]) -> Vec<&[Line]> {
     lines
         .split(|l| l.kind == LineKind::Blank)
@@ -116,13 +163,23 @@ fn blocks(lines: &[Line]) -> Vec<&[Line]> {
 }
 
 #[derive(Default)]
-struct Assembler<'t> {
+struct Assembler<'t, 'r> {
     text: &'t str,
+    /// Every line of the text, with its kind.
+    lines: &'t [Line],
     out: Layout,
+    /// The line classifier's per-document data, built on first use.
+    cache: Option<features::Cache>,
+    /// Text units of the body seen so far, whatever became of them.
+    body_units: usize,
+    /// Where `trace` records features.
+    trace: Option<&'r mut Vec<(Span, Vec<String>)>>,
     /// Title-like lines seen before the body starts: section and headline candidates.
     header: Vec<Span>,
     in_header: bool,
     blank_separated: bool,
+    /// Whether lines may be hard-wrapped parts of one paragraph (see `may_be_hard_wrapped`).
+    hard_wrapped: bool,
     tail: Option<&'static str>,
     highlight_next: bool,
     story_highlights: bool,
@@ -131,9 +188,12 @@ struct Assembler<'t> {
     seen_text: bool,
     /// Whether a non-text line (dateline, byline, stamp, picture...) has been seen.
     seen_special: bool,
+    /// Whether the line before, in the same block of the header, was a stamp or a byline
+    /// ("16 July 2012" / "Lotus of Siam, Las Vegas"): the next short line is a headline.
+    after_credit: bool,
 }
 
-impl<'t> Assembler<'t> {
+impl<'t> Assembler<'t, '_> {
     fn s(&self, span: Span) -> &'t str {
         &self.text[span.start..span.end]
     }
@@ -143,7 +203,7 @@ impl<'t> Assembler<'t> {
     }
 
     fn block(&mut self, block: &[Line], next_has_text: bool) {
-        let pictures = picture_groups(block);
+        let pictures = picture_groups(self.text, block);
         let mut i = 0;
         let mut run: Vec<Span> = Vec::new();
         while i < block.len() {
@@ -156,7 +216,14 @@ impl<'t> Assembler<'t> {
                 continue;
             }
             let line = &block[i];
-            if line.kind == LineKind::Text || self.tail.is_some() {
+            let new_tail = matches!(line.kind, LineKind::Tail(_));
+            if line.kind == LineKind::Text && self.tail.is_none() && self.name_byline(block, i) {
+                self.text_run(&mut run, false, next_has_text);
+                self.out.byline = Some(line.span);
+                self.out.authors = vec![line.span];
+                self.seen_special = true;
+                self.after_credit = self.in_header;
+            } else if line.kind == LineKind::Text || self.tail.is_some() && !new_tail {
                 run.push(line.span);
             } else {
                 self.text_run(&mut run, false, next_has_text);
@@ -169,6 +236,50 @@ impl<'t> Assembler<'t> {
         }
         let lone = block.len() == 1;
         self.text_run(&mut run, lone, next_has_text);
+        self.after_credit = false;
+    }
+
+    /// A line that is only a person's or an agency's name, next to the headline or a stamp
+    /// in the same block ("Mark Gurman" under the headline, "Dean Takahashi" under the date,
+    /// "Jane Doe" above a closing date): the byline, unless one was found already.
+    fn name_byline(&self, block: &[Line], i: usize) -> bool {
+        if self.out.byline.is_some() {
+            return false;
+        }
+        let s = self.s(block[i].span);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if !(2..=4).contains(&words.len())
+            || s.len() > 40
+            || s.bytes().any(|b| b.is_ascii_digit())
+            || SECTIONS.iter().any(|x| x.eq_ignore_ascii_case(s))
+        {
+            return false;
+        }
+        let name_words = words.iter().all(|w| {
+            byline::is_name_word(w)
+                || byline::is_name_particle(w)
+                || *w == "of"
+                || crate::tables::BYLINE_ORG_WORDS.iter().any(|o| o == w)
+        });
+        let person =
+            lexicon::is_first_name(words[0]) && words[1..].iter().all(|w| byline::is_name_word(w));
+        let agency = crate::tables::AGENCIES.iter().any(|a| a == s)
+            || words
+                .iter()
+                .any(|w| crate::tables::BYLINE_ORG_WORDS.iter().any(|o| o == w));
+        if !name_words || !(person || agency) {
+            return false;
+        }
+        let dated = |l: Option<&Line>| {
+            l.is_some_and(|l| matches!(l.kind, LineKind::Stamp(_) | LineKind::CreditLine(_)))
+        };
+        let after_headline = self.in_header
+            && i > 0
+            && block[i - 1].kind == LineKind::Text
+            && self.out.paragraphs.is_empty();
+        dated(i.checked_sub(1).and_then(|p| block.get(p)))
+            || dated(block.get(i + 1))
+            || after_headline
     }
 
     /// "By Jane Doe" followed in the same block by "BBC News" or "Diplomatic correspondent":
@@ -177,10 +288,12 @@ impl<'t> Assembler<'t> {
         let (LineKind::Byline(b), Some(next)) = (&line.kind, next) else {
             return false;
         };
+        let role = self.s(next.span);
         let taken = self.out.byline == Some(b.span)
             && next.kind == LineKind::Text
-            && count_words(self.s(next.span)) <= 8
-            && !ends_sentence(self.s(next.span));
+            && count_words(role) <= 6
+            && role.starts_with(char::is_alphabetic)
+            && !ends_sentence(role);
         if taken {
             self.out.byline = Some(Span::new(b.span.start, next.span.end));
         }
@@ -191,6 +304,11 @@ impl<'t> Assembler<'t> {
     fn special(&mut self, line: &Line) {
         let span = line.span;
         self.seen_special = true;
+        self.after_credit = self.in_header
+            && matches!(
+                line.kind,
+                LineKind::Stamp(_) | LineKind::CreditLine(_) | LineKind::Byline(_)
+            );
         match &line.kind {
             LineKind::Blank | LineKind::Text => {}
             LineKind::ImageCaption(_) | LineKind::Credit(_) => {} // handled as picture groups
@@ -199,6 +317,13 @@ impl<'t> Assembler<'t> {
                 if c.is_empty() {
                     self.boiler(span, "caption_label");
                 } else {
+                    let label = self.text[span.start..c.start].trim_end_matches(|ch: char| {
+                        ch == ',' || ch == ':' || crate::text::is_blank(ch)
+                    });
+                    self.boiler(
+                        Span::new(span.start, span.start + label.len()),
+                        "caption_label",
+                    );
                     self.out.media.push(Media {
                         block: span,
                         caption: *c,
@@ -209,7 +334,7 @@ impl<'t> Assembler<'t> {
             LineKind::Agency => self.boiler(span, "credit"),
             LineKind::Boiler(kind) => self.boiler(span, kind),
             LineKind::Tail(kind) => {
-                if !self.out.paragraphs.is_empty() {
+                if !self.out.paragraphs.is_empty() || self.tail.is_some() {
                     self.end_header();
                     self.tail = Some(kind);
                 }
@@ -228,21 +353,48 @@ impl<'t> Assembler<'t> {
                     Some(StampKind::Updated) => &mut self.out.updated,
                     _ => &mut self.out.published,
                 };
-                let early = self.in_header || self.out.paragraphs.len() <= 2;
-                if slot.is_none() && (st.kind.is_some() || early) {
+                // A line that is only a date is never running text: the first one dates the
+                // article wherever it stands (some blogs sign off "Jane Doe / 8 October 2012").
+                if slot.is_none() {
                     *slot = Some(st.clone());
-                } else if st.kind.is_some() {
-                    self.boiler(span, "stamp");
                 } else {
-                    self.paragraph_or_header(span, false, false);
+                    self.boiler(span, "stamp");
                 }
             }
             LineKind::Byline(b) => {
-                if self.out.byline.is_none() && self.out.paragraphs.len() <= 3 {
+                if self.out.byline.is_none() {
                     self.out.byline = Some(b.span);
                     self.out.authors = b.authors.clone();
                 } else {
                     self.paragraph_or_header(span, false, false);
+                }
+            }
+            LineKind::CreditLine(c) => {
+                // "In Depth | 24 July 2012" above the headline: the section's label.
+                if let Some(label) = c.label {
+                    if self.in_header && self.header.is_empty() && self.out.section.is_none() {
+                        self.out.section = Some(label);
+                    }
+                }
+                let mut used = false;
+                if let Some(b) = c.byline.as_ref().filter(|_| self.out.byline.is_none()) {
+                    self.out.byline = Some(b.span);
+                    self.out.authors = b.authors.clone();
+                    used = true;
+                }
+                if let Some(st) = &c.stamp {
+                    let slot = match st.kind {
+                        Some(StampKind::Updated) => &mut self.out.updated,
+                        _ => &mut self.out.published,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(st.clone());
+                        used = true;
+                    }
+                }
+                // A credit line repeated further down the page is furniture.
+                if !used {
+                    self.boiler(span, "credit");
                 }
             }
             LineKind::Dateline(d) => {
@@ -265,6 +417,22 @@ impl<'t> Assembler<'t> {
     fn picture(&mut self, block: &[Line], g: &PictureGroup) {
         let paragraph = self.out.paragraphs.len();
         let block_span = Span::new(block[g.first].span.start, block[g.last].span.end);
+        // The labels are furniture: "Image caption" before the caption, and the whole
+        // "Image copyright Getty Images" line (the credit itself stays on the picture).
+        for line in &block[g.first..=g.last] {
+            match line.kind {
+                LineKind::ImageCaption(c) if c.start > line.span.start => {
+                    let label = &self.text[line.span.start..c.start];
+                    let label = label.trim_end_matches(|ch: char| {
+                        ch == ',' || ch == ':' || crate::text::is_blank(ch)
+                    });
+                    let end = line.span.start + label.len();
+                    self.boiler(Span::new(line.span.start, end), "caption_label");
+                }
+                LineKind::Credit(_) => self.boiler(line.span, "credit"),
+                _ => {}
+            }
+        }
         self.out.images.push(Image {
             block: block_span,
             title: g.title.map(|i| block[i].span),
@@ -279,7 +447,7 @@ impl<'t> Assembler<'t> {
         if run.is_empty() {
             return;
         }
-        let units = if self.tail.is_some() || self.story_highlights {
+        let units = if self.tail.is_some() || self.story_highlights || !self.hard_wrapped {
             run.clone()
         } else {
             join_wrapped(self.text, run)
@@ -287,11 +455,21 @@ impl<'t> Assembler<'t> {
         run.clear();
         let single = units.len() == 1 && lone_line;
         for unit in units {
+            if self.tail == Some("related") && prose(self.s(unit)) {
+                self.tail = None;
+            }
             if let Some(kind) = self.tail {
                 if kind == "related_topics" {
                     self.out.related_topics.push(unit);
                 } else {
-                    self.boiler(unit, "tail");
+                    self.boiler(
+                        unit,
+                        if kind == "comments" {
+                            "comment"
+                        } else {
+                            "tail"
+                        },
+                    );
                 }
             } else if self.highlight_next {
                 self.out.highlights.push(unit);
@@ -306,14 +484,20 @@ impl<'t> Assembler<'t> {
 
     fn paragraph_or_header(&mut self, unit: Span, lone: bool, next_has_text: bool) {
         let s = self.s(unit);
+        let after_credit = std::mem::take(&mut self.after_credit);
         if self.in_header {
-            let first_line = !self.seen_text
-                && !self.seen_special
-                && dateline::parse_prefix(self.text, unit).is_none();
+            let no_dateline = dateline::parse_prefix(self.text, unit).is_none();
+            let first_line = !self.seen_text && !self.seen_special && no_dateline;
+            // The first text of a page copy, or the line right under its date, is the
+            // headline when it is short, even as a question or two sentences.
+            let first_text = !self.seen_text && self.header.is_empty() && no_dateline;
+            let short = short_title(s) && (after_credit || !s.ends_with('.'));
             self.seen_text = true;
             if self.header.len() < 2
                 && !s.contains('\n')
-                && (title_like(s) || first_line && headline_sentence(self.text, unit))
+                && (title_like(s)
+                    || first_line && headline_sentence(self.text, unit)
+                    || (first_text || after_credit) && short)
             {
                 self.header.push(unit);
                 return;
@@ -321,6 +505,33 @@ impl<'t> Assembler<'t> {
             self.end_header();
         }
         self.seen_text = true;
+        // The headline again (pages repeat it above the story): furniture.
+        if self.out.headline.is_some_and(|h| self.s(h) == s) {
+            self.boiler(unit, "repeat");
+            return;
+        }
+        // A wire story's picture caption under its lead restates the lead: "White House
+        // press secretary Tony Snow will step down ..." under "White House press secretary
+        // Tony Snow, who is undergoing treatment for cancer, will step down ...".
+        if self.out.dateline.is_some() && self.out.paragraphs.len() == 1 && self.restates_lead(unit)
+        {
+            self.body_units += 1;
+            self.place(unit, model::Class::Caption);
+            return;
+        }
+        // A short quotation standing alone without its own final stop is a heading ('No
+        // boots on ground'); quoted sentences end with one.
+        if lone && self.blank_separated && next_has_text && quoted_heading(s) {
+            self.body_units += 1;
+            self.place(unit, model::Class::Subheading);
+            return;
+        }
+        if !self.hard_wrapped && (model::enabled() || self.trace.is_some()) {
+            if let Some(class) = self.classify(unit) {
+                self.place(unit, class);
+                return;
+            }
+        }
         if lone && self.blank_separated && next_has_text && subheading_like(s) {
             let paragraph = self.out.paragraphs.len();
             self.out.subheadings.push(Subheading {
@@ -332,11 +543,92 @@ impl<'t> Assembler<'t> {
         self.push_paragraph(unit);
     }
 
+    /// The line classifier's decision for a unit of the body, `None` when the unit is not
+    /// one whole line. In trace mode the features are recorded and the rules decide.
+    fn classify(&mut self, unit: Span) -> Option<model::Class> {
+        let i = self.lines.partition_point(|l| l.span.start < unit.start);
+        if self.lines.get(i).map(|l| l.span) != Some(unit) {
+            return None;
+        }
+        let cache = self
+            .cache
+            .get_or_insert_with(|| features::Cache::new(self.lines));
+        let ctx = features::Context {
+            line: i,
+            body_index: self.body_units,
+            dateline: self.out.dateline.is_some(),
+            headline: self.out.headline.is_some(),
+        };
+        self.body_units += 1;
+        // A long line is a paragraph: no subheading of the dev annotations is longer than 84
+        // bytes, and over the whole pool the classifier called only 11 lines of 6 articles
+        // this long subheadings (captions with credits, numbered list items, promos), so
+        // their features are not worth their cost. Its neighbours' features do not depend on
+        // it.
+        if unit.len() > CLASSIFY_MAX && self.trace.is_none() {
+            return Some(model::Class::Paragraph);
+        }
+        if let Some(trace) = self.trace.as_deref_mut() {
+            let mut feats = Vec::new();
+            features::extract(self.text, self.lines, cache, ctx, &mut |f| {
+                feats.push(f.to_string())
+            });
+            trace.push((unit, feats));
+            return None;
+        }
+        Some(model::classify(self.text, self.lines, cache, ctx))
+    }
+
+    /// At most 40 words, no quotation, and 70% of its content words (at least five) in the lead.
+    fn restates_lead(&self, unit: Span) -> bool {
+        let s = self.s(unit);
+        let lead = self.out.paragraphs[0];
+        count_words(s) <= 40
+            && !s.contains(['"', '“', '”'])
+            && features::repeated_share(self.text, unit, lead, 5).is_some_and(|p| p >= 70)
+    }
+
+    fn place(&mut self, unit: Span, class: model::Class) {
+        let paragraph = self.out.paragraphs.len();
+        match class {
+            model::Class::Paragraph => self.push_paragraph(unit),
+            model::Class::Subheading => self.out.subheadings.push(Subheading {
+                span: unit,
+                paragraph,
+            }),
+            model::Class::Boilerplate => self.boiler(unit, "furniture"),
+            model::Class::Caption => self.out.images.push(Image {
+                block: unit,
+                title: None,
+                caption: Some(unit),
+                credit: None,
+                paragraph,
+            }),
+        }
+    }
+
     fn push_paragraph(&mut self, unit: Span) {
         let mut unit = unit;
+        // "... said.  Watch the announcement »", "... E-mail to a friend": furniture run into
+        // the paragraph's end is cut off as boilerplate.
+        if let Some((kind, cut)) = rules::trailing_boilerplate(self.text, unit) {
+            let rest = crate::text::trim(self.text, Span::new(unit.start, cut.start));
+            if !rest.is_empty() {
+                self.boiler(cut, kind);
+                unit = rest;
+            }
+        }
         if self.out.paragraphs.is_empty() && self.out.dateline.is_none() {
             if let Some(d) = dateline::parse_prefix(self.text, unit) {
                 unit = crate::text::trim(self.text, Span::new(d.span.end, unit.end));
+                // "SAO PAULO, Nov 7 (Reuters) -": the wire date dates the article.
+                if let (None, Some((span, value))) = (&self.out.published, &d.date) {
+                    self.out.published = Some(Stamp {
+                        kind: None,
+                        span: *span,
+                        value: Some(value.clone()),
+                    });
+                }
                 self.out.dateline = Some(d);
             }
         }
@@ -351,7 +643,10 @@ impl<'t> Assembler<'t> {
         self.in_header = false;
         let header = std::mem::take(&mut self.header);
         let mut rest = header.as_slice();
-        if rest.len() == 2 && is_section(self.s(rest[0]), self.s(rest[1])) {
+        if rest.len() == 2
+            && self.out.section.is_none()
+            && is_section(self.s(rest[0]), self.s(rest[1]))
+        {
             self.out.section = Some(rest[0]);
             rest = &rest[1..];
         }
@@ -361,8 +656,20 @@ impl<'t> Assembler<'t> {
             rest = more;
         }
         for &p in rest {
-            self.push_paragraph(p);
+            self.body_unit(p);
         }
+    }
+
+    /// A unit of the body that the header held back: the classifier decides, else it is a
+    /// paragraph.
+    fn body_unit(&mut self, unit: Span) {
+        if !self.hard_wrapped && (model::enabled() || self.trace.is_some()) {
+            if let Some(class) = self.classify(unit) {
+                self.place(unit, class);
+                return;
+            }
+        }
+        self.push_paragraph(unit);
     }
 
     fn finish(&mut self) {
@@ -373,7 +680,15 @@ impl<'t> Assembler<'t> {
             let has_other = self.out.byline.is_some()
                 || !self.out.images.is_empty()
                 || self.out.published.is_some();
-            if header.len() >= 2 || has_other {
+            // A text that is one title line (a headline without its story) is a headline;
+            // one sentence with its final stop stays a paragraph.
+            let title_only = header.len() == 1
+                && self.out.paragraphs.is_empty()
+                && !self
+                    .s(header[0])
+                    .trim_end_matches(['"', '\'', '”', '’'])
+                    .ends_with('.');
+            if header.len() >= 2 || has_other || title_only {
                 self.header = header;
                 self.in_header = true;
                 self.end_header();
@@ -384,212 +699,6 @@ impl<'t> Assembler<'t> {
             }
         }
     }
-}
-
-struct PictureGroup {
-    first: usize,
-    last: usize,
-    title: Option<usize>,
-    caption: Option<Span>,
-    credit: Option<Span>,
-}
-
-/// Picture blocks inside one block of lines: an "Image caption" line with the credit lines
-/// around it and, before them, the picture's title (its alt text in BBC scrapes).
-fn picture_groups(block: &[Line]) -> Vec<PictureGroup> {
-    let mut groups: Vec<PictureGroup> = Vec::new();
-    let mut used = vec![false; block.len()];
-    for (i, line) in block.iter().enumerate() {
-        let caption = match line.kind {
-            LineKind::ImageCaption(c) => c,
-            _ => continue,
-        };
-        let mut first = i;
-        let mut last = i;
-        let mut credit = None;
-        let is_credit = |l: &Line| matches!(l.kind, LineKind::Credit(_) | LineKind::Agency);
-        let credit_of = |l: &Line| match l.kind {
-            LineKind::Credit(c) => c,
-            _ => l.span,
-        };
-        if first > 0 && !used[first - 1] && is_credit(&block[first - 1]) {
-            first -= 1;
-            credit = Some(credit_of(&block[first]));
-        }
-        if credit.is_none() && last + 1 < block.len() && is_credit(&block[last + 1]) {
-            last += 1;
-            credit = Some(credit_of(&block[last]));
-        }
-        let mut title = None;
-        if first > 0 && !used[first - 1] {
-            let prev = &block[first - 1];
-            if prev.kind == LineKind::Text && prev.span.len() <= 200 {
-                first -= 1;
-                title = Some(first);
-            }
-        }
-        used[first..=last].iter_mut().for_each(|u| *u = true);
-        groups.push(PictureGroup {
-            first,
-            last,
-            title,
-            caption: Some(caption),
-            credit,
-        });
-    }
-    // Credit lines with no caption next to them are pictures too.
-    for (i, line) in block.iter().enumerate() {
-        if let (LineKind::Credit(c), false) = (line.kind.clone(), used[i]) {
-            groups.push(PictureGroup {
-                first: i,
-                last: i,
-                title: None,
-                caption: None,
-                credit: Some(c),
-            });
-        }
-    }
-    groups.sort_by_key(|g| g.first);
-    groups
-}
-
-fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    t.ends_with(['.', '!', '?', '…', ':'])
-}
-
-/// Splits consecutive lines into paragraphs, joining hard-wrapped lines: a break is a wrap when
-/// the next line continues in lower case, or when the line is near the run's full width and
-/// does not end a sentence.
-fn join_wrapped(text: &str, run: &[Span]) -> Vec<Span> {
-    let width = run.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut out: Vec<Span> = Vec::new();
-    let mut cur = run[0];
-    for pair in run.windows(2) {
-        let (a, b) = (
-            &text[pair[0].start..pair[0].end],
-            &text[pair[1].start..pair[1].end],
-        );
-        let next_lower = b.chars().next().is_some_and(|c| c.is_lowercase());
-        // A semicolon ends a headline before its deck ("Super PAC haul surges past $1B;")
-        // unless the next line runs on in lower case.
-        let open_end = a.ends_with([',', '-', '–', '—', '(']);
-        let wide = width >= 40 && pair[0].len() * 10 >= width * 6;
-        let wrapped =
-            next_lower || open_end || (wide && !ends_sentence(a) && run.len() > 1 && width <= 120);
-        if wrapped {
-            cur.end = pair[1].end;
-        } else {
-            out.push(cur);
-            cur = pair[1];
-        }
-    }
-    out.push(cur);
-    out
-}
-
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-}
-
-/// A headline: at most 30 words and not a sentence in running prose (no final period), unless
-/// it is in Title Case or capitals (PolNeAR and CoNLL headlines end with a period).
-fn title_like(s: &str) -> bool {
-    let n = count_words(s);
-    if n == 0 || n > 30 || s.len() > 250 {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if first.is_lowercase() {
-        return false;
-    }
-    !ends_sentence(s) || capitalised_share(s) >= 0.6 || s.chars().all(|c| !c.is_lowercase())
-}
-
-/// The article's first line as a headline written like a sentence ("Trump not walking the walk
-/// on his tax claims."): one sentence of 4 to 20 words.
-fn headline_sentence(text: &str, span: Span) -> bool {
-    let s = &text[span.start..span.end];
-    let n = count_words(s);
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
-        && (4..=20).contains(&n)
-        && crate::sentences::split(text, span).len() == 1
-}
-
-/// Share of words longer than three letters that start with a capital.
-fn capitalised_share(s: &str) -> f32 {
-    let mut long = 0;
-    let mut caps = 0;
-    for w in words(s) {
-        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if w.chars().count() > 3 {
-            long += 1;
-            caps += w.chars().next().is_some_and(|c| c.is_uppercase()) as usize;
-        }
-    }
-    // Too few words to tell Title Case from a capitalised sentence ("Fine.").
-    if long < 3 {
-        0.0
-    } else {
-        caps as f32 / long as f32
-    }
-}
-
-/// A section line above a headline: a known section name, or a short label (at most four
-/// words, no digits, no colon) above a longer headline.
-fn is_section(first: &str, second: &str) -> bool {
-    let known = SECTIONS
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(first.trim()));
-    known
-        || (count_words(first) <= 4
-            && first.len() <= 40
-            && count_words(second) > count_words(first) + 2
-            && !first.contains([':', '"', '“', '\''])
-            && !first.bytes().any(|b| b.is_ascii_digit())
-            && !ends_sentence(first))
-}
-
-/// A subheading: a short line alone between blank lines, not ending in running punctuation.
-fn subheading_like(s: &str) -> bool {
-    let n = count_words(s);
-    if n == 0 || n > 12 || s.len() > 100 || s.contains('\n') {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || "\"'“‘«".contains(first)) {
-        return false;
-    }
-    let t = s.trim_end_matches(['"', '\'', '”', '’', '»']);
-    if t.ends_with(['.', ',', ';', ':', '…']) {
-        return false;
-    }
-    !(t.ends_with(['?', '!']) && n > 8)
-}
-
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s[-–—]\s+(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,2})\s*$")
-        .expect("valid attribution regex")
-});
-
-/// The "- Kerry" suffix of a headline: the person or body the headline's claim is from.
-fn attribution(text: &str, headline: Span) -> Option<Span> {
-    let s = &text[headline.start..headline.end];
-    if !s.chars().any(|c| c.is_lowercase()) {
-        return None;
-    }
-    let c = ATTRIBUTION.captures(s)?;
-    let m = c.get(1)?;
-    if count_words(&s[..c.get(0)?.start()]) < 3 {
-        return None;
-    }
-    Some(Span::new(
-        headline.start + m.start(),
-        headline.start + m.end(),
-    ))
 }
 
 #[cfg(test)]

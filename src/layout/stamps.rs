@@ -91,7 +91,13 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
         let word = tok.trim_end_matches(['.', ',', ':', ';']);
         let lw = word.to_ascii_lowercase();
         let mut meaningful = true;
-        if word.is_empty() || FILLERS.contains(&lw.as_str()) || lw == "by" {
+        // "24 July 2012 Last updated at 12:01": a label after the date joins a second clock.
+        let mid_label = first.is_some()
+            && matches!(
+                lw.as_str(),
+                "last" | "updated" | "published" | "posted" | "modified"
+            );
+        if word.is_empty() || FILLERS.contains(&lw.as_str()) || lw == "by" || mid_label {
             meaningful = false;
         } else if let Some((d, t)) = iso(word) {
             year = Some(d.year);
@@ -101,6 +107,13 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
                 time = Some((t.hour, t.minute));
                 offset = t.offset_minutes.or(offset);
             }
+        } else if let Some((m, d, y)) = numeric_date(word) {
+            if month.is_some() || day.is_some() || year.is_some() {
+                return None;
+            }
+            year = Some(y);
+            month = Some(m);
+            day = Some(d);
         } else if let Some(&m) = MONTHS.get(&lw) {
             if month.is_some() {
                 return None;
@@ -206,6 +219,28 @@ fn tokens(s: &str) -> Vec<(Span, &str)> {
         out.push((Span::new(st, s.len()), &s[st..]));
     }
     out
+}
+
+/// `11/12/2012`, `8/21/12`: month first (the US order these scrapes use) unless the first
+/// number cannot be a month. Returns (month, day, year).
+fn numeric_date(w: &str) -> Option<(u32, u32, i32)> {
+    let mut parts = w.split('/');
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || ![a, b, c]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit()))
+        || a.len() > 2
+        || b.len() > 2
+        || !(c.len() == 2 || c.len() == 4)
+    {
+        return None;
+    }
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let y: i32 = c.parse().ok()?;
+    let y = if c.len() == 2 { 2000 + y } else { y };
+    let (m, d) = if a <= 12 { (a, b) } else { (b, a) };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d, y))
 }
 
 fn ordinal(w: &str) -> &str {
@@ -330,6 +365,35 @@ mod tests {
         );
         let (_, t, v) = stamp("Published 3 hours ago").unwrap();
         assert_eq!((t.as_str(), v), ("3 hours ago", None));
+    }
+
+    #[test]
+    fn date_then_update_time() {
+        let (k, t, v) = stamp("24 July 2012 Last updated at 12:01 ET").unwrap();
+        assert_eq!(k, None);
+        assert_eq!(t, "24 July 2012 Last updated at 12:01 ET");
+        assert_eq!(v.as_deref(), Some("2012-07-24T12:01"));
+        let (k, _, v) = stamp("updated 5:08 PM EDT, Thu November 1, 2012").unwrap();
+        assert_eq!(k, Some(StampKind::Updated));
+        assert_eq!(v.as_deref(), Some("2012-11-01T17:08-04:00"));
+    }
+
+    #[test]
+    fn numeric_dates_read_month_first() {
+        assert_eq!(
+            stamp("Posted: 08/09/2012 9:21 am").and_then(|s| s.2),
+            Some("2012-08-09T09:21".into())
+        );
+        assert_eq!(
+            stamp("11/12/2012 15:23 PST").and_then(|s| s.2),
+            Some("2012-11-12T15:23-08:00".into())
+        );
+        assert_eq!(
+            stamp("25/12/2012").and_then(|s| s.2),
+            Some("2012-12-25".into())
+        );
+        assert!(stamp("13/13/2012").is_none());
+        assert!(stamp("1/2/3/4").is_none());
     }
 
     #[test]

@@ -1,0 +1,530 @@
+//! Features of a line of running text in the body, for the line classifier (`model`): what
+//! the line looks like (length, case, first and last characters, numbering, links, function
+//! words), what the rules say of it, and the same for its neighbours, its place in its block
+//! and in the body, and how much of it another line repeats (an unlabelled caption restates
+//! the story).
+//!
+//! Features are short strings ("len:3", "p.lc:."); `model` hashes them to weights, and
+//! `eval/layout_train.py` learns the weights from the strings `layout::trace` writes, so the
+//! two sides cannot drift apart. Kept apart from the assembler so that it can move to the
+//! shared token stream (issue 13) without touching the rules.
+
+use std::fmt::Write;
+
+use super::lines::{Line, LineKind};
+use super::shape::{capitalised_share, ends_sentence, prose, subheading_like, title_like};
+use crate::text::{count_words, Span};
+
+/// What the assembler knows about the line being classified.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// Index of the line in the document's lines.
+    pub line: usize,
+    /// Body units (paragraphs, subheadings, captions...) before this one.
+    pub body_index: usize,
+    /// Whether the article has a dateline.
+    pub dateline: bool,
+    /// Whether the headline was found.
+    pub headline: bool,
+}
+
+/// Per-document data the features share, filled on first use: each line's shape (a line is
+/// also its neighbours' neighbour) and the hashed content words of the text lines near the
+/// lines classified, for the repeated-content feature.
+pub struct Cache {
+    shapes: Vec<Option<Shape>>,
+    words: Vec<Option<Vec<u64>>>,
+}
+
+impl Cache {
+    pub fn new(lines: &[Line]) -> Cache {
+        Cache {
+            shapes: (0..lines.len()).map(|_| None).collect(),
+            words: (0..lines.len()).map(|_| None).collect(),
+        }
+    }
+
+    fn shape(&mut self, text: &str, lines: &[Line], i: usize) -> &Shape {
+        self.shapes[i].get_or_insert_with(|| {
+            let l = lines[i].span;
+            Shape::of(&text[l.start..l.end])
+        })
+    }
+
+    fn words(&mut self, text: &str, lines: &[Line], i: usize) -> &[u64] {
+        self.words[i].get_or_insert_with(|| match lines[i].kind {
+            LineKind::Text => content_words(text, lines[i].span),
+            _ => Vec::new(),
+        })
+    }
+}
+
+/// Calls `emit` with every feature of line `ctx.line`.
+pub fn extract(
+    text: &str,
+    lines: &[Line],
+    cache: &mut Cache,
+    ctx: Context,
+    emit: &mut dyn FnMut(&str),
+) {
+    let mut buf = String::with_capacity(48);
+    let mut f = |args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        emit(&buf);
+    };
+    let i = ctx.line;
+    let Some(line) = lines.get(i) else {
+        return;
+    };
+    let s = &text[line.span.start..line.span.end];
+    let me = cache.shape(text, lines, i).clone();
+    f(format_args!("bias"));
+    me.emit("", &mut f);
+    f(format_args!("fn:{}", function_bucket(s)));
+    f(format_args!("sent:{}", sentence_bucket(s)));
+    // Long lines are prose by every rule; the rules only look at short ones.
+    let short = s.len() <= 250;
+    if short && count_words(s) <= 12 {
+        if let Some(w) = first_word(s) {
+            f(format_args!("fw:{w}"));
+        }
+        if let Some(w) = last_word(s) {
+            f(format_args!("lw:{w}"));
+        }
+    }
+    if short && subheading_like(s) {
+        f(format_args!("r:subh"));
+    }
+    if short && title_like(s) {
+        f(format_args!("r:title"));
+    }
+    if !short || prose(s) {
+        f(format_args!("r:prose"));
+    }
+    if ends_sentence(s) {
+        f(format_args!("r:endsent"));
+    }
+    f(format_args!("len*lc:{}{}", me.len, me.last));
+    f(format_args!("wc*caps:{}{}", me.words, me.caps));
+
+    // Neighbours: the nearest non-blank lines before and after.
+    let prev = (0..i).rev().find(|&k| lines[k].kind != LineKind::Blank);
+    let next = (i + 1..lines.len()).find(|&k| lines[k].kind != LineKind::Blank);
+    let blank_before = i == 0 || lines[i - 1].kind == LineKind::Blank;
+    let blank_after = i + 1 >= lines.len() || lines[i + 1].kind == LineKind::Blank;
+    let block = match (blank_before, blank_after) {
+        (true, true) => "only",
+        (true, false) => "first",
+        (false, true) => "last",
+        (false, false) => "mid",
+    };
+    f(format_args!("blk:{block}"));
+    f(format_args!("blk*lc:{block}{}", me.last));
+    let mut shapes = [None, None];
+    for (slot, (tag, k)) in [("p", prev), ("n", next)].into_iter().enumerate() {
+        match k {
+            None => f(format_args!("{tag}:none")),
+            Some(k) => {
+                let l = &lines[k];
+                f(format_args!("{tag}.kind:{}", kind_name(&l.kind)));
+                let sh = cache.shape(text, lines, k).clone();
+                sh.emit(tag, &mut f);
+                shapes[slot] = Some(sh);
+            }
+        }
+    }
+    if let (Some(p), Some(n)) = (&shapes[0], &shapes[1]) {
+        f(format_args!("pn.len:{}{}", p.len, n.len));
+        // A run of short lines alike is a list, not headings.
+        if p.len <= 2 && n.len <= 2 && me.len <= 2 && !blank_before && !blank_after {
+            f(format_args!("list3"));
+        }
+    }
+    // Block mates: a list item sits among short lines, a heading under a paragraph.
+    let mate = |sh: &Option<Shape>, same_block: bool| match sh {
+        Some(x) if same_block && x.len <= 2 => "short",
+        Some(x) if same_block && x.len >= 4 => "long",
+        Some(_) if same_block => "mid",
+        _ => "none",
+    };
+    f(format_args!("mate.p:{}", mate(&shapes[0], !blank_before)));
+    f(format_args!("mate.n:{}", mate(&shapes[1], !blank_after)));
+    f(format_args!(
+        "mate.pn:{}{}",
+        mate(&shapes[0], !blank_before),
+        mate(&shapes[1], !blank_after)
+    ));
+    if let Some(p) = &shapes[0] {
+        f(format_args!("p.lc*len:{}{}", p.last, me.len));
+    }
+    if let Some(n) = &shapes[1] {
+        f(format_args!("n.len*len:{}{}", n.len, me.len));
+    }
+    f(format_args!(
+        "pos:{}",
+        match ctx.body_index {
+            0..=3 => ctx.body_index,
+            4..=8 => 4,
+            _ => 5,
+        }
+    ));
+    let after = lines[i + 1..]
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .take(3)
+        .count();
+    f(format_args!("left:{after}"));
+    if ctx.dateline && ctx.body_index == 1 {
+        f(format_args!("dl:second"));
+    }
+    if !ctx.headline {
+        f(format_args!("nohead"));
+    }
+    let ov = overlap(text, cache, lines, i);
+    f(format_args!("ov:{ov}"));
+    f(format_args!("ov*len:{ov}{}", me.len));
+}
+
+/// The look of one line.
+#[derive(Clone)]
+struct Shape {
+    len: u8,
+    words: u8,
+    first: char,
+    last: char,
+    caps: char,
+    flags: u8,
+}
+
+const ENUM: u8 = 1;
+const URL: u8 = 2;
+const COLON: u8 = 4;
+const QUOTE: u8 = 8;
+const DIGIT: u8 = 16;
+
+impl Shape {
+    fn of(s: &str) -> Shape {
+        let len = match s.len() {
+            0..15 => 0,
+            15..30 => 1,
+            30..60 => 2,
+            60..100 => 3,
+            100..160 => 4,
+            160..250 => 5,
+            _ => 6,
+        };
+        // Word counts and case only matter up to a few dozen words: read the start of a long
+        // line.
+        let head = if s.len() > 250 {
+            let mut cut = 250;
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &s[..cut]
+        } else {
+            s
+        };
+        let n = count_words(head);
+        let words = match n {
+            0..=2 => n as u8,
+            3 => 3,
+            4..=6 => 4,
+            7..=10 => 5,
+            11..=15 => 6,
+            16..=25 => 7,
+            _ => 8,
+        };
+        let first = match s.chars().next() {
+            Some(c) if c.is_uppercase() => 'U',
+            Some(c) if c.is_lowercase() => 'l',
+            Some(c) if c.is_ascii_digit() => 'D',
+            Some('"' | '“' | '\'' | '‘' | '«') => 'Q',
+            Some('-' | '–' | '—' | '•' | '*' | '·' | '>') => 'B',
+            Some('(' | '[') => 'P',
+            _ => 'O',
+        };
+        let last = match s.chars().last() {
+            Some(c @ ('.' | '?' | '!' | ':' | ',' | ';' | ')' | '»')) => c,
+            Some('"' | '”' | '\'' | '’') => 'Q',
+            Some(c) if c.is_alphanumeric() => 'A',
+            _ => 'O',
+        };
+        let has_letters = s.chars().any(char::is_alphabetic);
+        let caps = if has_letters && !s.chars().any(char::is_lowercase) {
+            'C'
+        } else {
+            match capitalised_share(head) {
+                0.0 => '0',
+                x if x < 0.5 => '1',
+                x if x < 0.9 => '2',
+                _ => '3',
+            }
+        };
+        let mut flags = 0;
+        let b = s.as_bytes();
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && digits <= 3 && matches!(b.get(digits), Some(b'.' | b')')) {
+            flags |= ENUM;
+        }
+        if s.contains("http") || s.contains("www.") || s.contains(".com/") {
+            flags |= URL;
+        }
+        if s.get(..40.min(s.len())).is_some_and(|h| h.contains(": ")) {
+            flags |= COLON;
+        }
+        if s.contains(['"', '“', '”']) {
+            flags |= QUOTE;
+        }
+        if b.iter().any(u8::is_ascii_digit) {
+            flags |= DIGIT;
+        }
+        Shape {
+            len,
+            words,
+            first,
+            last,
+            caps,
+            flags,
+        }
+    }
+
+    fn emit(&self, tag: &str, f: &mut dyn FnMut(std::fmt::Arguments)) {
+        let t = if tag.is_empty() { "" } else { tag };
+        let dot = if tag.is_empty() { "" } else { "." };
+        f(format_args!("{t}{dot}len:{}", self.len));
+        f(format_args!("{t}{dot}wc:{}", self.words));
+        f(format_args!("{t}{dot}fc:{}", self.first));
+        f(format_args!("{t}{dot}lc:{}", self.last));
+        f(format_args!("{t}{dot}caps:{}", self.caps));
+        for (bit, name) in [
+            (ENUM, "enum"),
+            (URL, "url"),
+            (COLON, "colon"),
+            (QUOTE, "quote"),
+            (DIGIT, "digit"),
+        ] {
+            if self.flags & bit != 0 {
+                f(format_args!("{t}{dot}{name}"));
+            }
+        }
+    }
+}
+
+fn kind_name(k: &LineKind) -> &'static str {
+    match k {
+        LineKind::Blank => "blank",
+        LineKind::Text => "text",
+        LineKind::ImageCaption(_) | LineKind::MediaCaption(_) | LineKind::Credit(_) => "pic",
+        LineKind::Agency => "agency",
+        LineKind::Boiler(_) | LineKind::Tail(_) => "boiler",
+        LineKind::HighlightMarker | LineKind::StoryHighlights => "highlight",
+        LineKind::Stamp(_) | LineKind::CreditLine(_) => "stamp",
+        LineKind::Byline(_) => "byline",
+        LineKind::Dateline(_) => "dateline",
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "and", "is", "was", "for", "on", "that", "with", "it",
+    "as", "at", "by", "from", "he", "she", "they", "we", "i", "you", "be", "are", "has", "have",
+    "had", "said", "this", "his", "her", "their", "but", "not", "were", "will", "would",
+];
+
+/// Length in bytes of the longest of `FUNCTION_WORDS` (checked by a test).
+const FUNCTION_WORD_MAX: usize = 5;
+
+/// One of `FUNCTION_WORDS`, in any ASCII case. No function word is longer than five letters:
+/// most words need no comparison, the rest are lower-cased on the stack.
+fn is_function_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > FUNCTION_WORD_MAX {
+        return false;
+    }
+    let mut buf = [0u8; FUNCTION_WORD_MAX];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    let lower = &buf[..b.len()];
+    FUNCTION_WORDS.iter().any(|f| f.as_bytes() == lower)
+}
+
+fn function_bucket(s: &str) -> char {
+    let mut n = 0;
+    let mut hits = 0;
+    for w in s.split_whitespace().take(30) {
+        n += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if is_function_word(w) {
+            hits += 1;
+        }
+    }
+    if n < 4 {
+        return '-';
+    }
+    match hits * 100 / n {
+        0..10 => '0',
+        10..25 => '1',
+        25..40 => '2',
+        _ => '3',
+    }
+}
+
+/// 1, 2 or 3 (or more) sentences, by sentence-final punctuation before a capital.
+fn sentence_bucket(s: &str) -> u8 {
+    let b = s.as_bytes();
+    let mut n = 1;
+    for k in 1..b.len().saturating_sub(2) {
+        if matches!(b[k - 1], b'.' | b'?' | b'!') && b[k] == b' ' && b[k + 1].is_ascii_uppercase() {
+            n += 1;
+            if n == 3 {
+                break;
+            }
+        }
+    }
+    n
+}
+
+fn clean_word(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() || w.len() > 20 {
+        return None;
+    }
+    Some(if w.bytes().all(|b| b.is_ascii_digit()) {
+        "<num>".to_string()
+    } else {
+        w.to_lowercase()
+    })
+}
+
+fn first_word(s: &str) -> Option<String> {
+    s.split_whitespace().next().and_then(clean_word)
+}
+
+fn last_word(s: &str) -> Option<String> {
+    s.split_whitespace().last().and_then(clean_word)
+}
+
+/// Lines compared for repeated content: the neighbourhood where a caption and the paragraph
+/// it restates stand.
+const OVERLAP_WINDOW: usize = 12;
+
+/// How much of line `i`'s content words another text line near it repeats: '-' (too short to
+/// tell), '0' (< 40%), '1' (< 70%), '2' (70% or more).
+fn overlap(text: &str, cache: &mut Cache, lines: &[Line], i: usize) -> char {
+    if lines[i].span.len() > 300 {
+        return '-';
+    }
+    let mine = cache.words(text, lines, i).to_vec();
+    if mine.len() < 4 {
+        return '-';
+    }
+    let lo = i.saturating_sub(OVERLAP_WINDOW);
+    let hi = (i + OVERLAP_WINDOW).min(lines.len());
+    let mut best = 0;
+    for k in lo..hi {
+        if k == i || lines[k].kind != LineKind::Text {
+            continue;
+        }
+        let theirs = cache.words(text, lines, k);
+        best = best.max(shared(&mine, theirs) * 100 / mine.len());
+    }
+    match best {
+        0..40 => '0',
+        40..70 => '1',
+        _ => '2',
+    }
+}
+
+/// Share (0–100) of `a`'s content words that `b` repeats, `None` when `a` has fewer than
+/// `min` of them.
+pub fn repeated_share(text: &str, a: Span, b: Span, min: usize) -> Option<usize> {
+    let wa = content_words(text, a);
+    if wa.len() < min {
+        return None;
+    }
+    Some(shared(&wa, &content_words(text, b)) * 100 / wa.len())
+}
+
+/// Size of the intersection of two sorted lists.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Hashes of the lower-cased words of more than three letters, sorted, without repeats.
+fn content_words(text: &str, span: Span) -> Vec<u64> {
+    use std::hash::Hasher;
+    let mut out: Vec<u64> = Vec::new();
+    // The start of a long paragraph is what a caption restates.
+    let mut end = span.end.min(span.start + 600);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    for w in text[span.start..end].split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.len() <= 3 {
+            continue;
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        // ASCII words (nearly all) skip the Unicode case tables; the hash is the same.
+        if w.is_ascii() {
+            if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            for b in w.bytes() {
+                h.write_u32(u32::from(b.to_ascii_lowercase()));
+            }
+        } else {
+            if !w.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
+            }
+        }
+        out.push(h.finish());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_word_max_is_the_longest_function_word() {
+        let longest = FUNCTION_WORDS.iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(FUNCTION_WORD_MAX));
+        assert_eq!(function_bucket("They said that their plan would work"), '3');
+        assert_eq!(
+            function_bucket("Police arrest suspect after long chase"),
+            '0'
+        );
+    }
+
+    #[test]
+    fn content_words_ignore_case_in_any_script() {
+        let t = "Crash CRASH crash; Ärger ÄRGER ärger; über 2024 abc";
+        let w = content_words(t, Span::new(0, t.len()));
+        // crash, ärger, über: short words and numbers are left out.
+        assert_eq!(w.len(), 3);
+        let a = content_words("Storm", Span::new(0, 5));
+        let b = content_words("STORM", Span::new(0, 5));
+        assert_eq!(a, b);
+        assert_ne!(a, content_words("Storms", Span::new(0, 6)));
+    }
+}
