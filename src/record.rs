@@ -171,7 +171,12 @@ pub struct HtmlRecord {
 /// Parses a raw HTML page (bytes in any declared encoding) into its record.
 pub fn parse_html(bytes: &[u8], url: Option<&str>, options: &Options) -> HtmlRecord {
     let page = crate::html::parse_html(bytes, url);
-    let record = record_of(&page.text, page.layout, options, page.meta.language.as_deref());
+    let record = record_of(
+        &page.text,
+        page.layout,
+        options,
+        page.meta.language.as_deref(),
+    );
     HtmlRecord {
         record,
         text: page.text,
@@ -271,29 +276,34 @@ pub fn build_fields(doc: &Document, options: &Options, declared: Option<&str>) -
     } else {
         (Vec::new(), Vec::new())
     };
-    let (entities, acronyms, sources) =
-        if english && fields.any(&[Field::Entities, Field::Acronyms, Field::Sources, Field::Keywords]) {
-            let Entities {
-                entities,
-                acronyms,
-                sources,
-            } = entities::extract(doc);
-            (
-                entities, // filtered below: keywords read them
-                if f(Field::Acronyms) {
-                    acronyms
-                } else {
-                    Vec::new()
-                },
-                if f(Field::Sources) {
-                    sources
-                } else {
-                    Vec::new()
-                },
-            )
-        } else {
-            (Vec::new(), Vec::new(), Vec::new())
-        };
+    let (entities, acronyms, sources) = if english
+        && fields.any(&[
+            Field::Entities,
+            Field::Acronyms,
+            Field::Sources,
+            Field::Keywords,
+        ]) {
+        let Entities {
+            entities,
+            acronyms,
+            sources,
+        } = entities::extract(doc);
+        (
+            entities, // filtered below: keywords read them
+            if f(Field::Acronyms) {
+                acronyms
+            } else {
+                Vec::new()
+            },
+            if f(Field::Sources) {
+                sources
+            } else {
+                Vec::new()
+            },
+        )
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
     Record {
         section: opt(Field::Section, l.section),
         headline: opt(Field::Headline, l.headline),
