@@ -7,6 +7,7 @@ import newsparse
 LIST_KEYS = {
     "authors", "images", "media", "subheadings", "paragraphs", "highlights", "related_topics",
     "boilerplate", "quotes", "entities", "acronyms", "sources", "dates", "numbers", "counts",
+    "keywords", "summary",
 }
 
 
