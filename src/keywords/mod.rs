@@ -26,7 +26,11 @@ const LEAD: f64 = 0.6;
 const ENTITY: f64 = 0.8;
 const PROPER: f64 = 0.3;
 /// A phrase of n words weighs its words' IDF sum divided by the square root of n.
-const LENGTH_NORM: [f64; 3] = [1.0, std::f64::consts::FRAC_1_SQRT_2, 0.577_350_269_189_625_8];
+const LENGTH_NORM: [f64; 3] = [
+    1.0,
+    std::f64::consts::FRAC_1_SQRT_2,
+    0.577_350_269_189_625_8,
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Keyword {
