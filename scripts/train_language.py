@@ -43,7 +43,7 @@ LANGS = [
     ("et", ["est_Latn"], "latin"), ("fi", ["fin_Latn"], "latin"), ("fr", ["fra_Latn"], "latin"),
     ("lg", ["lug_Latn"], "latin"), ("de", ["deu_Latn"], "latin"), ("hu", ["hun_Latn"], "latin"),
     ("is", ["isl_Latn"], "latin"), ("id", ["ind_Latn"], "latin"), ("ga", ["gle_Latn"], "latin"),
-    ("it", ["ita_Latn"], "latin"), ("la", [], "latin"), ("lv", ["lvs_Latn"], "latin"),
+    ("it", ["ita_Latn"], "latin"), ("lv", ["lvs_Latn"], "latin"),
     ("lt", ["lit_Latn"], "latin"), ("mi", ["mri_Latn"], "latin"), ("ms", ["zsm_Latn"], "latin"),
     ("nb", ["nob_Latn"], "latin"), ("nn", ["nno_Latn"], "latin"), ("pl", ["pol_Latn"], "latin"),
     ("pt", ["por_Latn"], "latin"), ("ro", ["ron_Latn"], "latin"), ("sn", ["sna_Latn"], "latin"),
@@ -63,7 +63,6 @@ LANGS = [
 GROUPS = ["latin", "cyrillic", "arabic", "devanagari"]
 # Extra training text from Universal Dependencies (folder, file prefix, language, group).
 UD = [
-    ("UD_Latin-Perseus", "la_perseus-ud", "la", "latin"),
     ("UD_Serbian-SET", "sr_set-ud", "sr", "latin"),
 ]
 ALPHA = 0.5

@@ -40,9 +40,13 @@ pub struct Keyword {
     pub score: f64,
     /// Occurrences of the phrase (case, possessive and plural folded).
     pub count: usize,
-    /// Every occurrence, in text order.
+    /// The occurrences in text order, at most `MAX_MENTIONS` of them (`count` has them all).
     pub mentions: Vec<Mention>,
 }
+
+/// A keyword lists at most this many mentions: a phrase repeated through a huge article would
+/// otherwise cost more memory than the article (`count` still counts them all).
+pub const MAX_MENTIONS: usize = 100;
 
 /// The top key phrases of `doc`, best first; `entities` are the record's.
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
@@ -121,6 +125,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
                 count: spans.len(),
                 mentions: spans
                     .iter()
+                    .take(MAX_MENTIONS)
                     .map(|&sp| {
                         let t = doc.span(sp);
                         Mention {
