@@ -114,6 +114,26 @@ fn date_start(w: &str) -> bool {
         || crate::tables::WEEKDAYS.contains_key(&w)
 }
 
+/// Whether `s` has four ASCII digits in a row or a digit followed by `/`: what every year a
+/// stamp reads is written with (`stamps::parse_expression`: ISO dates, numeric dates, years).
+fn could_hold_year(s: &[u8]) -> bool {
+    let mut run = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else {
+            if b == b'/' && run > 0 && s.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
+}
+
 /// The longest token run `[i, j)` that reads as an absolute date, from `from` on.
 fn find_stamp(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize, Span, String)> {
     let mut best: Option<(usize, usize, Span, String)> = None;
@@ -158,6 +178,12 @@ fn is_label(w: &str) -> bool {
 /// prose and for lines that are only one of them (`stamps::parse_line`, `byline::parse_line`).
 pub fn parse_line(text: &str, line: Span) -> Option<Credit> {
     if line.len() > MAX_LEN || line.is_empty() {
+        return None;
+    }
+    // A credit line needs a stamp with a value, which needs a year: four digits in a row, or a
+    // numeric date's slash ("11/08/12"). Without either no token run can be one, and the
+    // search below (up to ten runs from every date-like token) is skipped.
+    if !could_hold_year(text.as_bytes().get(line.start..line.end).unwrap_or(&[])) {
         return None;
     }
     let toks = tokens(text, line);
@@ -395,6 +421,14 @@ mod tests {
                 c.stamp.and_then(|st| st.value),
             )
         })
+    }
+
+    #[test]
+    fn a_year_is_needed() {
+        assert!(could_hold_year(b"By Jane Doe, Nov 8, 2012"));
+        assert!(could_hold_year(b"Posted 11/08/12 by Jane"));
+        assert!(!could_hold_year(b"By Jane Doe, 3 hours ago"));
+        assert!(!could_hold_year(b"12:01 GMT, 300 people"));
     }
 
     #[test]
