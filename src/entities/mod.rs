@@ -96,6 +96,12 @@ pub fn lexicon_words(b: &mut lexicon::Builder) {
     sources::lexicon_words(b);
 }
 
+/// Whether a lower-cased word is a place of the gazetteer and no organisation ("kenya"), for
+/// the quotes stage: a place is no speaker by itself.
+pub(crate) fn is_place_word(lower: &str) -> bool {
+    gazetteer::PLACES.contains_key(lower) && !gazetteer::ORGS.contains_key(lower)
+}
+
 /// Headline words that say the article is sports results, where clubs are named after towns.
 const SPORTS_WORDS: &[&str] = &[
     "soccer",
