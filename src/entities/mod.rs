@@ -27,6 +27,7 @@ use crate::lexicon::{self, flag};
 use crate::text::Span;
 
 pub use names::{first_name_gender, is_common_surname};
+pub use words::contraction as is_contraction;
 // Read by `html::meta::names` to tell a person's name from an organisation or a label.
 pub(crate) use gazetteer::{OrgKind, COMMON, ORGS, ORG_CUES};
 

@@ -175,7 +175,8 @@ proptest::proptest! {
 /// Issue 15: what a new user saw on real scrapes, by kind, on text written for this test.
 #[test]
 fn contractions_holidays_awards_and_common_abbreviations_are_not_entities() {
-    let t = "Festive plans\n\n\"I’m thrilled,\" she said. \"We've waited. He'll be back and I'd go.\" \
+    let t =
+        "Festive plans\n\n\"I’m thrilled,\" she said. \"We've waited. He'll be back and I'd go.\" \
              They're sure. Voters watched on TV before Christmas, and MPs argued over GDP with \
              the CEO of Halvern Bank. The film won an Oscar and a Golden Globe before New Year. \
              Marta Ruiz of Halvern Bank said it was fine.";
@@ -225,5 +226,8 @@ fn a_derived_demonym_is_split_from_the_name_after_it() {
         .collect();
     assert!(names.contains(&("David Nalvarez", "PERSON")), "{names:?}");
     assert!(names.contains(&("Argentine", "NORP")), "{names:?}");
-    assert!(!names.iter().any(|(n, _)| n.starts_with("Argentine ")), "{names:?}");
+    assert!(
+        !names.iter().any(|(n, _)| n.starts_with("Argentine ")),
+        "{names:?}"
+    );
 }

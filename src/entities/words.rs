@@ -412,7 +412,15 @@ mod tests {
         ] {
             assert!(contraction(s), "{s}");
         }
-        for s in ["O'Neill", "D'Arcy", "Kerry's", "Ba'ath", "Iraq’s", "Kerry", "N'Djamena"] {
+        for s in [
+            "O'Neill",
+            "D'Arcy",
+            "Kerry's",
+            "Ba'ath",
+            "Iraq’s",
+            "Kerry",
+            "N'Djamena",
+        ] {
             assert!(!contraction(s), "{s}");
         }
     }

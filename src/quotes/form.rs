@@ -68,6 +68,8 @@ pub mod cls {
     pub const COMMON_W: u64 = 1 << 43;
     /// A place in the entity gazetteer that is no organisation ("Kenya", "Japan").
     pub const PLACE_W: u64 = 1 << 44;
+    /// "from" or "by": a name after them is a statement's author ("a letter from Smith").
+    pub const FROM_BY: u64 = 1 << 45;
     /// Form-only bits, never on a unit: the name part is not the whole form (it is in
     /// `Forms::parts`), the form is punctuation, an abbreviation (it keeps its period), and its
     /// classes are computed.
@@ -196,6 +198,9 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         if f & flag::GAZETTEER != 0 && crate::entities::is_place_word(lower) {
             bits |= cls::PLACE_W;
         }
+        if matches!(lower, "from" | "by") {
+            bits |= cls::FROM_BY;
+        }
         if low && class & class::AUX != 0 {
             bits |= cls::AUX_WORD;
         }
@@ -244,7 +249,12 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
             bits |= cls::PRON_I;
         }
     }
-    if upper && (!not_name || hot.hon != 0) && !title_case_verb {
+    // A contraction ("I’ve", "We're") is no name, whatever its capital.
+    if upper
+        && (!not_name || hot.hon != 0)
+        && !title_case_verb
+        && !crate::entities::is_contraction(orth)
+    {
         bits |= cls::NAME;
     }
     hot.first = hot.first_full;

@@ -24,6 +24,8 @@ pub struct Person {
     surname: String,
     first: Option<String>,
     pub gender: Option<char>,
+    /// A one-word place name ("California"): never what "he" or "she" stands for.
+    place: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -248,6 +250,7 @@ impl People {
                     if let Some(p) = self.persons.get_mut(id) {
                         p.name = name;
                         p.words = names.len();
+                        p.place = false;
                         p.first = first.map(str::to_string);
                     }
                     for i in names {
@@ -272,6 +275,7 @@ impl People {
                     surname: surname.to_string(),
                     first: first.map(str::to_string),
                     gender: g.or(fg),
+                    place: names.len() == 1 && last.has(cls::PLACE_W),
                 });
                 self.latest.push(0);
                 id
@@ -394,7 +398,7 @@ impl People {
         let ok = |id: usize| {
             self.persons
                 .get(id)
-                .is_some_and(|p| p.gender.is_none_or(|x| x == g))
+                .is_some_and(|p| !p.place && p.gender.is_none_or(|x| x == g))
         };
         // Only the last few hundred mentions: resolution stays linear on any input.
         let before = self.mentions.iter().rev().take(300).filter(|m| m.pos < pos);

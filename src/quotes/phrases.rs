@@ -78,7 +78,9 @@ impl Ctx<'_> {
             }
             j += 1;
         }
-        last_head
+        // "Hillary Clinton's campaign manager Robby Mook": a name after the head is the
+        // speaker; the phrase is read as a name with its role.
+        last_head.filter(|&e| !self.has(e, cls::NAME))
     }
 
     fn skip_parens(&self, end: usize) -> usize {
@@ -349,13 +351,21 @@ impl Ctx<'_> {
             if !self.is_word(q) {
                 return None;
             }
+            // "a statement from Chelsea", "a letter by Smith": the name is the author.
+            if self.has(q, cls::FROM_BY) {
+                return None;
+            }
             let prep = self.has(q, cls::LOWER)
                 && (self.has(q, cls::OF)
                     || self.has(q, cls::STOP_W) && !self.has(q, cls::AND | cls::THAT | cls::WHO));
             if prep {
                 crossed = true;
             } else if self.has(q, cls::HEAD) && (self.has(q, cls::LOWER) || self.opens(q)) {
-                if !crossed || self.has(q, cls::NAME) && !self.opens(q) {
+                // "Secretary of State John Kerry", "Bishop of London": a capitalised title
+                // before "of" is part of the name's title, not a speaker of its own.
+                let title = self.has(q, cls::UPPER)
+                    && (self.has(q, cls::HONORIFIC) || self.has(q + 1, cls::OF));
+                if !crossed || title {
                     return None;
                 }
                 // The phrase opens at its determiner, or at the head.

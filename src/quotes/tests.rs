@@ -352,7 +352,11 @@ fn speakers_are_never_places_common_words_or_titles() {
     assert_eq!(court.speaker.as_deref(), Some("Marta Okonjo"), "{court:#?}");
     // A name after "for" is whom the speaker works for, not the speaker.
     let surprised = find(&qs, "surprised");
-    assert_ne!(surprised.speaker.as_deref(), Some("Energy"), "{surprised:#?}");
+    assert_ne!(
+        surprised.speaker.as_deref(),
+        Some("Energy"),
+        "{surprised:#?}"
+    );
     assert!(
         mention(surprised).is_some_and(|m| m.contains("spokeswoman")),
         "{surprised:#?}"
@@ -366,8 +370,26 @@ fn speakers_are_never_places_common_words_or_titles() {
     );
     // A place is no speaker.
     let silk = find(&qs, "Silk Road");
-    assert_ne!(silk.speaker.as_deref(), Some("Ghana Meteorological Agency"), "{silk:#?}");
+    assert_ne!(
+        silk.speaker.as_deref(),
+        Some("Ghana Meteorological Agency"),
+        "{silk:#?}"
+    );
     for q in &qs {
         assert_ne!(q.speaker.as_deref(), Some("Police"), "{q:#?}");
+    }
+}
+
+/// "she" never stands for a place, and a contraction is never a name.
+#[test]
+fn pronouns_skip_places_and_contractions() {
+    let t = "Storm hits coast\n\nOregon said the coast road was closed. \"I’ve never seen water like it,\" she said. \
+             I’ve said it before, said a resident. \"It was frightening,\" he said.";
+    let qs = run(t);
+    offsets_hold(t, &qs);
+    let water = find(&qs, "I’ve never");
+    assert_ne!(water.speaker.as_deref(), Some("Oregon"), "{water:#?}");
+    for q in &qs {
+        assert_ne!(q.speaker.as_deref(), Some("I’ve"), "{q:#?}");
     }
 }
