@@ -251,7 +251,7 @@ pub fn segment(cx: &SentenceCtx, x: &Sent, a: usize, b: usize, buf: &mut String,
         // "Argentine David Nalbandian" is a NORP and a person.
         if x[a].shape == Shape::Title
             && x[a + 1].is(flag::FIRST_NAME)
-            && !x[a].has(flag::FIRST_NAME | flag::SURNAME)
+            && !x[a].has(flag::FIRST_NAME | flag::SURNAME | flag::COMMON | flag::TITLE_WORD)
             && demonym_like(x.key(a), buf)
         {
             push(cx, x[a].span(), Label::Norp, LIKELY, out);
@@ -373,6 +373,14 @@ fn demonym_like(k: &str, c: &mut String) -> bool {
             .is_some_and(|p| p.kind == PlaceKind::Country)
         {
             return true;
+        }
+    }
+    // "Welshman", "Frenchwoman": a demonym noun.
+    for suf in ["man", "woman", "men", "women"] {
+        if let Some(stem) = k.strip_suffix(suf) {
+            if stem.len() >= 4 && (DEMONYMS.contains_key(stem) || NORP.contains(stem)) {
+                return true;
+            }
         }
     }
     // "Argentine" -> Argentina: a country's final "a" written "e".

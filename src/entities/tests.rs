@@ -216,7 +216,8 @@ fn contractions_holidays_awards_and_common_abbreviations_are_not_entities() {
 
 #[test]
 fn a_derived_demonym_is_split_from_the_name_after_it() {
-    let t = "Tennis\n\nArgentine David Nalvarez beat the top seed on Sunday. Nalvarez said he was tired.";
+    let t = "Tennis\n\nArgentine David Nalvarez beat the top seed on Sunday. Nalvarez said he was tired. \
+             Welshman Jimmy Tarrant lost in the final.";
     let d = Document::new(t, None);
     let e = extract(&d);
     let names: Vec<(&str, &str)> = e
@@ -228,6 +229,11 @@ fn a_derived_demonym_is_split_from_the_name_after_it() {
     assert!(names.contains(&("Argentine", "NORP")), "{names:?}");
     assert!(
         !names.iter().any(|(n, _)| n.starts_with("Argentine ")),
+        "{names:?}"
+    );
+    assert!(names.contains(&("Jimmy Tarrant", "PERSON")), "{names:?}");
+    assert!(
+        !names.iter().any(|(n, _)| n.starts_with("Welshman ")),
         "{names:?}"
     );
 }

@@ -301,7 +301,7 @@ pub fn words(text: &str, k: &Tokens, range: Range<usize>, out: &mut Vec<W>) -> C
             let mut s = raw;
             if (raw.as_bytes()[0].is_ascii_lowercase()
                 && (f & flag::ALPHA != 0 || !raw.contains('-')))
-                || contraction(raw)
+                || (f & flag::ALPHA == 0 && contraction(raw))
             {
                 // A contraction ("I'm", "We’ve", "Don't") is a function word, never a name.
                 w.shape = Shape::Lower;

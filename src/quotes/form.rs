@@ -253,7 +253,7 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
     if upper
         && (!not_name || hot.hon != 0)
         && !title_case_verb
-        && !crate::entities::is_contraction(orth)
+        && !(f & flag::ALPHA == 0 && crate::entities::is_contraction(orth))
     {
         bits |= cls::NAME;
     }
