@@ -247,6 +247,17 @@ pub fn segment(cx: &SentenceCtx, x: &Sent, a: usize, b: usize, buf: &mut String,
                 return;
             }
         }
+        // A demonym the table lacks, derived from a country's name, before a first name:
+        // "Argentine David Nalbandian" is a NORP and a person.
+        if x[a].shape == Shape::Title
+            && x[a + 1].is(flag::FIRST_NAME)
+            && !x[a].has(flag::FIRST_NAME | flag::SURNAME | flag::COMMON | flag::TITLE_WORD)
+            && demonym_like(x.key(a), buf)
+        {
+            push(cx, x[a].span(), Label::Norp, LIKELY, out);
+            segment(cx, x, a + 1, b, buf, out);
+            return;
+        }
     }
     let before = out.len();
     if n >= 2 {
@@ -357,6 +368,26 @@ fn demonym_like(k: &str, c: &mut String) -> bool {
         c.clear();
         c.push_str(k);
         c.push_str(add);
+        if PLACES
+            .get(c.as_str())
+            .is_some_and(|p| p.kind == PlaceKind::Country)
+        {
+            return true;
+        }
+    }
+    // "Welshman", "Frenchwoman": a demonym noun.
+    for suf in ["man", "woman", "men", "women"] {
+        if let Some(stem) = k.strip_suffix(suf) {
+            if stem.len() >= 4 && (DEMONYMS.contains_key(stem) || NORP.contains(stem)) {
+                return true;
+            }
+        }
+    }
+    // "Argentine" -> Argentina: a country's final "a" written "e".
+    if let Some(stem) = k.strip_suffix("ine") {
+        c.clear();
+        c.push_str(stem);
+        c.push_str("ina");
         if PLACES
             .get(c.as_str())
             .is_some_and(|p| p.kind == PlaceKind::Country)

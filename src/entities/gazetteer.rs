@@ -80,6 +80,35 @@ pub static PLACES: LazyLock<HashMap<String, Place>> = LazyLock::new(|| {
     m
 });
 
+/// What a phrase of `not_names.tsv` is (see that file; the kind documents the table).
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotName {
+    /// Holidays and festivals: "Christmas", "New Year".
+    Holiday,
+    /// Prizes: "Oscar", "Golden Globe".
+    Award,
+    /// Abbreviations of common nouns and roles: "TV", "MP", "GDP".
+    Common,
+}
+
+/// Phrases never a name on their own, by their key (lower-cased, apostrophes folded).
+pub static NOT_NAMES: LazyLock<HashMap<String, NotName>> = LazyLock::new(|| {
+    let file = "entities/not_names.tsv";
+    load_pairs(file, include_str!("../../data/entities/not_names.tsv"))
+        .into_iter()
+        .map(|(k, kind)| {
+            let kind = match kind {
+                "holiday" => NotName::Holiday,
+                "award" => NotName::Award,
+                "common" => NotName::Common,
+                other => panic!("bad rule table: {file}: unknown kind {other:?}"),
+            };
+            (super::mentions::lower(k), kind)
+        })
+        .collect()
+});
+
 pub static DEMONYMS: LazyLock<HashMap<String, [u8; 2]>> = LazyLock::new(|| {
     load_pairs(
         "entities/demonyms.tsv",

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 
 use super::acronyms::Def;
-use super::gazetteer::{country_code, Place, ALIASES};
+use super::gazetteer::{country_code, Place, ALIASES, NOT_NAMES};
 use super::mentions::{
     lower, push_lower, Cand, Cands, Key, Keys, Label, GUESS, LIKELY, SURE, WEAK,
 };
@@ -30,6 +30,12 @@ static ALIAS_KEYS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a candidate with key `k` and label `label` is a phrase of `not_names.tsv` (holidays,
+/// awards, common abbreviations): dropped unless the rules made it an EVENT ("Labor Day").
+pub(crate) fn not_a_name(k: &str, label: Label) -> bool {
+    label != Label::Event && NOT_NAMES.contains_key(k)
+}
+
 fn last_word(s: &str) -> Option<&str> {
     s.rsplit(' ')
         .next()
@@ -52,6 +58,9 @@ pub fn propagate(text: &str, cands: &mut Cands, defs: &[Def]) {
         def_keys,
     } = cands;
     let keys: &Keys = keys;
+    // Holidays, awards and common abbreviations are never names on their own (they would
+    // otherwise default to ORG or PERSON, and teach the rest of the document that label).
+    list.retain(|c| !not_a_name(keys.get(c.key), c.label));
     let mut known: HashMap<&str, Known> = HashMap::default();
     known.reserve(list.len());
     let mut surnames: HashSet<&str> = HashSet::default();

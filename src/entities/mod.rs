@@ -27,6 +27,7 @@ use crate::lexicon::{self, flag};
 use crate::text::Span;
 
 pub use names::{first_name_gender, is_common_surname};
+pub use words::contraction as is_contraction;
 // Read by `html::meta::names` to tell a person's name from an organisation or a label.
 pub(crate) use gazetteer::{OrgKind, COMMON, ORGS, ORG_CUES};
 
@@ -94,6 +95,12 @@ pub fn lexicon_words(b: &mut lexicon::Builder) {
     gazetteer::lexicon_words(b);
     names::lexicon_words(b);
     sources::lexicon_words(b);
+}
+
+/// Whether a lower-cased word is a place of the gazetteer and no organisation ("kenya"), for
+/// the quotes stage: a place is no speaker by itself.
+pub(crate) fn is_place_word(lower: &str) -> bool {
+    gazetteer::PLACES.contains_key(lower) && !gazetteer::ORGS.contains_key(lower)
 }
 
 /// Headline words that say the article is sports results, where clubs are named after towns.

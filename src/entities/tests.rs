@@ -171,3 +171,69 @@ proptest::proptest! {
         }
     }
 }
+
+/// Issue 15: what a new user saw on real scrapes, by kind, on text written for this test.
+#[test]
+fn contractions_holidays_awards_and_common_abbreviations_are_not_entities() {
+    let t =
+        "Festive plans\n\n\"I’m thrilled,\" she said. \"We've waited. He'll be back and I'd go.\" \
+             They're sure. Voters watched on TV before Christmas, and MPs argued over GDP with \
+             the CEO of Halvern Bank. The film won an Oscar and a Golden Globe before New Year. \
+             Marta Ruiz of Halvern Bank said it was fine.";
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    let names: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.label.as_str()))
+        .collect();
+    for bad in [
+        "I’m",
+        "We've",
+        "He'll",
+        "I'd",
+        "They're",
+        "TV",
+        "Christmas",
+        "MPs",
+        "GDP",
+        "CEO",
+        "Oscar",
+        "Golden Globe",
+        "New Year",
+    ] {
+        assert!(
+            !e.entities
+                .iter()
+                .any(|x| x.mentions.iter().any(|m| m.text == bad)),
+            "{bad} in {names:?}"
+        );
+    }
+    // Real names around them are still found.
+    assert!(names.contains(&("Halvern Bank", "ORG")), "{names:?}");
+    assert!(names.contains(&("Marta Ruiz", "PERSON")), "{names:?}");
+}
+
+#[test]
+fn a_derived_demonym_is_split_from_the_name_after_it() {
+    let t = "Tennis\n\nArgentine David Nalvarez beat the top seed on Sunday. Nalvarez said he was tired. \
+             Welshman Jimmy Tarrant lost in the final.";
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    let names: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.label.as_str()))
+        .collect();
+    assert!(names.contains(&("David Nalvarez", "PERSON")), "{names:?}");
+    assert!(names.contains(&("Argentine", "NORP")), "{names:?}");
+    assert!(
+        !names.iter().any(|(n, _)| n.starts_with("Argentine ")),
+        "{names:?}"
+    );
+    assert!(names.contains(&("Jimmy Tarrant", "PERSON")), "{names:?}");
+    assert!(
+        !names.iter().any(|(n, _)| n.starts_with("Welshman ")),
+        "{names:?}"
+    );
+}

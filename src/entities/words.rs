@@ -217,6 +217,34 @@ fn possessive(s: &str) -> usize {
     }
 }
 
+/// Clitics written after an apostrophe in English contractions ("I'm", "we've", "he'll",
+/// "they're", "I'd", "it's"); "n't" is read apart.
+const CLITICS: &[&str] = &["m", "ve", "ll", "re", "d", "s"];
+
+/// Whether `s` is a contraction by its shape: a pronoun or function word, an apostrophe and a
+/// clitic ("I’m", "We're", "He’ll", "That's", "Who'd"), or a word ending in "n't" ("Don't",
+/// "Can’t"). Names with an apostrophe ("O'Neill", "D'Arcy", "Ba'ath") have no clitic after it,
+/// and a possessive ("Kerry's") has no pronoun before it.
+pub fn contraction(s: &str) -> bool {
+    let Some((a, c)) = s.rsplit_once(['\'', '’']) else {
+        return false;
+    };
+    let clitic = c.len() <= 2 && CLITICS.iter().any(|k| k.eq_ignore_ascii_case(c));
+    if !clitic {
+        return c.eq_ignore_ascii_case("t") && a.len() >= 2 && a.ends_with(['n', 'N']);
+    }
+    // The part before: a pronoun or function word ("i", "we", "that", "there", "who").
+    let mut buf = [0u8; 8];
+    let n = a.len();
+    if n == 0 || n > buf.len() || !a.is_ascii() {
+        return false;
+    }
+    buf[..n].copy_from_slice(a.as_bytes());
+    buf[..n].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    VOCAB.flags_of(lower) & (flag::PRONOUN | flag::FUNCTION) != 0
+}
+
 /// Whether token `i` (if any, before `end`) is a period written right after byte `at`.
 fn period_at(text: &str, k: &Tokens, i: usize, end: usize, at: usize) -> bool {
     i < end && {
@@ -271,9 +299,11 @@ pub fn words(text: &str, k: &Tokens, range: Range<usize>, out: &mut Vec<W>) -> C
             let (a, b) = (t.start as usize, t.end as usize);
             let raw = &text[a..b];
             let mut s = raw;
-            if raw.as_bytes()[0].is_ascii_lowercase()
-                && (f & flag::ALPHA != 0 || !raw.contains('-'))
+            if (raw.as_bytes()[0].is_ascii_lowercase()
+                && (f & flag::ALPHA != 0 || !raw.contains('-')))
+                || (f & flag::ALPHA == 0 && contraction(raw))
             {
+                // A contraction ("I'm", "We’ve", "Don't") is a function word, never a name.
                 w.shape = Shape::Lower;
             } else {
                 let cut = possessive(raw);
@@ -372,6 +402,36 @@ mod tests {
             let f = crate::lexicon::shape(s);
             assert_eq!(token_shape(f, s), shape(s), "{s}");
         }
+    }
+
+    #[test]
+    fn contractions_by_shape() {
+        for s in [
+            "I'm", "I’m", "I've", "I’ll", "We're", "He’ll", "They'd", "That's", "Who’d", "Don't",
+            "Can’t", "WE'RE",
+        ] {
+            assert!(contraction(s), "{s}");
+        }
+        for s in [
+            "O'Neill",
+            "D'Arcy",
+            "Kerry's",
+            "Ba'ath",
+            "Iraq’s",
+            "Kerry",
+            "N'Djamena",
+        ] {
+            assert!(!contraction(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn contractions_read_as_lower_case_words() {
+        let got = read("I’m sure We've won, Don't go");
+        let shapes: Vec<Shape> = got.iter().map(|w| w.2).collect();
+        assert_eq!(shapes[0], Shape::Lower);
+        assert_eq!(shapes[2], Shape::Lower);
+        assert_eq!(shapes[5], Shape::Lower);
     }
 
     #[test]

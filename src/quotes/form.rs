@@ -63,6 +63,13 @@ pub mod cls {
     pub const NOT_NAME_W: u64 = 1 << 41;
     /// The whole form (without possessive stripping) is a suffix: for "Jr." with its period.
     pub const SUFFIX_FULL: u64 = 1 << 42;
+    /// An ordinary English word (`data/entities/common_words.txt`) that is no first name or
+    /// surname: capitalised at a sentence start ("Police said") it names no one by itself.
+    pub const COMMON_W: u64 = 1 << 43;
+    /// A place in the entity gazetteer that is no organisation ("Kenya", "Japan").
+    pub const PLACE_W: u64 = 1 << 44;
+    /// "from" or "by": a name after them is a statement's author ("a letter from Smith").
+    pub const FROM_BY: u64 = 1 << 45;
     /// Form-only bits, never on a unit: the name part is not the whole form (it is in
     /// `Forms::parts`), the form is punctuation, an abbreviation (it keeps its period), and its
     /// classes are computed.
@@ -185,6 +192,15 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         if f & flag::CUE_FIRST != 0 {
             bits |= cls::CUE_FIRST;
         }
+        if f & flag::COMMON != 0 && f & (flag::FIRST_NAME | flag::SURNAME) == 0 {
+            bits |= cls::COMMON_W;
+        }
+        if f & flag::GAZETTEER != 0 && crate::entities::is_place_word(lower) {
+            bits |= cls::PLACE_W;
+        }
+        if matches!(lower, "from" | "by") {
+            bits |= cls::FROM_BY;
+        }
         if low && class & class::AUX != 0 {
             bits |= cls::AUX_WORD;
         }
@@ -233,7 +249,12 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
             bits |= cls::PRON_I;
         }
     }
-    if upper && (!not_name || hot.hon != 0) && !title_case_verb {
+    // A contraction ("I’ve", "We're") is no name, whatever its capital.
+    if upper
+        && (!not_name || hot.hon != 0)
+        && !title_case_verb
+        && !(f & flag::ALPHA == 0 && crate::entities::is_contraction(orth))
+    {
         bits |= cls::NAME;
     }
     hot.first = hot.first_full;

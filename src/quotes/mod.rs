@@ -249,6 +249,13 @@ pub fn extract(doc: &Document) -> Vec<Quote> {
                 .or_else(|| if words_before { None } else { last.clone() });
             let subject = |people: &mut People| {
                 let c = ctx.clause_subject(ti)?;
+                // A place is the subject of a clause, not a speaker ("Japan sits on the
+                // Pacific "Ring of Fire"").
+                if let Some((s, e)) = c.np.name {
+                    if e == s + 1 && ctx.has(s, cls::PLACE_W) {
+                        return None;
+                    }
+                }
                 // A capitalised word opening a sentence may be any word ("Contrary to ...").
                 if let Some((s, e)) = c.np.name.filter(|&(s, _)| ctx.opens(s)) {
                     if !people.plausible(&forms, toks.get(s..e).unwrap_or(&[])) {
@@ -533,8 +540,11 @@ fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Opt
     } else if let Some(t) = title {
         people.by_role(forms.token_lower(t))
     } else if let Some((s, e)) = c.np.name {
+        // "Police said": an ordinary word capitalised because it opens the sentence names
+        // someone only if the article named them so before.
+        let common_opener = e == s + 1 && ctx.opens(s) && ctx.has(s, cls::COMMON_W);
         toks.get(s..e)
-            .and_then(|ts| people.mention(forms, ts, pos, true, paragraph, true))
+            .and_then(|ts| people.mention(forms, ts, pos, true, paragraph, !common_opener))
     } else {
         // "the secretary": the person last introduced with that role.
         let definite = ctx.has(c.np.start, cls::THE);

@@ -24,6 +24,8 @@ pub struct Person {
     surname: String,
     first: Option<String>,
     pub gender: Option<char>,
+    /// A one-word place name ("California"): never what "he" or "she" stands for.
+    place: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -160,6 +162,22 @@ fn parts(toks: &[Tok]) -> Parts {
         p.idx[p.n] = i as u8;
         p.n += 1;
     }
+    // "Manager Gareth Lloyd", "Director Ana Ruiz": a role word (`nominal_heads.txt`) opening
+    // the run is a title, not part of the name, when two or more name words that are not
+    // ordinary English words follow it ("Government Accountability Office" stays whole).
+    let lead = p
+        .names()
+        .iter()
+        .take_while(|&&i| toks[i as usize].has(cls::ROLE) && toks[i as usize].has(cls::UPPER))
+        .count();
+    let rest_is_name = p.names()[lead..]
+        .iter()
+        .all(|&i| !toks[i as usize].has(cls::COMMON_W | cls::ROLE));
+    if lead > 0 && p.n >= lead + 2 && rest_is_name {
+        p.titled = true;
+        p.idx.copy_within(lead..p.n, 0);
+        p.n -= lead;
+    }
     // "State John Kerry" (after "Secretary of"), "House Speaker Newt Gingrich": the name
     // starts at its first known forename.
     let names = p.names();
@@ -232,6 +250,7 @@ impl People {
                     if let Some(p) = self.persons.get_mut(id) {
                         p.name = name;
                         p.words = names.len();
+                        p.place = false;
                         p.first = first.map(str::to_string);
                     }
                     for i in names {
@@ -256,6 +275,7 @@ impl People {
                     surname: surname.to_string(),
                     first: first.map(str::to_string),
                     gender: g.or(fg),
+                    place: names.len() == 1 && last.has(cls::PLACE_W),
                 });
                 self.latest.push(0);
                 id
@@ -378,7 +398,7 @@ impl People {
         let ok = |id: usize| {
             self.persons
                 .get(id)
-                .is_some_and(|p| p.gender.is_none_or(|x| x == g))
+                .is_some_and(|p| !p.place && p.gender.is_none_or(|x| x == g))
         };
         // Only the last few hundred mentions: resolution stays linear on any input.
         let before = self.mentions.iter().rev().take(300).filter(|m| m.pos < pos);
@@ -402,13 +422,20 @@ impl People {
 }
 
 /// Registers the person-like name runs of a block (honorific or known first name, or a name
-/// already known), noting those that open a sentence as subjects.
+/// already known), noting those that open a sentence as subjects, and those in apposition
+/// to a short determiner phrase that opens it ("The winner, Grace Wanjiru, called ...").
 pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: Option<usize>) {
     let mut i = 0;
     let mut sentence_start = true;
+    // Words of the sentence so far, whether its first word is a determiner, and whether a
+    // name run was met in it.
+    let (mut words, mut det_opens, mut named) = (0usize, false, false);
     while i < toks.len() {
         let Some(t) = toks.get(i) else { break };
         if t.is_word() {
+            if sentence_start {
+                (words, det_opens, named) = (0, t.has(cls::DET), false);
+            }
             // A run starts at a name word (`run_forward` would say no at once otherwise).
             let run = if t.has(cls::NAME) {
                 run_forward(toks, i)
@@ -418,8 +445,14 @@ pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: O
             if let Some(end) = run {
                 let pos = t.start as usize;
                 let run = toks.get(i..end).unwrap_or(&[]);
-                if let Some(id) = people.mention(forms, run, pos, sentence_start, paragraph, false)
-                {
+                let appositive = !named
+                    && det_opens
+                    && (1..=4).contains(&words)
+                    && i > 0
+                    && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
+                named = true;
+                let subject = sentence_start || appositive;
+                if let Some(id) = people.mention(forms, run, pos, subject, paragraph, false) {
                     // "Secretary of State John Kerry", "Hadi Razeij, the police chief,".
                     let before = toks.get(i.saturating_sub(3)..i).unwrap_or(&[]);
                     let after = if toks.get(end).is_some_and(|t| t.is_punct(',')) {
@@ -436,6 +469,7 @@ pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: O
                 sentence_start = false;
                 continue;
             }
+            words += 1;
             sentence_start = false;
         } else if matches!(t.kind, Kind::Punct('.' | '!' | '?')) {
             sentence_start = true;

@@ -23,6 +23,18 @@ impl Ctx<'_> {
         }
         if self.has(i, cls::NAME) {
             let end = run_forward(self.toks, i)?;
+            // "Kenya's main opposition leader", "Google's chief executive": the speaker is the
+            // nominal the possessive name qualifies, not the name.
+            if self.has(end - 1, cls::POSS) {
+                if let Some(e) = self.head_after_possessive(end) {
+                    return Some(Np {
+                        start: i,
+                        end: e,
+                        name: None,
+                        pronoun: None,
+                    });
+                }
+            }
             // A title run followed by more words: "BBC Arabic analyst Ahmed Maher".
             // Only role nouns may stand between the runs ("Gingrich cynically dismissed
             // NATO member Estonia" is a clause, not a speaker).
@@ -46,6 +58,29 @@ impl Ctx<'_> {
             });
         }
         self.nominal_forward(i)
+    }
+
+    /// The end of a nominal phrase after a possessive ending at `start`: lower-case words up
+    /// to and including the last speaker head ("main opposition leader"), at most six.
+    fn head_after_possessive(&self, start: usize) -> Option<usize> {
+        let mut last_head = None;
+        let mut j = start;
+        while j < self.toks.len() && j < start + 6 {
+            if !self.is_word(j)
+                || !self.has(j, cls::LOWER)
+                || self.has(j, cls::STOP | cls::DET | cls::AUX_WORD)
+                || self.verb(j).is_some()
+            {
+                break;
+            }
+            if self.has(j, cls::HEAD) {
+                last_head = Some(j + 1);
+            }
+            j += 1;
+        }
+        // "Hillary Clinton's campaign manager Robby Mook": a name after the head is the
+        // speaker; the phrase is read as a name with its role.
+        last_head.filter(|&e| !self.has(e, cls::NAME))
     }
 
     fn skip_parens(&self, end: usize) -> usize {
@@ -239,6 +274,16 @@ impl Ctx<'_> {
                     pronoun: None,
                 });
             };
+            // "A spokesperson for the Department for Transport said": a name after a
+            // preposition is what the speaker belongs to; the speaker is the nominal.
+            if let Some(start) = self.head_before_preposition(s) {
+                return Some(Np {
+                    start,
+                    end,
+                    name: None,
+                    pronoun: None,
+                });
+            }
             // Keep a role in front of the name: "BBC Arabic analyst Ahmed Maher".
             let mut start = s;
             while start > 0 && start + 6 > s {
@@ -293,6 +338,59 @@ impl Ctx<'_> {
             name: None,
             pronoun: None,
         })
+    }
+
+    /// For a name run starting at `s`: the start of the nominal phrase whose speaker head
+    /// governs it through a preposition ("a spokesperson for the Department for", "an official
+    /// in", "the lawyer for"), walking back over name words, "the" and prepositions.
+    fn head_before_preposition(&self, s: usize) -> Option<usize> {
+        let mut p = s;
+        let mut crossed = false;
+        while p > 0 && p + 8 > s {
+            let q = p - 1;
+            if !self.is_word(q) {
+                return None;
+            }
+            // "a statement from Chelsea", "a letter by Smith": the name is the author.
+            if self.has(q, cls::FROM_BY) {
+                return None;
+            }
+            let prep = self.has(q, cls::LOWER)
+                && (self.has(q, cls::OF)
+                    || self.has(q, cls::STOP_W) && !self.has(q, cls::AND | cls::THAT | cls::WHO));
+            if prep {
+                crossed = true;
+            } else if self.has(q, cls::HEAD) && (self.has(q, cls::LOWER) || self.opens(q)) {
+                // "Secretary of State John Kerry", "Bishop of London": a capitalised title
+                // before "of" is part of the name's title, not a speaker of its own.
+                let title = self.has(q, cls::UPPER)
+                    && (self.has(q, cls::HONORIFIC) || self.has(q + 1, cls::OF));
+                if !crossed || title {
+                    return None;
+                }
+                // The phrase opens at its determiner, or at the head.
+                let mut start = q;
+                while start > 0 && start + 4 > q {
+                    let b = start - 1;
+                    let joins = self.is_word(b)
+                        && (self.has(b, cls::LOWER) || self.has(b, cls::DET))
+                        && !self.has(b, cls::STOP | cls::PRONOUN_W)
+                        && self.verb(b).is_none();
+                    if !joins {
+                        break;
+                    }
+                    start = b;
+                    if self.has(b, cls::DET) {
+                        break;
+                    }
+                }
+                return Some(start);
+            } else if !(self.has(q, cls::NAME) || self.has(q, cls::THE)) {
+                return None;
+            }
+            p = q;
+        }
+        None
     }
 
     /// "The New York businessman said": a determiner phrase that opens its sentence or

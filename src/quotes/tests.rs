@@ -325,3 +325,71 @@ fn regression_unclosed_marks_across_lines() {
     let t = "\"\n'a\n'.\n,";
     offsets_hold(t, &run(t));
 }
+
+/// Issue 15: a speaker is a person, an organisation that speaks or a nominal, never a place, a
+/// common noun or a title; the fixture is written for this test (no dev text).
+#[test]
+fn speakers_are_never_places_common_words_or_titles() {
+    let t = "Vote row deepens\n\n\
+             Ghana's chief election observer has criticised the tally, saying it was \"rushed and opaque\".\n\n\
+             Police said 40 people were held overnight in the capital.\n\n\
+             The runner-up, Marta Okonjo, urged calm. \"We will win in court,\" she said on Monday.\n\n\
+             A spokeswoman for the Ministry for Energy said officials were \"surprised\" by the result.\n\n\
+             Manager Tobias Rennick said his side had shown \"real courage\".\n\n\
+             The Ghana Meteorological Agency said the storm had passed. \
+             Ghana lies on the old \"Silk Road\" trading route.";
+    let qs = run(t);
+    offsets_hold(t, &qs);
+    let rushed = find(&qs, "rushed");
+    assert_ne!(rushed.speaker.as_deref(), Some("Ghana"), "{rushed:#?}");
+    assert_eq!(
+        mention(rushed),
+        Some("Ghana's chief election observer"),
+        "{rushed:#?}"
+    );
+    // The pronoun goes to the person named in apposition, not to "Police" in between.
+    let court = find(&qs, "We will win");
+    assert_eq!(court.speaker.as_deref(), Some("Marta Okonjo"), "{court:#?}");
+    // A name after "for" is whom the speaker works for, not the speaker.
+    let surprised = find(&qs, "surprised");
+    assert_ne!(
+        surprised.speaker.as_deref(),
+        Some("Energy"),
+        "{surprised:#?}"
+    );
+    assert!(
+        mention(surprised).is_some_and(|m| m.contains("spokeswoman")),
+        "{surprised:#?}"
+    );
+    // A title opening the name is not part of it.
+    let courage = find(&qs, "real courage");
+    assert_eq!(
+        courage.speaker.as_deref(),
+        Some("Tobias Rennick"),
+        "{courage:#?}"
+    );
+    // A place is no speaker.
+    let silk = find(&qs, "Silk Road");
+    assert_ne!(
+        silk.speaker.as_deref(),
+        Some("Ghana Meteorological Agency"),
+        "{silk:#?}"
+    );
+    for q in &qs {
+        assert_ne!(q.speaker.as_deref(), Some("Police"), "{q:#?}");
+    }
+}
+
+/// "she" never stands for a place, and a contraction is never a name.
+#[test]
+fn pronouns_skip_places_and_contractions() {
+    let t = "Storm hits coast\n\nOregon said the coast road was closed. \"I’ve never seen water like it,\" she said. \
+             I’ve said it before, said a resident. \"It was frightening,\" he said.";
+    let qs = run(t);
+    offsets_hold(t, &qs);
+    let water = find(&qs, "I’ve never");
+    assert_ne!(water.speaker.as_deref(), Some("Oregon"), "{water:#?}");
+    for q in &qs {
+        assert_ne!(q.speaker.as_deref(), Some("I’ve"), "{q:#?}");
+    }
+}
