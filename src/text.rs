@@ -98,6 +98,13 @@ fn count_words_ascii(b: &[u8]) -> usize {
 }
 
 fn count_words_chars(s: &str) -> usize {
+    count_words_upto(s, usize::MAX)
+}
+
+/// The number of words of `s` as `count_words` counts them (runs of non-blank
+/// characters holding a letter or digit), counting no further than `cap`: a long quote costs
+/// no more than a short one.
+pub fn count_words_upto(s: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
     let mut has_alnum = false;
@@ -105,6 +112,9 @@ fn count_words_chars(s: &str) -> usize {
         if is_blank(c) {
             if in_word && has_alnum {
                 n += 1;
+                if n >= cap {
+                    return n;
+                }
             }
             in_word = false;
             has_alnum = false;
@@ -116,7 +126,7 @@ fn count_words_chars(s: &str) -> usize {
     if in_word && has_alnum {
         n += 1;
     }
-    n
+    n.min(cap)
 }
 
 /// Converts byte offsets into code-point offsets (what Python's `str` indexes by).

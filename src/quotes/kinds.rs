@@ -6,7 +6,7 @@ use super::marks::{self, Block, Quoted};
 use super::view::{cls, Forms, Kind, Tok};
 use super::{block_of, is_mark, lexicon, people, Who};
 use crate::doc::{Document, RegionKind};
-use crate::text::{is_blank, Span};
+use crate::text::{count_words_upto, is_blank, Span};
 
 /// Words of more than three letters in the first 2,000 bytes of `s`, as written.
 fn content_words(s: &str) -> impl Iterator<Item = &str> {
@@ -17,34 +17,6 @@ fn content_words(s: &str) -> impl Iterator<Item = &str> {
     s[..cut]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 3)
-}
-
-/// The number of words of `s` as `text::count_words` counts them (runs of non-blank
-/// characters holding a letter or digit), counting no further than `cap`: a long quote costs
-/// no more than a short one.
-pub fn count_words_upto(s: &str, cap: usize) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    let mut has_alnum = false;
-    for c in s.chars() {
-        if is_blank(c) {
-            if in_word && has_alnum {
-                n += 1;
-                if n >= cap {
-                    return n;
-                }
-            }
-            in_word = false;
-            has_alnum = false;
-        } else {
-            in_word = true;
-            has_alnum |= c.is_alphanumeric();
-        }
-    }
-    if in_word && has_alnum {
-        n += 1;
-    }
-    n.min(cap)
 }
 
 /// Whether two words are the same lower-cased (no allocation for ASCII words).

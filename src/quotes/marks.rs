@@ -379,7 +379,7 @@ fn pair(
             (Some(o), Dir::Open) => {
                 if o.parts.is_empty()
                     && o.clear
-                    && super::kinds::count_words_upto(&text[o.inner_start..m.span.start], 2) >= 2
+                    && crate::text::count_words_upto(&text[o.inner_start..m.span.start], 2) >= 2
                 {
                     // A clear opening mark followed by another: the first quote stops where the
                     // second starts (a nested or unclosed quote), as annotators split them.

@@ -304,7 +304,7 @@ mod props {
         #[test]
         fn capped_word_counts_agree(s in "[a-z0-9 .,\n\u{a0}\u{200b}\u{e9}-]{0,80}", cap in 1usize..12) {
             let full = crate::text::count_words(&s);
-            prop_assert_eq!(super::kinds::count_words_upto(&s, cap), full.min(cap));
+            prop_assert_eq!(crate::text::count_words_upto(&s, cap), full.min(cap));
         }
 
         #[test]
