@@ -92,54 +92,11 @@ table!(MODIFIERS: PhraseList, "modifiers.txt", |_, s| phrase_set(s));
 table!(APPROXIMATORS: PhraseList, "approximators.txt", |_, s| phrase_set(s));
 table!(DECADES: HashMap<String, String>, "decades.tsv", lower_pairs);
 
-/// Words no rule of the grammar starts with are skipped with one lookup; numbers and
-/// hyphenated words are always tried. This list must name every word a rule can start on.
-const GRAMMAR_STARTS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "fiscal",
-    "year",
-    "'",
-    "’",
-    "nineteen",
-    "eighteen",
-    "weekend",
-    "full",
-    "latest",
-    "recent",
-    "most",
-    "same",
-    "comparable",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "around",
-    "about",
-    "at",
-    "noon",
-    "midday",
-    "midnight",
-    "each",
-    "every",
-    "per",
-    "past",
-    "last",
-    "next",
-    "coming",
-    "first",
-    "previous",
-    "following",
-    "final",
-    "remaining",
-    "another",
-    "additional",
-    "further",
-];
-
+/// Every word the grammar can start an expression on: the words its rules start on besides
+/// their tables (`words::START_WORDS`, one list) and the tables' words. Other words are skipped
+/// with one lookup; numbers and hyphenated words are always tried.
 pub static TRIGGERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut t: HashSet<String> = GRAMMAR_STARTS.iter().map(|w| w.to_string()).collect();
+    let mut t: HashSet<String> = super::words::start_words().map(str::to_string).collect();
     let keys = MONTHS.keys().chain(UNITS.keys()).chain(SETS.keys());
     t.extend(keys.cloned());
     for w in WEEKDAYS.keys() {

@@ -61,6 +61,11 @@ pub mod bit {
     pub const HYPHEN: u32 = 1 << 31;
 }
 
+/// Every word of `START_WORDS`.
+pub(super) fn start_words() -> impl Iterator<Item = &'static str> {
+    START_WORDS.iter().flat_map(|(_, ws)| ws.iter().copied())
+}
+
 /// The words each rule can start on besides its tables' words: the rule only runs on a token
 /// whose bits (`Grammar::start_bits`) meet its mask.
 const START_WORDS: &[(u32, &[&str])] = &[
@@ -241,7 +246,7 @@ pub fn lexicon_words(b: &mut lexicon::Builder) {
     for w in ANCHOR_WORDS.iter().chain(CHAIN_WORDS) {
         b.lower(w, 0);
     }
-    for w in START_WORDS.iter().flat_map(|(_, ws)| ws.iter()) {
+    for w in start_words() {
         b.lower(w, 0);
     }
 }
