@@ -356,41 +356,12 @@ impl Sink {
         };
         let local = name.local.to_ascii_lowercase();
         let never = [
-            "area",
-            "base",
-            "basefont",
-            "bgsound",
-            "br",
-            "col",
-            "embed",
-            "frame",
-            "hr",
-            "image",
-            "img",
-            "input",
-            "keygen",
-            "link",
-            "meta",
-            "param",
-            "source",
-            "track",
-            "wbr",
-            "script",
-            "style",
-            "textarea",
-            "title",
-            "xmp",
-            "iframe",
-            "noembed",
-            "noframes",
-            "noscript",
-            "plaintext",
-            "html",
-            "head",
-            "body",
-            "frameset",
+            "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+            "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "html",
+            "head", "body", "frameset",
         ];
-        (!never.contains(&local.as_str())).then(|| LocalName::from(local))
+        let raw_text = super::guard::RAW_TEXT.contains(&local.as_str());
+        (!never.contains(&local.as_str()) && !raw_text).then(|| LocalName::from(local))
     }
 
     fn push(&self, data: Data) -> Id {

@@ -404,7 +404,7 @@ pub fn trim_attributes(html: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// Elements whose content the tokenizer reads as text, not markup.
-const RAW_TEXT: &[&str] = &[
+pub(super) const RAW_TEXT: &[&str] = &[
     "script",
     "style",
     "textarea",
