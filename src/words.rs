@@ -47,7 +47,7 @@ impl<'k> ContentWords<'k> {
         ContentWords {
             k,
             by_lexeme: vec![UNSEEN; k.lexemes.len()],
-            ids: FastMap::default(),
+            ids: FastMap::with_capacity_and_hasher(k.lexemes.len(), Default::default()),
             idf: Vec::new(),
         }
     }

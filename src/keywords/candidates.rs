@@ -68,8 +68,24 @@ pub struct Candidates<'k> {
     words: ContentWords<'k>,
     /// Single words by id (`count == 0`: not seen as a candidate).
     pub unigrams: Vec<Stat>,
-    /// Two- and three-word phrases by packed key.
+    /// Two- and three-word phrases by packed key: only those that can be listed (see
+    /// `Candidates::collect`).
     pub phrases: FastMap<u64, Stat>,
+    /// Every content word's (id, token) in text order, runs one after the other.
+    words_at: Vec<(u32, u32)>,
+    /// The runs of content words (`words_at` ranges) with their sentence.
+    runs: Vec<Run>,
+}
+
+/// A run of content words: no function word, number or punctuation inside.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: u32,
+    end: u32,
+    sentence: u32,
+    headline: bool,
+    /// The sentence's first word token (its capital says nothing).
+    first_word: Option<usize>,
 }
 
 /// Where one occurrence is.
@@ -111,13 +127,20 @@ impl<'k> Candidates<'k> {
     }
 
     /// Every candidate of `doc`'s sentences.
+    ///
+    /// Two passes: the content words (ids, runs and single-word counts), then the longer
+    /// phrases. A phrase is listed only when it occurs twice or is written with a capital
+    /// mid-sentence (`keywords::extract` drops the others), so a phrase holding a word that
+    /// occurs once is only kept for its one capitalised occurrence, and no map entry is made
+    /// for the many phrases that can never be listed.
     pub fn collect(doc: &Document, k: &'k Tokens) -> Candidates<'k> {
         let mut c = Candidates {
             words: ContentWords::new(k),
             unigrams: Vec::new(),
             phrases: FastMap::default(),
+            words_at: Vec::with_capacity(k.len() / 2),
+            runs: Vec::new(),
         };
-        let mut run: Vec<(u32, usize)> = Vec::with_capacity(16);
         for (s, seg) in k.sentences().iter().enumerate() {
             let headline = doc
                 .sentences
@@ -125,64 +148,95 @@ impl<'k> Candidates<'k> {
                 .and_then(|x| doc.regions.get(x.region))
                 .is_some_and(|r| r.kind == RegionKind::Headline);
             let first_word = (seg.start as usize..seg.end as usize).find(|&i| k.has(i, flag::WORD));
-            run.clear();
+            let mut start = c.words_at.len();
             for i in seg.tokens() {
                 let id = c.words.id(i);
                 if id == NONE {
-                    c.add_run(k, &run, s as u32, headline, first_word);
-                    run.clear();
+                    c.end_run(start, s as u32, headline, first_word);
+                    start = c.words_at.len();
                 } else {
-                    run.push((id, i));
+                    c.words_at.push((id, i as u32));
                 }
             }
-            c.add_run(k, &run, s as u32, headline, first_word);
+            c.end_run(start, s as u32, headline, first_word);
+        }
+        for r in 0..c.runs.len() {
+            let run = c.runs[r];
+            for a in run.start as usize..run.end as usize {
+                c.add(k, &run, a, 1);
+            }
+        }
+        c.phrases.reserve(c.words_at.len() / 4);
+        for r in 0..c.runs.len() {
+            let run = c.runs[r];
+            for a in run.start as usize..run.end as usize {
+                for n in 2..=3.min(run.end as usize - a) {
+                    let words = &c.words_at[a..a + n];
+                    let repeated = words
+                        .iter()
+                        .all(|&(w, _)| c.unigrams[w as usize].count >= 2);
+                    if repeated || c.at(k, &run, a, n).proper {
+                        c.add(k, &run, a, n);
+                    }
+                }
+            }
         }
         c
     }
 
-    fn add_run(
-        &mut self,
-        k: &Tokens,
-        run: &[(u32, usize)],
-        sentence: u32,
-        headline: bool,
-        first_word: Option<usize>,
-    ) {
-        let mut words = [0u32; 3];
-        for a in 0..run.len() {
-            for n in 1..=3.min(run.len() - a) {
-                for (j, w) in words.iter_mut().enumerate().take(n) {
-                    *w = run[a + j].0;
-                }
-                let key = Key::new(&words[..n]);
-                let (ti, tj) = (run[a].1, run[a + n - 1].1);
-                let mid = Some(ti) != first_word;
-                let at = At {
-                    span: Span::new(k.toks[ti].start as usize, k.toks[tj].end as usize),
-                    sentence,
-                    headline,
-                    mid,
-                    proper: mid && k.has(ti, flag::UPPER_FIRST),
-                };
-                let st = if n == 1 {
-                    let id = words[0] as usize;
-                    if self.unigrams.len() <= id {
-                        let blank = Stat::new(Key::new(&[]), &at);
-                        self.unigrams.resize(id + 1, blank);
-                    }
-                    let st = &mut self.unigrams[id];
-                    if st.count == 0 {
-                        *st = Stat::new(key, &at);
-                    }
-                    st
-                } else {
-                    self.phrases
-                        .entry(key.packed())
-                        .or_insert_with(|| Stat::new(key, &at))
-                };
-                st.add(&at);
-            }
+    fn end_run(&mut self, start: usize, sentence: u32, headline: bool, first_word: Option<usize>) {
+        if self.words_at.len() > start {
+            self.runs.push(Run {
+                start: start as u32,
+                end: self.words_at.len() as u32,
+                sentence,
+                headline,
+                first_word,
+            });
         }
+    }
+
+    /// The occurrence of the `n` words from `words_at[a]`.
+    fn at(&self, k: &Tokens, run: &Run, a: usize, n: usize) -> At {
+        let (ti, tj) = (
+            self.words_at[a].1 as usize,
+            self.words_at[a + n - 1].1 as usize,
+        );
+        let mid = Some(ti) != run.first_word;
+        At {
+            span: Span::new(k.toks[ti].start as usize, k.toks[tj].end as usize),
+            sentence: run.sentence,
+            headline: run.headline,
+            mid,
+            proper: mid && k.has(ti, flag::UPPER_FIRST),
+        }
+    }
+
+    /// Counts the occurrence of the `n` words from `words_at[a]`.
+    fn add(&mut self, k: &Tokens, run: &Run, a: usize, n: usize) {
+        let mut words = [0u32; 3];
+        for (w, x) in words.iter_mut().zip(&self.words_at[a..a + n]) {
+            *w = x.0;
+        }
+        let key = Key::new(&words[..n]);
+        let at = self.at(k, run, a, n);
+        let st = if n == 1 {
+            let id = words[0] as usize;
+            if self.unigrams.len() <= id {
+                let blank = Stat::new(Key::new(&[]), &at);
+                self.unigrams.resize(id + 1, blank);
+            }
+            let st = &mut self.unigrams[id];
+            if st.count == 0 {
+                *st = Stat::new(key, &at);
+            }
+            st
+        } else {
+            self.phrases
+                .entry(key.packed())
+                .or_insert_with(|| Stat::new(key, &at))
+        };
+        st.add(&at);
     }
 
     /// Every candidate's statistics.
@@ -223,15 +277,15 @@ impl<'k> Candidates<'k> {
     /// The spans of every occurrence of each of `keys`, in text order.
     pub fn mentions(&self, k: &Tokens, keys: &[Key]) -> Vec<Vec<Span>> {
         let mut out = vec![Vec::new(); keys.len()];
-        // Only runs holding a chosen phrase's first word need looking at.
+        // Only positions holding a chosen phrase's first word need looking at.
         let mut starts = vec![false; self.words.len()];
         for key in keys {
             if let Some(&w) = key.words().first() {
                 starts[w as usize] = true;
             }
         }
-        let mut run: Vec<(u32, usize)> = Vec::with_capacity(16);
-        let flush = |run: &[(u32, usize)], out: &mut Vec<Vec<Span>>| {
+        for run in &self.runs {
+            let run = &self.words_at[run.start as usize..run.end as usize];
             for a in 0..run.len() {
                 if !starts[run[a].0 as usize] {
                     continue;
@@ -244,7 +298,7 @@ impl<'k> Candidates<'k> {
                             .map(|x| x.0)
                             .eq(key.words().iter().copied())
                     {
-                        let (ti, tj) = (run[a].1, run[a + n - 1].1);
+                        let (ti, tj) = (run[a].1 as usize, run[a + n - 1].1 as usize);
                         out[p].push(Span::new(
                             k.toks[ti].start as usize,
                             k.toks[tj].end as usize,
@@ -252,19 +306,6 @@ impl<'k> Candidates<'k> {
                     }
                 }
             }
-        };
-        for seg in k.sentences() {
-            run.clear();
-            for i in seg.tokens() {
-                let id = self.words.known(i);
-                if id == NONE {
-                    flush(&run, &mut out);
-                    run.clear();
-                } else {
-                    run.push((id, i));
-                }
-            }
-            flush(&run, &mut out);
         }
         out
     }
