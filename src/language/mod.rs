@@ -159,8 +159,9 @@ impl Sample {
         let Some(scores) = self.score(dominant) else {
             return false;
         };
-        let r = scores.ranked(&MODEL, group);
-        matches!(r.as_slice(), [a, b, ..] if a.0 - b.0 >= SETTLED_MARGIN)
+        scores
+            .lead(&MODEL, group)
+            .is_some_and(|d| d >= SETTLED_MARGIN)
     }
 
     fn push(&mut self, text: &str) {

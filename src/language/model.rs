@@ -35,7 +35,18 @@ pub struct Model {
     starts: Vec<u32>,
     entries: Vec<(u8, u8)>,
     mask: usize,
+    /// Features with many entries (common trigrams) also as a dense row of weights by
+    /// language (`rows[dense[i]]`, `NO_ROW` for none): adding a row is a few vector
+    /// additions where the entries would be one addition each.
+    dense: Vec<u32>,
+    rows: Vec<[u8; WIDTH]>,
 }
+
+/// Languages a dense row holds (a model with more languages has no dense rows).
+pub const WIDTH: usize = 64;
+/// Features with at least this many entries get a dense row.
+const DENSE_MIN: usize = 16;
+const NO_ROW: u32 = u32::MAX;
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
@@ -97,6 +108,28 @@ impl Model {
             keys[s] = key;
             slots[s] = i as u32;
         }
+        let mut dense = vec![NO_ROW; nf];
+        let mut rows = Vec::new();
+        if n <= WIDTH {
+            for (i, d) in dense.iter_mut().enumerate() {
+                let es = &entries[starts[i] as usize..starts[i + 1] as usize];
+                if es.len() < DENSE_MIN {
+                    continue;
+                }
+                let mut row = [0u8; WIDTH];
+                let mut twice = false;
+                for &(l, w) in es {
+                    twice |= row[l as usize] != 0;
+                    row[l as usize] = w;
+                }
+                // A language listed twice (or with weight 0) stays sparse: the sums are the
+                // same either way.
+                if !twice && es.iter().all(|e| e.1 != 0) {
+                    *d = rows.len() as u32;
+                    rows.push(row);
+                }
+            }
+        }
         Some(Model {
             langs,
             keys,
@@ -104,10 +137,13 @@ impl Model {
             starts,
             entries,
             mask,
+            dense,
+            rows,
         })
     }
 
-    fn entries_of(&self, h: u32) -> Option<&[(u8, u8)]> {
+    /// The index of the feature with hash `h`, if the model has it.
+    fn feature(&self, h: u32) -> Option<usize> {
         if self.keys.is_empty() {
             return None;
         }
@@ -119,9 +155,7 @@ impl Model {
                 return None;
             }
             if k == key {
-                let i = self.slots[s] as usize;
-                let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-                return self.entries.get(a..b);
+                return Some(self.slots[s] as usize);
             }
             s = (s + 1) & self.mask;
         }
@@ -172,16 +206,27 @@ pub struct Scores {
 impl Scores {
     pub fn new(model: &Model) -> Self {
         Scores {
-            sums: vec![0; model.langs.len()],
+            // At least a dense row's width, so a row adds in one pass.
+            sums: vec![0; model.langs.len().max(WIDTH)],
             seen: 0,
         }
     }
 
     fn add(&mut self, model: &Model, h: u32) {
-        if let Some(es) = model.entries_of(h) {
-            self.seen += 1;
-            for &(l, w) in es {
-                self.sums[l as usize] += w as u32;
+        let Some(i) = model.feature(h) else {
+            return;
+        };
+        self.seen += 1;
+        if let Some(row) = model.rows.get(model.dense[i] as usize) {
+            for (s, &w) in self.sums.iter_mut().zip(row) {
+                *s += w as u32;
+            }
+            return;
+        }
+        let (a, b) = (model.starts[i] as usize, model.starts[i + 1] as usize);
+        for &(l, w) in model.entries.get(a..b).unwrap_or(&[]) {
+            if let Some(s) = self.sums.get_mut(l as usize) {
+                *s += w as u32;
             }
         }
     }
@@ -220,20 +265,38 @@ impl Scores {
         self.add(model, h);
     }
 
-    /// Each language of `group` with its log-likelihood, best first (ties by code).
-    pub fn ranked(&self, model: &Model, group: u8) -> Vec<(f64, usize)> {
-        let mut out: Vec<(f64, usize)> = model
+    /// The log-likelihood of each language of `group`, by language index.
+    fn scores<'a>(&'a self, model: &'a Model, group: u8) -> impl Iterator<Item = (f64, usize)> + 'a {
+        let seen = self.seen as f64;
+        let sums = &self.sums;
+        model
             .langs
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.group == group)
-            .map(|(i, l)| {
-                (
-                    self.sums[i] as f64 / W_SCALE + self.seen as f64 * l.floor,
-                    i,
-                )
-            })
-            .collect();
+            .filter(move |(_, l)| l.group == group)
+            .map(move |(i, l)| (sums[i] as f64 / W_SCALE + seen * l.floor, i))
+    }
+
+    /// How far the best language of `group` leads the second, in nats (`None` with fewer
+    /// than two languages): `ranked`'s first two without the sort.
+    pub fn lead(&self, model: &Model, group: u8) -> Option<f64> {
+        let (mut a, mut b) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+        let mut n = 0;
+        for (s, _) in self.scores(model, group) {
+            n += 1;
+            if s > a {
+                b = a;
+                a = s;
+            } else if s > b {
+                b = s;
+            }
+        }
+        (n >= 2).then_some(a - b)
+    }
+
+    /// Each language of `group` with its log-likelihood, best first (ties by code).
+    pub fn ranked(&self, model: &Model, group: u8) -> Vec<(f64, usize)> {
+        let mut out: Vec<(f64, usize)> = self.scores(model, group).collect();
         out.sort_by(|a, b| {
             b.0.total_cmp(&a.0)
                 .then_with(|| model.langs[a.1].code.cmp(&model.langs[b.1].code))
