@@ -218,10 +218,16 @@ impl Scores {
         };
         self.seen += 1;
         if let Some(row) = model.rows.get(model.dense[i] as usize) {
-            for (s, &w) in self.sums.iter_mut().zip(row) {
-                *s += w as u32;
+            let sums = self
+                .sums
+                .get_mut(..WIDTH)
+                .map(<&mut [u32; WIDTH]>::try_from);
+            if let Some(Ok(sums)) = sums {
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += w as u32;
+                }
+                return;
             }
-            return;
         }
         let (a, b) = (model.starts[i] as usize, model.starts[i + 1] as usize);
         for &(l, w) in model.entries.get(a..b).unwrap_or(&[]) {
@@ -239,6 +245,28 @@ impl Scores {
         // The trigrams of the padded word " w ". (Trigrams alone did as well as 1- to 4-grams
         // on the development sample, at a quarter of the look-ups.)
         let len = word.len() + 2;
+        if word.iter().all(char::is_ascii) {
+            // The same hashes, one byte per character.
+            let at = |i: usize| -> u32 {
+                if i == 0 || i == len - 1 {
+                    b' ' as u32
+                } else {
+                    word[i - 1] as u32
+                }
+            };
+            for i in 0..len - 2 {
+                let h = (FNV_OFFSET ^ at(i)).wrapping_mul(FNV_PRIME);
+                let h = (h ^ at(i + 1)).wrapping_mul(FNV_PRIME);
+                self.add(model, (h ^ at(i + 2)).wrapping_mul(FNV_PRIME));
+            }
+            let h = word
+                .iter()
+                .fold((FNV_OFFSET ^ 1).wrapping_mul(FNV_PRIME), |h, &c| {
+                    (h ^ c as u32).wrapping_mul(FNV_PRIME)
+                });
+            self.add(model, h);
+            return;
+        }
         let at = |i: usize| -> char {
             if i == 0 || i == len - 1 {
                 ' '
@@ -266,7 +294,11 @@ impl Scores {
     }
 
     /// The log-likelihood of each language of `group`, by language index.
-    fn scores<'a>(&'a self, model: &'a Model, group: u8) -> impl Iterator<Item = (f64, usize)> + 'a {
+    fn scores<'a>(
+        &'a self,
+        model: &'a Model,
+        group: u8,
+    ) -> impl Iterator<Item = (f64, usize)> + 'a {
         let seen = self.seen as f64;
         let sums = &self.sums;
         model
@@ -297,7 +329,8 @@ impl Scores {
     /// Each language of `group` with its log-likelihood, best first (ties by code).
     pub fn ranked(&self, model: &Model, group: u8) -> Vec<(f64, usize)> {
         let mut out: Vec<(f64, usize)> = self.scores(model, group).collect();
-        out.sort_by(|a, b| {
+        // Unstable is enough: no two languages share a code, so the order is total.
+        out.sort_unstable_by(|a, b| {
             b.0.total_cmp(&a.0)
                 .then_with(|| model.langs[a.1].code.cmp(&model.langs[b.1].code))
         });
