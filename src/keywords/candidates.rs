@@ -163,7 +163,7 @@ impl<'k> Candidates<'k> {
         for r in 0..c.runs.len() {
             let run = c.runs[r];
             for a in run.start as usize..run.end as usize {
-                c.add(k, &run, a, 1);
+                c.add_word(k, &run, a);
             }
         }
         c.phrases.reserve(c.words_at.len() / 4);
@@ -210,6 +210,22 @@ impl<'k> Candidates<'k> {
             mid,
             proper: mid && k.has(ti, flag::UPPER_FIRST),
         }
+    }
+
+    /// Counts the single word `words_at[a]` (`add` with `n == 1`, building the occurrence
+    /// only when it is the word's first or its first mid-sentence one).
+    fn add_word(&mut self, k: &Tokens, run: &Run, a: usize) {
+        let (id, ti) = (self.words_at[a].0 as usize, self.words_at[a].1 as usize);
+        if let Some(st) = self.unigrams.get_mut(id).filter(|st| st.count > 0) {
+            let mid = Some(ti) != run.first_word;
+            if !mid || st.surface_mid {
+                st.count += 1;
+                st.headline |= run.headline;
+                st.proper += (mid && k.has(ti, flag::UPPER_FIRST)) as u32;
+                return;
+            }
+        }
+        self.add(k, run, a, 1);
     }
 
     /// Counts the occurrence of the `n` words from `words_at[a]`.
