@@ -4,7 +4,8 @@
 //! first step, computed in linear time): the sum, over its distinct content words, of the word's
 //! IDF times the number of other body sentences that share it, divided by the log of its length
 //! (long sentences share more by chance). Words of the headline count once more. The lead is
-//! favoured mildly (`LEAD`): news puts its most important sentence first. A sentence that
+//! favoured (`LEAD`): news puts its most important sentence first, so the first sentence's
+//! centrality counts four times, the second's 2.5 times, the tenth's 1.3 times. A sentence that
 //! repeats most of a chosen one is passed over.
 
 use serde::Serialize;
@@ -15,8 +16,10 @@ use crate::words::{ContentWords, NONE};
 /// Sentences a summary has unless the caller says otherwise (`Options::summary_sentences`).
 pub const DEFAULT_SENTENCES: usize = 3;
 
-/// The bonus of the first body sentence; the i-th gets `LEAD / (1 + i)`.
-const LEAD: f64 = 0.5;
+/// The bonus of the first body sentence; the i-th gets `LEAD / (1 + i)` (tuned on the
+/// `read` half of the CNN/DailyMail sample: 0.5 was below lead-3 there, 3 is above it on
+/// both halves while a sentence twice as central as the lead's neighbours still wins).
+const LEAD: f64 = 3.0;
 /// The weight of a word the headline has, beyond its overlaps in the body.
 const HEADLINE: f64 = 1.0;
 /// Sentences with fewer content words are not candidates (datelines, bylines, "Watch:").
