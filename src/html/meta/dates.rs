@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::super::dom::{Dom, Id};
 use super::bylines::{in_furniture, next_element};
+use super::DateLabel;
 
 /// Meta tag precedence for dates: lower wins.
 pub(super) fn date_rank(key: &str) -> Option<u8> {
@@ -54,6 +55,66 @@ pub(super) fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
 }
 
 const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted on"];
+
+/// A label opening a date line ("Updated: ", "Published on ") and the rest of the line.
+pub(super) fn strip_date_label(t: &str) -> (DateLabel, &str) {
+    let t = t.trim();
+    let head = t.get(..t.len().min(20)).unwrap_or("").to_ascii_lowercase();
+    let labels = UPDATE_LABELS
+        .iter()
+        .map(|l| (l, DateLabel::Updated))
+        .chain(
+            ["published on", "published", "posted on", "posted"]
+                .iter()
+                .map(|l| (l, DateLabel::Published)),
+        );
+    for (l, kind) in labels {
+        if head.starts_with(l) {
+            let rest = t.get(l.len()..).unwrap_or("");
+            return (kind, rest.trim_start_matches([' ', ':', '\u{a0}']));
+        }
+    }
+    (DateLabel::None, t)
+}
+
+/// What an element's class says its date is ("entry-date updated", "post-modified").
+pub(super) fn class_label(class_lower: &str) -> DateLabel {
+    if class_lower.contains("publish") {
+        DateLabel::Published
+    } else if class_lower.contains("modif") || class_lower.contains("updat") {
+        DateLabel::Updated
+    } else {
+        DateLabel::None
+    }
+}
+
+/// What a `<time>` element's date is: by its microdata property, its class, or the label
+/// in front of it ("Last updated: <time>").
+pub(super) fn time_label(dom: &Dom, id: Id) -> DateLabel {
+    match dom.attr(id, "itemprop").map(str::to_ascii_lowercase).as_deref() {
+        Some("datemodified") => return DateLabel::Updated,
+        Some("datepublished") => return DateLabel::Published,
+        _ => {}
+    }
+    if dom.attr(id, "pubdate").is_some() {
+        return DateLabel::Published;
+    }
+    let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+    match class_label(&class) {
+        DateLabel::None => {}
+        l => return l,
+    }
+    let Some(line) = dom.parent(id).and_then(|p| dom.short_text(p, 100)) else {
+        return DateLabel::None;
+    };
+    if has_update_label(&line) {
+        DateLabel::Updated
+    } else if has_publish_label(&line) {
+        DateLabel::Published
+    } else {
+        DateLabel::None
+    }
+}
 
 pub(super) fn has_update_label(t: &str) -> bool {
     let head = t.trim_start();

@@ -20,7 +20,10 @@ use super::dom::{Dom, Id, ROOT};
 use bylines::{
     boxed_name, byline_label, in_furniture, is_author_href, is_avatar, name_beside, visible_byline,
 };
-use dates::{bare_date, has_publish_label, has_update_label, labelled_date, update_label_date};
+use dates::{
+    bare_date, class_label, has_publish_label, has_update_label, labelled_date, strip_date_label,
+    time_label, update_label_date,
+};
 use jsonld::json_ld;
 use tags::meta_tag;
 
@@ -82,6 +85,42 @@ pub struct Meta {
     pub kinds: Vec<String>,
     /// A visible "Add to cart" / "Buy now" button: a shop's product page.
     pub cart: bool,
+    /// Dates the page shows, in document order (a few dozen at most): `<time>`, date-classed
+    /// elements, labelled date lines and text nodes that are only a date, each with its label.
+    pub shown: Vec<Shown>,
+    /// The publication date from metadata alone (JSON-LD, meta tags, microdata), before the
+    /// visible evidence and the fallbacks.
+    pub meta_published: Option<String>,
+}
+
+/// How a shown date is labelled: "Published ..." / "Updated ..." (by its text, class or
+/// microdata property), or not at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLabel {
+    None,
+    Published,
+    Updated,
+}
+
+/// A date the page shows at the element or text node `at`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub at: Id,
+    pub value: String,
+    pub label: DateLabel,
+}
+
+/// How many shown dates are kept.
+const MAX_SHOWN: usize = 40;
+
+fn shown(m: &mut Meta, at: Id, value: &str, label: DateLabel) {
+    if m.shown.len() < MAX_SHOWN {
+        m.shown.push(Shown {
+            at,
+            value: value.to_string(),
+            label,
+        });
+    }
 }
 
 /// "Add to cart", "Add to basket", "Buy now": the button of a shop.
@@ -227,6 +266,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                         .filter(|d| d.len() >= 10)
                 });
                 if let Some(v) = v {
+                    shown(&mut m, id, &v, time_label(dom, id));
                     if dom.attr(id, "pubdate").is_some()
                         || dom
                             .attr(id, "itemprop")
@@ -240,19 +280,28 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
             }
             "" => {
                 if let Some(t) = dom.text_of(id) {
-                    if m.text_date.is_none() {
-                        m.text_date = bare_date(dom, id, t);
+                    if m.shown.len() < MAX_SHOWN {
+                        if let Some(d) = bare_date(dom, id, t) {
+                            shown(&mut m, id, &d, DateLabel::None);
+                            if m.text_date.is_none() {
+                                m.text_date = Some(d);
+                            }
+                        }
                     }
                     if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
                         label_probes += 1;
                         m.label_date = labelled_date(dom, marks, id);
-                        if m.label_date.is_some() {
+                        if let Some(d) = m.label_date.clone() {
                             m.date_at.push(id);
+                            shown(&mut m, id, &d, DateLabel::Published);
                         }
                     }
                     if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
                         update_probes += 1;
                         m.update_date = update_label_date(dom, marks, id);
+                        if let Some(d) = m.update_date.clone() {
+                            shown(&mut m, id, &d, DateLabel::Updated);
+                        }
                     }
                     if m.box_authors.len() < MAX_FOUND && box_probes < 20 && looks_like_name(t) {
                         if let Some(name) = boxed_name(dom, marks, id, t) {
@@ -311,28 +360,37 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                         .and_then(|t| iso_date(&t))
                         .filter(|d| d.len() >= 10)
                     {
+                        shown(&mut m, id, &v, DateLabel::Published);
                         take_date(&mut date_best, 1, v);
                     }
                 }
-                if m.visible_date.is_none() && date_probes < 30 {
+                if date_probes < 30 && m.shown.len() < MAX_SHOWN {
                     let ci = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
                     if ["date", "time", "publish", "posted"]
                         .iter()
                         .any(|k| ci.contains(k))
                     {
                         date_probes += 1;
-                        // "Jun 08, 2023 • 11 Minute Read": the date before the separator.
-                        m.visible_date = dom
-                            .short_text(id, 80)
-                            .and_then(|t| {
-                                iso_date(&t).or_else(|| {
-                                    let head = t.split(['•', '·', '|']).next()?;
-                                    (head.len() < t.len()).then(|| iso_date(head)).flatten()
-                                })
-                            })
-                            .filter(|d| d.len() >= 10);
-                        if m.visible_date.is_some() {
-                            m.date_at.push(id);
+                        // "Jun 08, 2023 • 11 Minute Read": the date before the separator;
+                        // "Updated: December 9, 2025": the date after its label.
+                        let found = dom.short_text(id, 80).and_then(|t| {
+                            let (label, rest) = strip_date_label(&t);
+                            let v = iso_date(rest).or_else(|| {
+                                let head = rest.split(['•', '·', '|']).next()?;
+                                (head.len() < rest.len()).then(|| iso_date(head)).flatten()
+                            })?;
+                            (v.len() >= 10).then_some((label, v))
+                        });
+                        if let Some((label, v)) = found {
+                            let label = match label {
+                                DateLabel::None => class_label(&ci),
+                                l => l,
+                            };
+                            shown(&mut m, id, &v, label);
+                            if m.visible_date.is_none() {
+                                m.visible_date = Some(v);
+                                m.date_at.push(id);
+                            }
                         }
                     }
                 }
@@ -358,6 +416,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
     if m.published.is_none() {
         m.published = m.page_published.clone();
     }
+    m.meta_published = m.published.clone();
     // A page that shows "Published <date>" earlier than its metadata date was republished:
     // the visible date is the original one.
     if let Some(l) = &m.label_date {
