@@ -31,6 +31,17 @@ pub(super) fn date_rank(key: &str) -> Option<u8> {
     })
 }
 
+/// A `<time datetime>` value: ISO 8601, or a human date some sites put there ("on Friday
+/// December 19, 2025 @08:00PM").
+pub(super) fn time_attr(v: &str) -> Option<String> {
+    iso_date(v).or_else(|| {
+        let v = v.trim();
+        let v = v.strip_prefix("on ").unwrap_or(v);
+        let v = v.split('@').next().unwrap_or(v);
+        iso_date(v).filter(|d| d.len() >= 10)
+    })
+}
+
 /// A short text node that is a whole date with a year (not in a script or the title).
 pub(super) fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
     let t = t.trim();
@@ -155,7 +166,7 @@ fn labelled(dom: &Dom, marks: &[u8], id: Id, labels: &[&str], at_start: bool) ->
     {
         return None;
     }
-    let line = dom.short_text(parent, 120)?;
+    let line = dom.short_text(parent, 200)?;
     let lower = line.to_ascii_lowercase();
     let (pos, label) = labels.iter().find_map(|l| lower.find(l).map(|p| (p, l)))?;
     if at_start && !lower.get(..pos).unwrap_or("").trim().is_empty() {
@@ -372,13 +383,33 @@ fn numeric_date(s: &str) -> Option<String> {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+    Regex::new(r"(?i)/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|[a-z]{3,9})[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
-/// "/2014/01/05/" or "/2014-01-05-" in a URL path.
+/// "/2014/01/05/", "/2014-01-05-" or "/2023/october/03/" in a URL path.
 pub fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
     let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    Some(format!("{:04}-{:02}-{:02}", n(1)?, n(2)?, n(3)?))
+    let month = n(2).or_else(|| {
+        let w = c.get(2)?.as_str().to_ascii_lowercase();
+        let k = MONTH_NAMES.iter().position(|m| w == *m || (w.len() == 3 && m.starts_with(&w)))?;
+        u32::try_from(k + 1).ok()
+    })?;
+    Some(format!("{:04}-{:02}-{:02}", n(1)?, month, n(3)?))
 }
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];

@@ -21,7 +21,7 @@ use bylines::{
     boxed_name, byline_label, in_furniture, is_author_href, is_avatar, name_beside, visible_byline,
 };
 use dates::{
-    bare_date, class_label, has_publish_label, has_update_label, labelled_date, strip_date_label,
+    bare_date, time_attr, class_label, has_publish_label, has_update_label, labelled_date, strip_date_label,
     time_label, update_label_date,
 };
 use jsonld::json_ld;
@@ -197,7 +197,16 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                     set(&mut m.title_tag, &dom.collapsed_text(id));
                 }
             }
-            "meta" => meta_tag(dom, id, &mut m, &mut date_best),
+            "meta" => {
+                // JSON-LD carried in a meta tag's content (`name="script:ld+json"`).
+                let name = dom.attr(id, "name").unwrap_or("");
+                if name.len() < 40 && name.to_ascii_lowercase().contains("ld+json") {
+                    if let Some(c) = dom.attr(id, "content") {
+                        ld_texts.push(c.to_string());
+                    }
+                }
+                meta_tag(dom, id, &mut m, &mut date_best)
+            }
             "link" => {
                 let rel = dom.attr(id, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") {
@@ -260,7 +269,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                 }
             }
             "time" => {
-                let v = dom.attr(id, "datetime").and_then(iso_date).or_else(|| {
+                let v = dom.attr(id, "datetime").and_then(time_attr).or_else(|| {
                     dom.short_text(id, 80)
                         .and_then(|t| iso_date(&t))
                         .filter(|d| d.len() >= 10)
