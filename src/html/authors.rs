@@ -98,7 +98,7 @@ pub fn choose(
         i.and_then(|i| list.get(i))
             .map_or_else(Vec::new, |f| f.names.clone())
     };
-    let visible: [(&'static str, &Vec<String>, bool); 7] = [
+    let visible: [(&'static str, &Vec<String>, bool); 8] = [
         ("rel", &names_of(&m.rel_authors, pick(&m.rel_authors)), true),
         (
             "itemprop",
@@ -125,6 +125,11 @@ pub fn choose(
             "avatar",
             &names_of(&m.avatar_authors, pick(&m.avatar_authors)),
             dated && m.says_article,
+        ),
+        (
+            "stamp",
+            &names_of(&m.stamp_authors, (!m.stamp_authors.is_empty()).then_some(0)),
+            dated,
         ),
     ];
     // What the page shows as its signature, near the headline or in an author box.
@@ -185,7 +190,7 @@ pub fn choose(
                 continue;
             }
             // "By" lines, author boxes and avatars wait for the teaser check below.
-            if matches!(*k, "text" | "box" | "avatar") {
+            if matches!(*k, "text" | "box" | "avatar" | "stamp") {
                 break;
             }
             authors = keep(names, true);
@@ -207,13 +212,25 @@ pub fn choose(
     // they name brands and reviewers.
     if authors.is_empty() && !teasers {
         for (k, names, ok) in &visible {
-            if *ok && matches!(*k, "text" | "box" | "avatar") {
+            if *ok && matches!(*k, "text" | "box" | "avatar" | "stamp") {
                 authors = keep(names, true);
                 if !authors.is_empty() {
                     src = k;
                     break;
                 }
             }
+        }
+    }
+    // A personal site: a dated article with no byline on a site named after a person, or
+    // whose copyright line a person holds ("© 2025 Jane Doe"), is signed by that person.
+    if authors.is_empty() && !teasers && dated {
+        let owner = site
+            .filter(|s| meta::plain_person(s))
+            .map(str::to_string)
+            .or_else(|| m.copyright_person.clone());
+        if let Some(o) = owner {
+            authors.push(o);
+            src = "owner";
         }
     }
     if let Some(site) = site.map(str::to_lowercase) {

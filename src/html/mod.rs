@@ -151,6 +151,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     m.published = published::choose(&m, &ex);
 
     let site = m.site_name.clone().or_else(|| url.and_then(host_label));
+    m.stamp_authors = published::stamp_names(&dom, &m, &ex, site.as_deref());
     let headline = choose_headline(&m, ex.h1.as_deref(), site.as_deref());
 
     let mut blocks = std::mem::take(&mut ex.blocks);

@@ -12,7 +12,8 @@
 //! fallbacks of `meta::collect` (URL, first `<time>`, bare dates, last update).
 
 use super::content::Extract;
-use super::meta::{DateLabel, Meta, Shown};
+use super::dom::Dom;
+use super::meta::{self, DateLabel, Found, Meta, NameKind, Shown};
 
 /// Visible text (bytes) after the headline (or the body's start) within which its stamp
 /// stands, and before it (a stamp printed above the headline).
@@ -93,4 +94,61 @@ pub fn choose(m: &Meta, ex: &Extract) -> Option<String> {
         }
     }
     Some(first.value.clone())
+}
+
+/// A person's name standing alone in the small container of the headline's date stamp
+/// ("<div><span>Dec 17, 2025</span><span>Jane Doe</span></div>", "Dec 26, 2025 • Jane Doe
+/// in Guides"): the date and the name side by side are the byline. Only names that read as
+/// a person's (`meta::name_kind`), from the first two stamps beside the headline, within
+/// three levels up and 200 characters of text.
+pub fn stamp_names(dom: &Dom, m: &Meta, ex: &Extract, site: Option<&str>) -> Vec<Found> {
+    for stamp in head_stamps(m, ex).into_iter().take(2) {
+        let mut cur = if dom.is_element(stamp.at) {
+            Some(stamp.at)
+        } else {
+            dom.parent(stamp.at)
+        };
+        for _ in 0..3 {
+            let Some(a) = cur.and_then(|c| dom.parent(c)) else {
+                break;
+            };
+            if dom.short_text(a, 200).is_none() {
+                break;
+            }
+            for c in dom.preorder(a) {
+                let Some(t) = dom.text_of(c) else { continue };
+                if let Some(name) = lone_name(t, site) {
+                    return vec![Found {
+                        at: c,
+                        names: vec![name],
+                    }];
+                }
+            }
+            cur = Some(a);
+        }
+    }
+    Vec::new()
+}
+
+/// A text node that is a person's name, maybe after "By" and before a short tail ("Jane
+/// Doe in Guides").
+fn lone_name(t: &str, site: Option<&str>) -> Option<String> {
+    let t = t.trim();
+    if t.len() < 5 || t.len() > 60 {
+        return None;
+    }
+    let mut names = Vec::new();
+    meta::push_author(&mut names, t);
+    let s = names.first()?;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let lead = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if lead < 2 || words.len() - lead > 2 {
+        return None;
+    }
+    let name = words.get(..lead)?.join(" ");
+    (meta::looks_like_name(&name) && meta::name_kind(&name, site) == NameKind::Person)
+        .then_some(name)
 }

@@ -14,7 +14,9 @@ mod tags;
 
 pub use dates::{cut_at_date, iso_date, url_date};
 pub use jsonld::unescape;
-pub use names::{is_role, looks_like_name, name_kind, push_author, split_names, NameKind};
+pub use names::{
+    is_role, looks_like_name, name_kind, plain_person, push_author, split_names, NameKind,
+};
 
 use super::dom::{Dom, Id, ROOT};
 use bylines::{
@@ -73,6 +75,11 @@ pub struct Meta {
     pub box_authors: Vec<Found>,
     /// A name shown beside an avatar whose `alt` is the same name.
     pub avatar_authors: Vec<Found>,
+    /// A person's name standing alone beside the headline's date stamp (filled in after the
+    /// content is found: `published::stamp_names`).
+    pub stamp_authors: Vec<Found>,
+    /// The holder of the page's copyright line ("© 2025 Jane Doe."), when a person's name.
+    pub copyright_person: Option<String>,
     /// The first visible line opening with "Updated <date>": dates the page only when
     /// nothing else does, like the metadata's last update.
     pub update_date: Option<String>,
@@ -312,6 +319,11 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                             shown(&mut m, id, &d, DateLabel::Updated);
                         }
                     }
+                    if t.contains('©') && t.len() < 200 {
+                        if let Some(n) = copyright_holder(t) {
+                            m.copyright_person = Some(n);
+                        }
+                    }
                     if m.box_authors.len() < MAX_FOUND && box_probes < 20 && looks_like_name(t) {
                         if let Some(name) = boxed_name(dom, marks, id, t) {
                             box_probes += 1;
@@ -463,6 +475,19 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
         m.published = m.update_date.clone();
     }
     m
+}
+
+/// "© 2025 Jane Doe. All rights reserved." -> "Jane Doe", when the holder reads as a
+/// person's name (a company's copyright is the publisher's, not a signature).
+fn copyright_holder(t: &str) -> Option<String> {
+    let rest = t.split('©').nth(1)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || " -–,\u{a0}".contains(c));
+    let rest = rest.trim_start_matches("Copyright").trim();
+    let end = rest
+        .find(['.', '|', '·', '•', ',', '\n'])
+        .unwrap_or(rest.len());
+    let name = rest.get(..end)?.trim();
+    plain_person(name).then(|| name.to_string())
 }
 
 fn set(slot: &mut Option<String>, v: &str) {
