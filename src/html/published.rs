@@ -73,6 +73,15 @@ pub fn choose(m: &Meta, ex: &Extract) -> Option<String> {
     let Some(first) = stamps.first() else {
         return m.published.clone();
     };
+    // Without metadata, the URL's date (the site's permanent record) stands; without either,
+    // the stamp beats the other fallbacks (the first `<time>` anywhere, bare dates), except an
+    // "Updated" stamp, which dates the page only when nothing else does.
+    if m.meta_published.is_none() {
+        if m.url_date.is_some() || (first.label == DateLabel::Updated && m.published.is_some()) {
+            return m.published.clone();
+        }
+        return Some(first.value.clone());
+    }
     let published = day(m.published.as_deref());
     // The metadata agrees with some stamp beside the headline: it stands.
     let agrees = |s: &&Shown| {

@@ -117,11 +117,26 @@ pub struct Shown {
     pub label: DateLabel,
 }
 
+/// Whether `id` stands inside a `nav`, `footer`, `menu`, `form` or `select` (15 levels up).
+fn in_menu(dom: &Dom, id: Id) -> bool {
+    let mut cur = Some(id);
+    for _ in 0..15 {
+        let Some(c) = cur else { break };
+        if matches!(dom.tag(c), "nav" | "footer" | "menu" | "form" | "select") {
+            return true;
+        }
+        cur = dom.parent(c);
+    }
+    false
+}
+
 /// How many shown dates are kept.
 const MAX_SHOWN: usize = 40;
 
-fn shown(m: &mut Meta, at: Id, value: &str, label: DateLabel) {
-    if m.shown.len() < MAX_SHOWN {
+/// Records a shown date, unless it stands in a menu, a form or the page's footer (their dates
+/// belong to other pages). An `<aside>` may hold the article's own stamp ("post-meta").
+fn shown(m: &mut Meta, dom: &Dom, at: Id, value: &str, label: DateLabel) {
+    if m.shown.len() < MAX_SHOWN && !in_menu(dom, at) {
         m.shown.push(Shown {
             at,
             value: value.to_string(),
@@ -282,7 +297,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                         .filter(|d| d.len() >= 10)
                 });
                 if let Some(v) = v {
-                    shown(&mut m, id, &v, time_label(dom, id));
+                    shown(&mut m, dom, id, &v, time_label(dom, id));
                     if dom.attr(id, "pubdate").is_some()
                         || dom
                             .attr(id, "itemprop")
@@ -298,7 +313,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                 if let Some(t) = dom.text_of(id) {
                     if m.shown.len() < MAX_SHOWN {
                         if let Some(d) = bare_date(dom, id, t) {
-                            shown(&mut m, id, &d, DateLabel::None);
+                            shown(&mut m, dom, id, &d, DateLabel::None);
                             if m.text_date.is_none() {
                                 m.text_date = Some(d);
                             }
@@ -309,14 +324,14 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                         m.label_date = labelled_date(dom, marks, id);
                         if let Some(d) = m.label_date.clone() {
                             m.date_at.push(id);
-                            shown(&mut m, id, &d, DateLabel::Published);
+                            shown(&mut m, dom, id, &d, DateLabel::Published);
                         }
                     }
                     if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
                         update_probes += 1;
                         m.update_date = update_label_date(dom, marks, id);
                         if let Some(d) = m.update_date.clone() {
-                            shown(&mut m, id, &d, DateLabel::Updated);
+                            shown(&mut m, dom, id, &d, DateLabel::Updated);
                         }
                     }
                     if t.contains('©') && t.len() < 200 {
@@ -381,7 +396,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                         .and_then(|t| iso_date(&t))
                         .filter(|d| d.len() >= 10)
                     {
-                        shown(&mut m, id, &v, DateLabel::Published);
+                        shown(&mut m, dom, id, &v, DateLabel::Published);
                         take_date(&mut date_best, 1, v);
                     }
                 }
@@ -407,7 +422,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                                 DateLabel::None => class_label(&ci),
                                 l => l,
                             };
-                            shown(&mut m, id, &v, label);
+                            shown(&mut m, dom, id, &v, label);
                             if m.visible_date.is_none() {
                                 m.visible_date = Some(v);
                                 m.date_at.push(id);
