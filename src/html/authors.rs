@@ -98,6 +98,16 @@ pub fn choose(
         i.and_then(|i| list.get(i))
             .map_or_else(Vec::new, |f| f.names.clone())
     };
+    // Names beside the date stamp; where the page does not declare itself an article
+    // (teasers of a listing carry a date and a name too), only plain first-name-surname ones.
+    let stamp_names: Vec<String> = m
+        .stamp_authors
+        .first()
+        .map(|f| f.names.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| m.says_article || meta::plain_person(n))
+        .collect();
     let visible: [(&'static str, &Vec<String>, bool); 8] = [
         ("rel", &names_of(&m.rel_authors, pick(&m.rel_authors)), true),
         (
@@ -128,7 +138,7 @@ pub fn choose(
         ),
         (
             "stamp",
-            &names_of(&m.stamp_authors, (!m.stamp_authors.is_empty()).then_some(0)),
+            &stamp_names,
             dated,
         ),
     ];
