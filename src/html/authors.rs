@@ -156,6 +156,8 @@ pub fn choose(
             .iter()
             .filter(|n| match meta::name_kind(n, site) {
                 NameKind::Person | NameKind::Agency => true,
+                // A placeholder word alone ("Staff", "Admin") names nobody.
+                NameKind::Placeholder if !n.contains(' ') => false,
                 NameKind::Org | NameKind::Placeholder | NameKind::Handle => is_visible || shown(n),
                 NameKind::NotAName => false,
             })
