@@ -136,11 +136,7 @@ pub fn choose(
             &names_of(&m.avatar_authors, pick(&m.avatar_authors)),
             dated && m.says_article,
         ),
-        (
-            "stamp",
-            &stamp_names,
-            dated,
-        ),
+        ("stamp", &stamp_names, dated),
     ];
     // What the page shows as its signature, near the headline or in an author box.
     let shown = |name: &str| {

@@ -71,14 +71,11 @@ const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted
 pub(super) fn strip_date_label(t: &str) -> (DateLabel, &str) {
     let t = t.trim();
     let head = t.get(..t.len().min(20)).unwrap_or("").to_ascii_lowercase();
-    let labels = UPDATE_LABELS
-        .iter()
-        .map(|l| (l, DateLabel::Updated))
-        .chain(
-            ["published on", "published", "posted on", "posted"]
-                .iter()
-                .map(|l| (l, DateLabel::Published)),
-        );
+    let labels = UPDATE_LABELS.iter().map(|l| (l, DateLabel::Updated)).chain(
+        ["published on", "published", "posted on", "posted"]
+            .iter()
+            .map(|l| (l, DateLabel::Published)),
+    );
     for (l, kind) in labels {
         if head.starts_with(l) {
             let rest = t.get(l.len()..).unwrap_or("");
@@ -102,7 +99,11 @@ pub(super) fn class_label(class_lower: &str) -> DateLabel {
 /// What a `<time>` element's date is: by its microdata property, its class, or the label
 /// in front of it ("Last updated: <time>").
 pub(super) fn time_label(dom: &Dom, id: Id) -> DateLabel {
-    match dom.attr(id, "itemprop").map(str::to_ascii_lowercase).as_deref() {
+    match dom
+        .attr(id, "itemprop")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("datemodified") => return DateLabel::Updated,
         Some("datepublished") => return DateLabel::Published,
         _ => {}
@@ -383,8 +384,10 @@ fn numeric_date(s: &str) -> Option<String> {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|[a-z]{3,9})[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
-        .unwrap_or_else(|e| panic!("static regex: {e}"))
+    Regex::new(
+        r"(?i)/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|[a-z]{3,9})[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)",
+    )
+    .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 /// "/2014/01/05/", "/2014-01-05-" or "/2023/october/03/" in a URL path.
@@ -393,7 +396,9 @@ pub fn url_date(url: &str) -> Option<String> {
     let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let month = n(2).or_else(|| {
         let w = c.get(2)?.as_str().to_ascii_lowercase();
-        let k = MONTH_NAMES.iter().position(|m| w == *m || (w.len() == 3 && m.starts_with(&w)))?;
+        let k = MONTH_NAMES
+            .iter()
+            .position(|m| w == *m || (w.len() == 3 && m.starts_with(&w)))?;
         u32::try_from(k + 1).ok()
     })?;
     Some(format!("{:04}-{:02}-{:02}", n(1)?, month, n(3)?))

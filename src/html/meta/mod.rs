@@ -23,8 +23,8 @@ use bylines::{
     boxed_name, byline_label, in_furniture, is_author_href, is_avatar, name_beside, visible_byline,
 };
 use dates::{
-    bare_date, time_attr, class_label, has_publish_label, has_update_label, labelled_date, strip_date_label,
-    time_label, update_label_date,
+    bare_date, class_label, has_publish_label, has_update_label, labelled_date, strip_date_label,
+    time_attr, time_label, update_label_date,
 };
 use jsonld::json_ld;
 use tags::meta_tag;

@@ -100,7 +100,10 @@ fn dates_from_worded_time_attributes_meta_json_ld_and_month_names_in_urls() {
         "<h1>Harbour works</h1>",
         None,
     );
-    assert_eq!(p.meta.published.as_deref(), Some("2025-11-17T09:00:00-05:00"));
+    assert_eq!(
+        p.meta.published.as_deref(),
+        Some("2025-11-17T09:00:00-05:00")
+    );
     assert_eq!(
         meta::url_date("https://x.example/blog/2023/october/03/wine-styles/"),
         Some("2023-10-03".into())
