@@ -138,8 +138,19 @@ pub(super) fn has_update_label(t: &str) -> bool {
 }
 
 pub(super) fn has_publish_label(t: &str) -> bool {
-    let head = t.get(..t.len().min(80)).unwrap_or(t).to_ascii_lowercase();
-    PUBLISH_LABELS.iter().any(|l| head.contains(l))
+    // Runs on every text node of a page: compared in place, not lower-cased into a new string
+    // ("posted" covers "posted on").
+    let b = t.as_bytes();
+    let head = b.get(..b.len().min(80)).unwrap_or(b);
+    let at = |i: usize, l: &[u8]| {
+        head.get(i..i + l.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(l))
+    };
+    (0..head.len()).any(|i| match head[i] | 0x20 {
+        b'p' => at(i, b"published") || at(i, b"posted"),
+        b's' => at(i, b"submitted on"),
+        _ => false,
+    })
 }
 
 /// The date after a "Published" / "Posted on" label in the short line holding the text node
