@@ -98,7 +98,17 @@ pub fn choose(
         i.and_then(|i| list.get(i))
             .map_or_else(Vec::new, |f| f.names.clone())
     };
-    let visible: [(&'static str, &Vec<String>, bool); 7] = [
+    // Names beside the date stamp; where the page does not declare itself an article
+    // (teasers of a listing carry a date and a name too), only plain first-name-surname ones.
+    let stamp_names: Vec<String> = m
+        .stamp_authors
+        .first()
+        .map(|f| f.names.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| m.says_article || meta::plain_person(n))
+        .collect();
+    let visible: [(&'static str, &Vec<String>, bool); 8] = [
         ("rel", &names_of(&m.rel_authors, pick(&m.rel_authors)), true),
         (
             "itemprop",
@@ -126,6 +136,7 @@ pub fn choose(
             &names_of(&m.avatar_authors, pick(&m.avatar_authors)),
             dated && m.says_article,
         ),
+        ("stamp", &stamp_names, dated),
     ];
     // What the page shows as its signature, near the headline or in an author box.
     let shown = |name: &str| {
@@ -141,6 +152,8 @@ pub fn choose(
             .iter()
             .filter(|n| match meta::name_kind(n, site) {
                 NameKind::Person | NameKind::Agency => true,
+                // A placeholder word alone ("Staff", "Admin") names nobody.
+                NameKind::Placeholder if !n.contains(' ') => false,
                 NameKind::Org | NameKind::Placeholder | NameKind::Handle => is_visible || shown(n),
                 NameKind::NotAName => false,
             })
@@ -185,7 +198,7 @@ pub fn choose(
                 continue;
             }
             // "By" lines, author boxes and avatars wait for the teaser check below.
-            if matches!(*k, "text" | "box" | "avatar") {
+            if matches!(*k, "text" | "box" | "avatar" | "stamp") {
                 break;
             }
             authors = keep(names, true);
@@ -207,13 +220,25 @@ pub fn choose(
     // they name brands and reviewers.
     if authors.is_empty() && !teasers {
         for (k, names, ok) in &visible {
-            if *ok && matches!(*k, "text" | "box" | "avatar") {
+            if *ok && matches!(*k, "text" | "box" | "avatar" | "stamp") {
                 authors = keep(names, true);
                 if !authors.is_empty() {
                     src = k;
                     break;
                 }
             }
+        }
+    }
+    // A personal site: a dated article with no byline on a site named after a person, or
+    // whose copyright line a person holds ("© 2025 Jane Doe"), is signed by that person.
+    if authors.is_empty() && !teasers && dated {
+        let owner = site
+            .filter(|s| meta::plain_person(s))
+            .map(str::to_string)
+            .or_else(|| m.copyright_person.clone());
+        if let Some(o) = owner {
+            authors.push(o);
+            src = "owner";
         }
     }
     if let Some(site) = site.map(str::to_lowercase) {

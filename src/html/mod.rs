@@ -29,6 +29,7 @@ mod guard;
 mod hints;
 mod kind;
 mod meta;
+mod published;
 mod title;
 
 #[cfg(test)]
@@ -140,15 +141,17 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     // The decoded page is not needed once its tree is built (text nodes hold their own).
     drop(html);
     let marks = hints::page_marks(&dom);
-    let m = meta::collect(&dom, url, &marks);
+    let mut m = meta::collect(&dom, url, &marks);
     let body_hint = m
         .article_body
         .as_deref()
         .map(|b| b.bytes().filter(|c| !c.is_ascii_whitespace()).count())
         .filter(|&n| n >= 200);
     let mut ex = content::extract(&dom, body_hint, marks);
+    m.published = published::choose(&m, &ex);
 
     let site = m.site_name.clone().or_else(|| url.and_then(host_label));
+    m.stamp_authors = published::stamp_names(&dom, &m, &ex, site.as_deref());
     let headline = choose_headline(&m, ex.h1.as_deref(), site.as_deref());
 
     let mut blocks = std::mem::take(&mut ex.blocks);

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::super::dom::{Dom, Id};
 use super::bylines::{in_furniture, next_element};
+use super::DateLabel;
 
 /// Meta tag precedence for dates: lower wins.
 pub(super) fn date_rank(key: &str) -> Option<u8> {
@@ -27,6 +28,17 @@ pub(super) fn date_rank(key: &str) -> Option<u8> {
             3
         }
         _ => return None,
+    })
+}
+
+/// A `<time datetime>` value: ISO 8601, or a human date some sites put there ("on Friday
+/// December 19, 2025 @08:00PM").
+pub(super) fn time_attr(v: &str) -> Option<String> {
+    iso_date(v).or_else(|| {
+        let v = v.trim();
+        let v = v.strip_prefix("on ").unwrap_or(v);
+        let v = v.split('@').next().unwrap_or(v);
+        iso_date(v).filter(|d| d.len() >= 10)
     })
 }
 
@@ -55,6 +67,67 @@ pub(super) fn bare_date(dom: &Dom, id: Id, t: &str) -> Option<String> {
 
 const PUBLISH_LABELS: &[&str] = &["published", "posted on", "posted", "submitted on"];
 
+/// A label opening a date line ("Updated: ", "Published on ") and the rest of the line.
+pub(super) fn strip_date_label(t: &str) -> (DateLabel, &str) {
+    let t = t.trim();
+    let head = t.get(..t.len().min(20)).unwrap_or("").to_ascii_lowercase();
+    let labels = UPDATE_LABELS.iter().map(|l| (l, DateLabel::Updated)).chain(
+        ["published on", "published", "posted on", "posted"]
+            .iter()
+            .map(|l| (l, DateLabel::Published)),
+    );
+    for (l, kind) in labels {
+        if head.starts_with(l) {
+            let rest = t.get(l.len()..).unwrap_or("");
+            return (kind, rest.trim_start_matches([' ', ':', '\u{a0}']));
+        }
+    }
+    (DateLabel::None, t)
+}
+
+/// What an element's class says its date is ("entry-date updated", "post-modified").
+pub(super) fn class_label(class_lower: &str) -> DateLabel {
+    if class_lower.contains("publish") {
+        DateLabel::Published
+    } else if class_lower.contains("modif") || class_lower.contains("updat") {
+        DateLabel::Updated
+    } else {
+        DateLabel::None
+    }
+}
+
+/// What a `<time>` element's date is: by its microdata property, its class, or the label
+/// in front of it ("Last updated: <time>").
+pub(super) fn time_label(dom: &Dom, id: Id) -> DateLabel {
+    match dom
+        .attr(id, "itemprop")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("datemodified") => return DateLabel::Updated,
+        Some("datepublished") => return DateLabel::Published,
+        _ => {}
+    }
+    if dom.attr(id, "pubdate").is_some() {
+        return DateLabel::Published;
+    }
+    let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+    match class_label(&class) {
+        DateLabel::None => {}
+        l => return l,
+    }
+    let Some(line) = dom.parent(id).and_then(|p| dom.short_text(p, 100)) else {
+        return DateLabel::None;
+    };
+    if has_update_label(&line) {
+        DateLabel::Updated
+    } else if has_publish_label(&line) {
+        DateLabel::Published
+    } else {
+        DateLabel::None
+    }
+}
+
 pub(super) fn has_update_label(t: &str) -> bool {
     let head = t.trim_start();
     let head = head
@@ -65,8 +138,19 @@ pub(super) fn has_update_label(t: &str) -> bool {
 }
 
 pub(super) fn has_publish_label(t: &str) -> bool {
-    let head = t.get(..t.len().min(80)).unwrap_or(t).to_ascii_lowercase();
-    PUBLISH_LABELS.iter().any(|l| head.contains(l))
+    // Runs on every text node of a page: compared in place, not lower-cased into a new string
+    // ("posted" covers "posted on").
+    let b = t.as_bytes();
+    let head = b.get(..b.len().min(80)).unwrap_or(b);
+    let at = |i: usize, l: &[u8]| {
+        head.get(i..i + l.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(l))
+    };
+    (0..head.len()).any(|i| match head[i] | 0x20 {
+        b'p' => at(i, b"published") || at(i, b"posted"),
+        b's' => at(i, b"submitted on"),
+        _ => false,
+    })
 }
 
 /// The date after a "Published" / "Posted on" label in the short line holding the text node
@@ -94,7 +178,7 @@ fn labelled(dom: &Dom, marks: &[u8], id: Id, labels: &[&str], at_start: bool) ->
     {
         return None;
     }
-    let line = dom.short_text(parent, 120)?;
+    let line = dom.short_text(parent, 200)?;
     let lower = line.to_ascii_lowercase();
     let (pos, label) = labels.iter().find_map(|l| lower.find(l).map(|p| (p, l)))?;
     if at_start && !lower.get(..pos).unwrap_or("").trim().is_empty() {
@@ -311,13 +395,37 @@ fn numeric_date(s: &str) -> Option<String> {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
-        .unwrap_or_else(|e| panic!("static regex: {e}"))
+    Regex::new(
+        r"(?i)/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|[a-z]{3,9})[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)",
+    )
+    .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
-/// "/2014/01/05/" or "/2014-01-05-" in a URL path.
+/// "/2014/01/05/", "/2014-01-05-" or "/2023/october/03/" in a URL path.
 pub fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
     let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    Some(format!("{:04}-{:02}-{:02}", n(1)?, n(2)?, n(3)?))
+    let month = n(2).or_else(|| {
+        let w = c.get(2)?.as_str().to_ascii_lowercase();
+        let k = MONTH_NAMES
+            .iter()
+            .position(|m| w == *m || (w.len() == 3 && m.starts_with(&w)))?;
+        u32::try_from(k + 1).ok()
+    })?;
+    Some(format!("{:04}-{:02}-{:02}", n(1)?, month, n(3)?))
 }
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];

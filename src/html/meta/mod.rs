@@ -14,13 +14,18 @@ mod tags;
 
 pub use dates::{cut_at_date, iso_date, url_date};
 pub use jsonld::unescape;
-pub use names::{is_role, looks_like_name, name_kind, push_author, split_names, NameKind};
+pub use names::{
+    is_role, looks_like_name, name_kind, plain_person, push_author, split_names, NameKind,
+};
 
 use super::dom::{Dom, Id, ROOT};
 use bylines::{
     boxed_name, byline_label, in_furniture, is_author_href, is_avatar, name_beside, visible_byline,
 };
-use dates::{bare_date, has_publish_label, has_update_label, labelled_date, update_label_date};
+use dates::{
+    bare_date, class_label, has_publish_label, has_update_label, labelled_date, strip_date_label,
+    time_attr, time_label, update_label_date,
+};
 use jsonld::json_ld;
 use tags::meta_tag;
 
@@ -70,6 +75,11 @@ pub struct Meta {
     pub box_authors: Vec<Found>,
     /// A name shown beside an avatar whose `alt` is the same name.
     pub avatar_authors: Vec<Found>,
+    /// A person's name standing alone beside the headline's date stamp (filled in after the
+    /// content is found: `published::stamp_names`).
+    pub stamp_authors: Vec<Found>,
+    /// The holder of the page's copyright line ("© 2025 Jane Doe."), when a person's name.
+    pub copyright_person: Option<String>,
     /// The first visible line opening with "Updated <date>": dates the page only when
     /// nothing else does, like the metadata's last update.
     pub update_date: Option<String>,
@@ -82,6 +92,57 @@ pub struct Meta {
     pub kinds: Vec<String>,
     /// A visible "Add to cart" / "Buy now" button: a shop's product page.
     pub cart: bool,
+    /// Dates the page shows, in document order (a few dozen at most): `<time>`, date-classed
+    /// elements, labelled date lines and text nodes that are only a date, each with its label.
+    pub shown: Vec<Shown>,
+    /// The publication date from metadata alone (JSON-LD, meta tags, microdata), before the
+    /// visible evidence and the fallbacks.
+    pub meta_published: Option<String>,
+}
+
+/// How a shown date is labelled: "Published ..." / "Updated ..." (by its text, class or
+/// microdata property), or not at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLabel {
+    None,
+    Published,
+    Updated,
+}
+
+/// A date the page shows at the element or text node `at`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub at: Id,
+    pub value: String,
+    pub label: DateLabel,
+}
+
+/// Whether `id` stands inside a `nav`, `footer`, `menu`, `form` or `select` (15 levels up).
+fn in_menu(dom: &Dom, id: Id) -> bool {
+    let mut cur = Some(id);
+    for _ in 0..15 {
+        let Some(c) = cur else { break };
+        if matches!(dom.tag(c), "nav" | "footer" | "menu" | "form" | "select") {
+            return true;
+        }
+        cur = dom.parent(c);
+    }
+    false
+}
+
+/// How many shown dates are kept.
+const MAX_SHOWN: usize = 40;
+
+/// Records a shown date, unless it stands in a menu, a form or the page's footer (their dates
+/// belong to other pages). An `<aside>` may hold the article's own stamp ("post-meta").
+fn shown(m: &mut Meta, dom: &Dom, at: Id, value: &str, label: DateLabel) {
+    if m.shown.len() < MAX_SHOWN && !in_menu(dom, at) {
+        m.shown.push(Shown {
+            at,
+            value: value.to_string(),
+            label,
+        });
+    }
 }
 
 /// "Add to cart", "Add to basket", "Buy now": the button of a shop.
@@ -158,7 +219,16 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                     set(&mut m.title_tag, &dom.collapsed_text(id));
                 }
             }
-            "meta" => meta_tag(dom, id, &mut m, &mut date_best),
+            "meta" => {
+                // JSON-LD carried in a meta tag's content (`name="script:ld+json"`).
+                let name = dom.attr(id, "name").unwrap_or("");
+                if name.len() < 40 && name.to_ascii_lowercase().contains("ld+json") {
+                    if let Some(c) = dom.attr(id, "content") {
+                        ld_texts.push(c.to_string());
+                    }
+                }
+                meta_tag(dom, id, &mut m, &mut date_best)
+            }
             "link" => {
                 let rel = dom.attr(id, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") {
@@ -221,12 +291,13 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                 }
             }
             "time" => {
-                let v = dom.attr(id, "datetime").and_then(iso_date).or_else(|| {
+                let v = dom.attr(id, "datetime").and_then(time_attr).or_else(|| {
                     dom.short_text(id, 80)
                         .and_then(|t| iso_date(&t))
                         .filter(|d| d.len() >= 10)
                 });
                 if let Some(v) = v {
+                    shown(&mut m, dom, id, &v, time_label(dom, id));
                     if dom.attr(id, "pubdate").is_some()
                         || dom
                             .attr(id, "itemprop")
@@ -240,19 +311,33 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
             }
             "" => {
                 if let Some(t) = dom.text_of(id) {
-                    if m.text_date.is_none() {
-                        m.text_date = bare_date(dom, id, t);
+                    if m.shown.len() < MAX_SHOWN {
+                        if let Some(d) = bare_date(dom, id, t) {
+                            shown(&mut m, dom, id, &d, DateLabel::None);
+                            if m.text_date.is_none() {
+                                m.text_date = Some(d);
+                            }
+                        }
                     }
                     if m.label_date.is_none() && label_probes < 40 && has_publish_label(t) {
                         label_probes += 1;
                         m.label_date = labelled_date(dom, marks, id);
-                        if m.label_date.is_some() {
+                        if let Some(d) = m.label_date.clone() {
                             m.date_at.push(id);
+                            shown(&mut m, dom, id, &d, DateLabel::Published);
                         }
                     }
                     if m.update_date.is_none() && update_probes < 20 && has_update_label(t) {
                         update_probes += 1;
                         m.update_date = update_label_date(dom, marks, id);
+                        if let Some(d) = m.update_date.clone() {
+                            shown(&mut m, dom, id, &d, DateLabel::Updated);
+                        }
+                    }
+                    if t.contains('©') && t.len() < 200 {
+                        if let Some(n) = copyright_holder(t) {
+                            m.copyright_person = Some(n);
+                        }
                     }
                     if m.box_authors.len() < MAX_FOUND && box_probes < 20 && looks_like_name(t) {
                         if let Some(name) = boxed_name(dom, marks, id, t) {
@@ -311,28 +396,37 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
                         .and_then(|t| iso_date(&t))
                         .filter(|d| d.len() >= 10)
                     {
+                        shown(&mut m, dom, id, &v, DateLabel::Published);
                         take_date(&mut date_best, 1, v);
                     }
                 }
-                if m.visible_date.is_none() && date_probes < 30 {
+                if date_probes < 30 && m.shown.len() < MAX_SHOWN {
                     let ci = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
                     if ["date", "time", "publish", "posted"]
                         .iter()
                         .any(|k| ci.contains(k))
                     {
                         date_probes += 1;
-                        // "Jun 08, 2023 • 11 Minute Read": the date before the separator.
-                        m.visible_date = dom
-                            .short_text(id, 80)
-                            .and_then(|t| {
-                                iso_date(&t).or_else(|| {
-                                    let head = t.split(['•', '·', '|']).next()?;
-                                    (head.len() < t.len()).then(|| iso_date(head)).flatten()
-                                })
-                            })
-                            .filter(|d| d.len() >= 10);
-                        if m.visible_date.is_some() {
-                            m.date_at.push(id);
+                        // "Jun 08, 2023 • 11 Minute Read": the date before the separator;
+                        // "Updated: December 9, 2025": the date after its label.
+                        let found = dom.short_text(id, 80).and_then(|t| {
+                            let (label, rest) = strip_date_label(&t);
+                            let v = iso_date(rest).or_else(|| {
+                                let head = rest.split(['•', '·', '|']).next()?;
+                                (head.len() < rest.len()).then(|| iso_date(head)).flatten()
+                            })?;
+                            (v.len() >= 10).then_some((label, v))
+                        });
+                        if let Some((label, v)) = found {
+                            let label = match label {
+                                DateLabel::None => class_label(&ci),
+                                l => l,
+                            };
+                            shown(&mut m, dom, id, &v, label);
+                            if m.visible_date.is_none() {
+                                m.visible_date = Some(v);
+                                m.date_at.push(id);
+                            }
                         }
                     }
                 }
@@ -358,6 +452,7 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
     if m.published.is_none() {
         m.published = m.page_published.clone();
     }
+    m.meta_published = m.published.clone();
     // A page that shows "Published <date>" earlier than its metadata date was republished:
     // the visible date is the original one.
     if let Some(l) = &m.label_date {
@@ -395,6 +490,19 @@ pub fn collect(dom: &Dom, url: Option<&str>, marks: &[u8]) -> Meta {
         m.published = m.update_date.clone();
     }
     m
+}
+
+/// "© 2025 Jane Doe. All rights reserved." -> "Jane Doe", when the holder reads as a
+/// person's name (a company's copyright is the publisher's, not a signature).
+fn copyright_holder(t: &str) -> Option<String> {
+    let rest = t.split('©').nth(1)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || " -–,\u{a0}".contains(c));
+    let rest = rest.trim_start_matches("Copyright").trim();
+    let end = rest
+        .find(['.', '|', '·', '•', ',', '\n'])
+        .unwrap_or(rest.len());
+    let name = rest.get(..end)?.trim();
+    plain_person(name).then(|| name.to_string())
 }
 
 fn set(slot: &mut Option<String>, v: &str) {

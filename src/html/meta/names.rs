@@ -242,6 +242,17 @@ fn plain_word(w: &str) -> bool {
         && !crate::entities::is_common_surname(w)
 }
 
+/// A person's name of two or three words opening with a known first name ("Jane Doe"):
+/// stricter than `name_kind`, for evidence that names the site's owner rather than a
+/// byline.
+pub fn plain_person(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.first().is_some_and(|w| first_name(w))
+        && looks_like_name(s)
+        && name_kind(s, None) == NameKind::Person
+}
+
 fn first_name(w: &str) -> bool {
     crate::entities::first_name_gender(w).is_some()
 }

@@ -144,14 +144,15 @@ fn published_label_dates_the_page_and_beats_a_later_metadata_date() {
         "<h1>Harbour works</h1><div>Published <span>Apr 26, 2023</span> • 5 min read</div>",
     );
     assert_eq!(page.meta.published.as_deref(), Some("2023-04-26"));
-    // A later visible date never replaces the metadata.
+    // The stamp beside the headline dates the page even when later than the metadata
+    // (policy in `published`: the page's own stamp is the day it gives its readers).
     let page = article(
         DATED,
         "<h1>Harbour works</h1><div>Posted by Jane Doe on Friday, June 7, 2024</div>",
     );
     assert_eq!(
         page.meta.published.as_deref().map(|p| &p[..10]),
-        Some("2024-03-05")
+        Some("2024-06-07")
     );
     // Lines that also say "updated" are ambiguous and skipped.
     let page = article(
@@ -422,9 +423,16 @@ fn date_evidence_without_metadata() {
         Some("2024-03-05")
     );
     assert_eq!(page("", time, None).as_deref(), Some("2024-05-01"));
-    // A text node that is only a date before a date-classed element's reading.
+    // Beside the headline, the first stamp: a date-classed element before a text node that
+    // is only a date.
     let top = "<span class=\"date\">Jun 8, 2023 • 11 Minute Read</span><p>March 3, 2023</p>";
-    assert_eq!(page("", top, None).as_deref(), Some("2023-03-03"));
+    assert_eq!(page("", top, None).as_deref(), Some("2023-06-08"));
+    // Far from the headline, the text node that is only a date comes first.
+    let filler = "<p>The council met on Tuesday to discuss the harbour works, which have run \
+                  for three months and closed two roads near the ferry terminal.</p>"
+        .repeat(6);
+    let top = format!("{filler}<p>March 3, 2023</p><span class=\"date\">Jun 8, 2023</span>");
+    assert_eq!(page("", &top, None).as_deref(), Some("2023-03-03"));
     // A site's own name for the publication date is read; an update's is not.
     let head = "<meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">";
     assert_eq!(
