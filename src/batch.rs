@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -25,23 +25,16 @@ struct Registry {
 }
 
 static REGISTRY: AtomicPtr<Registry> = AtomicPtr::new(std::ptr::null_mut());
-static AT_FORK: AtomicBool = AtomicBool::new(false);
-
-/// Runs in the child of every `fork()` (registered with `pthread_atfork`), before any other
-/// code: forgets the parent's registry without reading it.
+/// Runs in the child of every `fork()` (registered with `pthread_atfork` by
+/// `forksafe::install`), before any other code: forgets the parent's registry without
+/// reading it.
 #[cfg(unix)]
-extern "C" fn forget_registry_in_child() {
+pub(crate) extern "C" fn forget_registry_in_child() {
     REGISTRY.store(std::ptr::null_mut(), Ordering::SeqCst);
 }
 
 fn registry() -> &'static Registry {
-    #[cfg(unix)]
-    if !AT_FORK.swap(true, Ordering::SeqCst) {
-        // SAFETY: registers a handler that only stores to an atomic (async-signal-safe).
-        unsafe {
-            libc::pthread_atfork(None, None, Some(forget_registry_in_child));
-        }
-    }
+    crate::forksafe::install();
     let pid = std::process::id();
     loop {
         let cur = REGISTRY.load(Ordering::Acquire);

@@ -63,6 +63,7 @@ pub struct Document<'t> {
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str, published: Option<Date>) -> Self {
+        crate::forksafe::mark_started();
         Self::from_layout(text, layout::parse(text), published)
     }
 

@@ -24,6 +24,7 @@ pub mod dates;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod forksafe;
 pub mod limits;
 pub mod numbers;
 pub mod quotes;

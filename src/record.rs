@@ -155,6 +155,7 @@ impl Default for Options {
 
 /// Parses one article into its record.
 pub fn parse(text: &str, options: &Options) -> Record {
+    crate::forksafe::mark_started();
     let layout = crate::layout::parse(text);
     parse_with_layout(text, layout, options)
 }

@@ -128,6 +128,7 @@ const MAX_DECODED: usize = crate::limits::HARD_MAX_BYTES / 2;
 /// constant number of passes over the tree). A page whose tree would outgrow its budget
 /// (`guard::Budget`) is cut there: `meta.truncated` is set and `meta.boilerplate` says so.
 pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
+    crate::forksafe::mark_started();
     let (mut html, encoding) = decode::decode(bytes);
     let cut = html.len() > MAX_DECODED;
     if cut {
