@@ -52,7 +52,8 @@ fn in_sorted(src: &str, name: &str) -> bool {
 pub fn is_place(name: &str) -> bool {
     name.len() <= 40
         && (in_sorted(PLACES, name)
-            || entries(PLACES_EXTRA).any(|(_, l)| l.split('\t').next().map(str::trim) == Some(name)))
+            || entries(PLACES_EXTRA)
+                .any(|(_, l)| l.split('\t').next().map(str::trim) == Some(name)))
 }
 
 /// A first name of the 1990 US Census lists, in any case ("JOHN", "John").
@@ -79,12 +80,23 @@ mod tests {
             .filter_map(|(_, l)| l.split('\t').next().map(str::trim))
             .collect();
         assert!(names.len() > 1000);
-        assert!(names.windows(2).all(|w| w[0] < w[1]), "places.tsv is not sorted");
+        assert!(
+            names.windows(2).all(|w| w[0] < w[1]),
+            "places.tsv is not sorted"
+        );
         for n in names.iter().step_by(7).chain(names.last()) {
             assert_eq!(is_place(n), n.len() <= 40, "{n}");
         }
         assert!(is_place(names[0]));
-        for n in ["", "Aaaa", "Zzzzz", "New Delh", "New Delhis", "new delhi", "US"] {
+        for n in [
+            "",
+            "Aaaa",
+            "Zzzzz",
+            "New Delh",
+            "New Delhis",
+            "new delhi",
+            "US",
+        ] {
             let expected = names.contains(&n)
                 || entries(PLACES_EXTRA).any(|(_, l)| l.split('\t').next() == Some(n));
             assert_eq!(is_place(n), expected, "{n:?}");
