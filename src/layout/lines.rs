@@ -192,8 +192,10 @@ fn kind_of(text: &str, span: Span) -> LineKind {
 
 fn caption_label(text: &str, span: Span) -> Option<LineKind> {
     let s = &text[span.start..span.end];
-    let head = s.get(..20.min(s.len())).unwrap_or(s).to_ascii_lowercase();
-    let (label, tag) = CAPTION_LABELS.iter().find(|(l, _)| head.starts_with(l))?;
+    let head = s.get(..20.min(s.len())).unwrap_or(s).as_bytes();
+    let (label, tag) = CAPTION_LABELS.iter().find(|(l, _)| {
+        head.len() >= l.len() && head[..l.len()].eq_ignore_ascii_case(l.as_bytes())
+    })?;
     let rest = &s[label.len()..];
     // "Image captions are ..." is prose: the label must end at a word boundary.
     if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
