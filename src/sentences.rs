@@ -5,13 +5,12 @@
 //! opening quote or bracket). A period after an abbreviation from `data/text/abbreviations.txt`
 //! or after a single capital (an initial) does not end one.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::tables::ABBREVIATIONS;
+use crate::tables::{FastSet, ABBREVIATIONS};
 use crate::text::{is_blank, trim, Span};
 
-static ABBREV: LazyLock<HashSet<&'static str>> =
+static ABBREV: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| ABBREVIATIONS.iter().map(|s| s.as_str()).collect());
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
