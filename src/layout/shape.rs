@@ -206,10 +206,23 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid attribution regex")
 });
 
+/// Whether `s` has a dash between white space (`\s[-–—]\s`), which every `ATTRIBUTION`
+/// match holds: most headlines have none and skip the regex.
+fn spaced_dash(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        matches!(c, '-' | '–' | '—')
+            && s[..i].chars().next_back().is_some_and(char::is_whitespace)
+            && s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace)
+    })
+}
+
 /// The "- Kerry" suffix of a headline: the person or body the headline's claim is from.
 pub(super) fn attribution(text: &str, headline: Span) -> Option<Span> {
     let s = &text[headline.start..headline.end];
-    if !s.chars().any(|c| c.is_lowercase()) {
+    if !s.chars().any(|c| c.is_lowercase()) || !spaced_dash(s) {
         return None;
     }
     let c = ATTRIBUTION.captures(s)?;
