@@ -5,13 +5,12 @@
 //! opening quote or bracket). A period after an abbreviation from `data/text/abbreviations.txt`
 //! or after a single capital (an initial) does not end one.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::tables::ABBREVIATIONS;
+use crate::tables::{FastSet, ABBREVIATIONS};
 use crate::text::{is_blank, trim, Span};
 
-static ABBREV: LazyLock<HashSet<&'static str>> =
+static ABBREV: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| ABBREVIATIONS.iter().map(|s| s.as_str()).collect());
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
@@ -24,7 +23,23 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     let mut start = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
+    // Where the next '…' may start (its first byte, 0xE2, also starts curly quotes): found
+    // with memchr, as the next '.', '!' or '?' is, instead of looking at every byte.
+    let mut next_e2 = memchr::memchr(0xE2, bytes);
+    let mut next_stop = memchr::memchr3(b'.', b'!', b'?', bytes);
     while i < bytes.len() {
+        if next_e2.is_some_and(|p| p < i) {
+            next_e2 = memchr::memchr(0xE2, &bytes[i..]).map(|p| i + p);
+        }
+        if next_stop.is_some_and(|p| p < i) {
+            next_stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|p| i + p);
+        }
+        i = match (next_stop, next_e2) {
+            (Some(a), Some(e)) => a.min(e),
+            (Some(a), None) => a,
+            (None, Some(e)) => e,
+            (None, None) => break,
+        };
         let b = bytes[i];
         let term_len = match b {
             b'.' | b'!' | b'?' => 1,

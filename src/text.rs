@@ -187,9 +187,56 @@ impl<'t> OffsetMap<'t> {
     }
 }
 
+/// `s.to_ascii_lowercase()` without an allocation for short words: on the stack up to 32
+/// bytes, else in a `String`. For the rule parsers that lower-case every token of a line.
+pub struct AsciiLower {
+    buf: [u8; 32],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl AsciiLower {
+    pub fn new(s: &str) -> AsciiLower {
+        let mut out = AsciiLower {
+            buf: [0; 32],
+            len: 0,
+            heap: None,
+        };
+        if s.len() <= out.buf.len() {
+            for (d, c) in out.buf.iter_mut().zip(s.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            out.len = s.len();
+        } else {
+            out.heap = Some(s.to_ascii_lowercase());
+        }
+        out
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h,
+            // ASCII lower-casing leaves every other byte as it was: still UTF-8.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lower_matches_the_std_one() {
+        for w in [
+            "",
+            "Jan.",
+            "ÉTÉ Sept",
+            "A-very-long-token-of-more-than-32-BYTES",
+        ] {
+            assert_eq!(AsciiLower::new(w).as_str(), w.to_ascii_lowercase());
+        }
+    }
 
     #[test]
     fn lines_handle_every_terminator() {

@@ -30,8 +30,10 @@ const PARTICLES: &[&str] = &[
 /// Parses a whole trimmed line as a byline; `None` unless at least one author name is found.
 pub fn parse_line(text: &str, line: Span) -> Option<Byline> {
     let s = &text[line.start..line.end];
-    let lower = s.get(..16.min(s.len()))?.to_ascii_lowercase();
-    let prefix = PREFIXES.iter().find(|p| lower.starts_with(*p))?;
+    let head = s.get(..16.min(s.len()))?.as_bytes();
+    let prefix = PREFIXES
+        .iter()
+        .find(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p.as_bytes()))?;
     // A final period is a sentence's ("By then, Mr Smith had left."), except in a short
     // "Post written by Jane Doe." credit.
     let signed = prefix.contains("written") && count_words(s) <= 6;

@@ -13,7 +13,7 @@
 
 use super::byline::{self, Byline};
 use super::stamps::{self, Stamp, StampKind};
-use crate::text::Span;
+use crate::text::{AsciiLower, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Credit {
@@ -78,10 +78,10 @@ fn tokens<'a>(text: &'a str, line: Span) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     for w in s.split_whitespace() {
         let start = line.start + (w.as_ptr() as usize - s.as_ptr() as usize);
-        let lw = w.to_ascii_lowercase();
+        let b = w.as_bytes();
         let glued = GLUED
             .iter()
-            .find(|g| lw.starts_with(**g) && lw.len() > g.len());
+            .find(|g| b.len() > g.len() && b[..g.len()].eq_ignore_ascii_case(g.as_bytes()));
         match glued {
             Some(g) => {
                 out.push(Tok {
@@ -108,10 +108,13 @@ fn bare(w: &str) -> &str {
 
 /// A token that can open a date: a digit, a month or a weekday.
 fn date_start(w: &str) -> bool {
-    let w = bare(w).trim_end_matches('.').to_ascii_lowercase();
-    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        || crate::tables::MONTHS.contains_key(&w)
-        || crate::tables::WEEKDAYS.contains_key(&w)
+    let w = bare(w).trim_end_matches('.');
+    if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let w = AsciiLower::new(w);
+    crate::tables::MONTHS.contains_key(w.as_str())
+        || crate::tables::WEEKDAYS.contains_key(w.as_str())
 }
 
 /// Whether `s` has four ASCII digits in a row or a digit followed by `/`: what every year a
@@ -167,11 +170,11 @@ fn find_stamp(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize, Sp
 }
 
 fn is_cue(w: &str) -> bool {
-    matches!(w.to_ascii_lowercase().as_str(), "by" | "by:" | "author:")
+    matches!(AsciiLower::new(w).as_str(), "by" | "by:" | "author:")
 }
 
 fn is_label(w: &str) -> bool {
-    LABELS.contains(&w.to_ascii_lowercase().as_str())
+    LABELS.contains(&AsciiLower::new(w).as_str())
 }
 
 /// Parses a whole trimmed line as a credit line holding a stamp, a byline or both; `None` for

@@ -2,7 +2,8 @@
 
 use std::sync::LazyLock;
 
-use regex::{RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::byline::{self, Byline};
 use super::credit::{self, Credit};
@@ -41,15 +42,108 @@ pub struct Line {
     pub kind: LineKind,
 }
 
-fn whole_line_set(rows: &[(String, String)]) -> RegexSet {
-    RegexSetBuilder::new(rows.iter().map(|(_, re)| format!("^(?:{re})$")))
-        .case_insensitive(true)
-        .build()
-        .unwrap_or_else(|e| panic!("bad rule table regex: {e}"))
+/// Whole-line rules of a table (`^(?:re)$`, any case): which row a line matches first.
+///
+/// Most rows run together in one `RegexSet`. A row every match of which starts (or ends) with
+/// one of a few literals (`regex_syntax`'s prefix and suffix extraction: "[^.!?]{1,120}»" ends
+/// with "»", "[-–—~] ?..." starts with a dash) runs alone, and only on lines that start (or
+/// end) so: such rows, with their long bounded repetitions, would multiply the set's lazy DFA
+/// states on every line of prose. Same first row as one set of every row.
+struct WholeLine {
+    set: RegexSet,
+    /// The table row of each pattern of `set`.
+    set_rows: Vec<usize>,
+    /// Gated rows, in table order.
+    gated: Vec<Gated>,
 }
 
-static BOILER_SET: LazyLock<RegexSet> = LazyLock::new(|| whole_line_set(&BOILERPLATE));
-static TAIL_SET: LazyLock<RegexSet> = LazyLock::new(|| whole_line_set(&TAIL_MARKERS));
+struct Gated {
+    row: usize,
+    re: Regex,
+    prefixes: Vec<Vec<u8>>,
+    suffixes: Vec<Vec<u8>>,
+}
+
+/// Most literals a gate checks.
+const GATE_MAX: usize = 8;
+
+/// The literals every match of `hir` starts (or ends) with, when they are few and none is empty.
+fn gate(hir: &regex_syntax::hir::Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().kind(kind).extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > GATE_MAX || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    Some(lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+impl WholeLine {
+    fn new(rows: &[(String, String)]) -> WholeLine {
+        let bad = |e: &dyn std::fmt::Display| -> ! { panic!("bad rule table regex: {e}") };
+        let mut set_pats = Vec::new();
+        let mut set_rows = Vec::new();
+        let mut gated = Vec::new();
+        for (row, (_, re)) in rows.iter().enumerate() {
+            let pat = format!("^(?:{re})$");
+            let hir = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(&pat)
+                .unwrap_or_else(|e| bad(&e));
+            let prefixes = gate(&hir, ExtractKind::Prefix);
+            let suffixes = gate(&hir, ExtractKind::Suffix);
+            if prefixes.is_none() && suffixes.is_none() {
+                set_pats.push(pat);
+                set_rows.push(row);
+                continue;
+            }
+            let re = RegexBuilder::new(&pat)
+                .case_insensitive(true)
+                .build()
+                .unwrap_or_else(|e| bad(&e));
+            gated.push(Gated {
+                row,
+                re,
+                prefixes: prefixes.unwrap_or_default(),
+                suffixes: suffixes.unwrap_or_default(),
+            });
+        }
+        let set = RegexSetBuilder::new(&set_pats)
+            .case_insensitive(true)
+            .build()
+            .unwrap_or_else(|e| bad(&e));
+        WholeLine {
+            set,
+            set_rows,
+            gated,
+        }
+    }
+
+    /// The first row (in table order) matching all of `s`.
+    fn first(&self, s: &str) -> Option<usize> {
+        // `is_match` runs a DFA; only a line that matches pays for `matches`, which runs the
+        // slower NFA to say which rule it was.
+        let mut best = None;
+        if self.set.is_match(s) {
+            best = self.set.matches(s).iter().next().map(|k| self.set_rows[k]);
+        }
+        let b = s.as_bytes();
+        for g in &self.gated {
+            if best.is_some_and(|r| r < g.row) {
+                break;
+            }
+            let open = g.prefixes.iter().any(|p| b.starts_with(p))
+                || g.suffixes.iter().any(|x| b.ends_with(x));
+            if open && g.re.is_match(s) {
+                return Some(g.row);
+            }
+        }
+        best
+    }
+}
+
+static BOILER_SET: LazyLock<WholeLine> = LazyLock::new(|| WholeLine::new(&BOILERPLATE));
+static TAIL_SET: LazyLock<WholeLine> = LazyLock::new(|| WholeLine::new(&TAIL_MARKERS));
 
 /// Labels that introduce picture and video blocks in BBC-style scrapes, with or without a
 /// comma or colon after them.
@@ -145,17 +239,11 @@ fn kind_of(text: &str, span: Span) -> LineKind {
     }
     let first = s.as_bytes()[0];
     if first.is_ascii_alphabetic() || !first.is_ascii() || matches!(first, b'(' | b'[' | b'-') {
-        // `is_match` runs a DFA; only a line that matches pays for `matches`, which runs the
-        // slower NFA to say which rule it was.
-        if TAIL_SET.is_match(s) {
-            if let Some(i) = TAIL_SET.matches(s).iter().next() {
-                return LineKind::Tail(&TAIL_MARKERS[i].0);
-            }
+        if let Some(i) = TAIL_SET.first(s) {
+            return LineKind::Tail(&TAIL_MARKERS[i].0);
         }
-        if BOILER_SET.is_match(s) {
-            if let Some(i) = BOILER_SET.matches(s).iter().next() {
-                return LineKind::Boiler(&BOILERPLATE[i].0);
-            }
+        if let Some(i) = BOILER_SET.first(s) {
+            return LineKind::Boiler(&BOILERPLATE[i].0);
         }
         if s.eq_ignore_ascii_case("story highlights") {
             return LineKind::StoryHighlights;
@@ -192,8 +280,10 @@ fn kind_of(text: &str, span: Span) -> LineKind {
 
 fn caption_label(text: &str, span: Span) -> Option<LineKind> {
     let s = &text[span.start..span.end];
-    let head = s.get(..20.min(s.len())).unwrap_or(s).to_ascii_lowercase();
-    let (label, tag) = CAPTION_LABELS.iter().find(|(l, _)| head.starts_with(l))?;
+    let head = s.get(..20.min(s.len())).unwrap_or(s).as_bytes();
+    let (label, tag) = CAPTION_LABELS.iter().find(|(l, _)| {
+        head.len() >= l.len() && head[..l.len()].eq_ignore_ascii_case(l.as_bytes())
+    })?;
     let rest = &s[label.len()..];
     // "Image captions are ..." is prose: the label must end at a word boundary.
     if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
@@ -226,6 +316,37 @@ mod tests {
         assert_eq!(k[2], LineKind::Tail("related_topics"));
         assert_eq!(k[3], LineKind::Blank);
         assert_eq!(k[4], LineKind::Agency);
+    }
+
+    #[test]
+    fn gated_rules_find_the_first_row_one_set_does() {
+        for rows in [&*BOILERPLATE, &*TAIL_MARKERS] {
+            let rules = WholeLine::new(rows);
+            let one = RegexSetBuilder::new(rows.iter().map(|(_, re)| format!("^(?:{re})$")))
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            for s in [
+                "Share this page",
+                "Watch the video »",
+                "Read the full story. »",
+                "— Jane Doe (@janedoe) July 4, 2016",
+                "– jane doe",
+                "(Follow Jane on Twitter)",
+                "Related Topics",
+                "More on this story",
+                "Popular stuff around the web projects",
+                "The minister said the plan was dead.",
+                "Sign up for our newsletter",
+                "https://example.com/x",
+                "Comments",
+                "12 comments",
+            ] {
+                assert_eq!(rules.first(s), one.matches(s).iter().next(), "{s:?}");
+            }
+        }
+        // Some rows are gated, so the test above compares two different paths.
+        assert!(!WholeLine::new(&BOILERPLATE).gated.is_empty());
     }
 
     #[test]

@@ -247,9 +247,11 @@ impl<'t> Assembler<'t, '_> {
             return false;
         }
         let s = self.s(block[i].span);
+        if s.len() > 40 {
+            return false;
+        }
         let words: Vec<&str> = s.split_whitespace().collect();
         if !(2..=4).contains(&words.len())
-            || s.len() > 40
             || s.bytes().any(|b| b.is_ascii_digit())
             || SECTIONS.iter().any(|x| x.eq_ignore_ascii_case(s))
         {

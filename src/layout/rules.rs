@@ -74,7 +74,7 @@ pub fn caption_credit(text: &str, line: Span) -> Option<Span> {
     }
     // Cheap pre-check: every rule ends with a bracket, follows a colon or starts with a cue.
     let s = &text[line.start..line.end];
-    let head = s.get(..12).unwrap_or(s).to_ascii_lowercase();
+    let head = s.get(..12).unwrap_or(s).as_bytes();
     let cue = [
         "featured",
         "the photo",
@@ -85,7 +85,7 @@ pub fn caption_credit(text: &str, line: Span) -> Option<Span> {
         "image ",
     ]
     .iter()
-    .any(|c| head.starts_with(c));
+    .any(|c| head.len() >= c.len() && head[..c.len()].eq_ignore_ascii_case(c.as_bytes()));
     if !s.ends_with(')') && !s.contains(':') && !cue {
         return None;
     }

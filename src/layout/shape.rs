@@ -56,7 +56,15 @@ pub(super) fn words(s: &str) -> impl Iterator<Item = &str> {
 /// A headline: at most 30 words and not a sentence in running prose (no final period), unless
 /// it is in Title Case or capitals (PolNeAR and CoNLL headlines end with a period).
 pub(super) fn title_like(s: &str) -> bool {
-    let n = count_words(s);
+    if s.len() > 250 {
+        return false;
+    }
+    let (n, share) = word_stats(s);
+    title_like_with(s, n, share)
+}
+
+/// `title_like` with the line's `word_stats` known.
+pub(super) fn title_like_with(s: &str, n: usize, share: f32) -> bool {
     if n == 0 || n > 30 || s.len() > 250 {
         return false;
     }
@@ -64,7 +72,7 @@ pub(super) fn title_like(s: &str) -> bool {
     if first.is_lowercase() {
         return false;
     }
-    !ends_sentence(s) || capitalised_share(s) >= 0.6 || s.chars().all(|c| !c.is_lowercase())
+    !ends_sentence(s) || share >= 0.6 || s.chars().all(|c| !c.is_lowercase())
 }
 
 /// At most 25 words and 200 bytes, starting with a capital, a digit or a quote.
@@ -86,6 +94,45 @@ pub(super) fn headline_sentence(text: &str, span: Span) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘".contains(c))
         && (4..=20).contains(&n)
         && crate::sentences::split(text, span).len() == 1
+}
+
+/// `(count_words(s), capitalised_share(s))` in one pass over an ASCII line.
+pub(super) fn word_stats(s: &str) -> (usize, f32) {
+    if !s.is_ascii() {
+        return (count_words(s), capitalised_share(s));
+    }
+    let b = s.as_bytes();
+    let (mut n, mut long, mut caps) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        // A word: a run of non-blank bytes (`is_blank` and `split_whitespace` agree on ASCII)
+        // holding a letter or a digit.
+        if is_ascii_blank(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_blank(b[i]) {
+            i += 1;
+        }
+        if let Some(k) = b[start..i].iter().position(u8::is_ascii_alphanumeric) {
+            n += 1;
+            if i - (start + k) > 3 {
+                long += 1;
+                caps += b[start + k].is_ascii_uppercase() as usize;
+            }
+        }
+    }
+    let share = if long < 3 {
+        0.0
+    } else {
+        caps as f32 / long as f32
+    };
+    (n, share)
+}
+
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Share of words longer than three letters that start with a capital.
@@ -159,10 +206,23 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid attribution regex")
 });
 
+/// Whether `s` has a dash between white space (`\s[-–—]\s`), which every `ATTRIBUTION`
+/// match holds: most headlines have none and skip the regex.
+fn spaced_dash(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        matches!(c, '-' | '–' | '—')
+            && s[..i].chars().next_back().is_some_and(char::is_whitespace)
+            && s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_whitespace)
+    })
+}
+
 /// The "- Kerry" suffix of a headline: the person or body the headline's claim is from.
 pub(super) fn attribution(text: &str, headline: Span) -> Option<Span> {
     let s = &text[headline.start..headline.end];
-    if !s.chars().any(|c| c.is_lowercase()) {
+    if !s.chars().any(|c| c.is_lowercase()) || !spaced_dash(s) {
         return None;
     }
     let c = ATTRIBUTION.captures(s)?;

@@ -6,7 +6,7 @@
 
 use crate::calendar::{Date, Time};
 use crate::tables::{MONTHS, TIMEZONES, WEEKDAYS};
-use crate::text::Span;
+use crate::text::{AsciiLower, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StampKind {
@@ -50,12 +50,14 @@ pub fn parse_line(text: &str, line: Span) -> Option<Stamp> {
     if s.len() > 120 || s.is_empty() {
         return None;
     }
-    let lower = s.to_ascii_lowercase();
     let mut kind = None;
     let mut body_start = 0;
+    let b = s.as_bytes();
     for (label, k) in LABELS {
-        if let Some(rest) = lower.strip_prefix(label) {
-            if rest.is_empty() || !rest.as_bytes()[0].is_ascii_alphabetic() {
+        let n = label.len();
+        if b.len() >= n && b[..n].eq_ignore_ascii_case(label.as_bytes()) {
+            let rest = &b[n..];
+            if rest.is_empty() || !rest[0].is_ascii_alphabetic() {
                 kind = Some(*k);
                 body_start = label.len();
                 break;
@@ -89,15 +91,13 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
     while i < toks.len() {
         let (span, tok) = toks[i];
         let word = tok.trim_end_matches(['.', ',', ':', ';']);
-        let lw = word.to_ascii_lowercase();
+        let lower = AsciiLower::new(word);
+        let lw = lower.as_str();
         let mut meaningful = true;
         // "24 July 2012 Last updated at 12:01": a label after the date joins a second clock.
         let mid_label = first.is_some()
-            && matches!(
-                lw.as_str(),
-                "last" | "updated" | "published" | "posted" | "modified"
-            );
-        if word.is_empty() || FILLERS.contains(&lw.as_str()) || lw == "by" || mid_label {
+            && matches!(lw, "last" | "updated" | "published" | "posted" | "modified");
+        if word.is_empty() || FILLERS.contains(&lw) || lw == "by" || mid_label {
             meaningful = false;
         } else if let Some((d, t)) = iso(word) {
             year = Some(d.year);
@@ -114,19 +114,19 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
             year = Some(y);
             month = Some(m);
             day = Some(d);
-        } else if let Some(&m) = MONTHS.get(&lw) {
+        } else if let Some(&m) = MONTHS.get(lw) {
             if month.is_some() {
                 return None;
             }
             month = Some(m as u32);
-        } else if WEEKDAYS.contains_key(&lw) {
+        } else if WEEKDAYS.contains_key(lw) {
         } else if let Some(&off) = TIMEZONES.get(word) {
             offset = Some(off);
         } else if AMBIGUOUS_ZONES.contains(&word) {
-        } else if let Some((h, m, pm)) = clock(&lw) {
+        } else if let Some((h, m, pm)) = clock(lw) {
             let mut h = h;
-            let next = toks.get(i + 1).map(|t| t.1.to_ascii_lowercase());
-            let meridiem = pm.or(match next.as_deref() {
+            let next = toks.get(i + 1).map(|t| AsciiLower::new(t.1));
+            let meridiem = pm.or(match next.as_ref().map(AsciiLower::as_str) {
                 Some("am" | "a.m." | "a.m") => Some(false),
                 Some("pm" | "p.m." | "p.m") => Some(true),
                 _ => None,
@@ -142,8 +142,10 @@ pub fn parse_expression(s: &str) -> Option<(Span, Option<String>)> {
             }
             time = Some((h, m));
         } else if let Ok(n) = ordinal(word).parse::<u32>() {
-            let next = toks.get(i + 1).map(|t| t.1.to_ascii_lowercase());
-            let unit = next.as_deref().map(|u| u.trim_end_matches(['.', ',']));
+            let next = toks.get(i + 1).map(|t| AsciiLower::new(t.1));
+            let unit = next
+                .as_ref()
+                .map(|u| u.as_str().trim_end_matches(['.', ',']));
             if unit.is_some_and(|u| RELATIVE_UNITS.contains(&u))
                 && toks
                     .get(i + 2)
