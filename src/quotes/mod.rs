@@ -565,3 +565,6 @@ fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Opt
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_nominal;

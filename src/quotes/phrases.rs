@@ -114,7 +114,12 @@ impl Ctx<'_> {
             if j > i && !joins && (self.has(j, cls::STOP) || self.verb(j).is_some()) {
                 break;
             }
-            if self.has(j, cls::LOWER) && j > i && self.has(j, cls::DET) && !self.has(j, cls::THAT)
+            // A second article ends the phrase ("officials the ..."); an adjectival determiner
+            // does not ("a senior Cruz adviser", "one former senior agency official").
+            if self.has(j, cls::LOWER)
+                && j > i
+                && self.has(j, cls::ARTICLE)
+                && !self.has(j, cls::THAT)
             {
                 break;
             }
@@ -124,8 +129,13 @@ impl Ctx<'_> {
                 j = end;
                 continue;
             }
-            // "one Democratic source": a capitalised adjective inside the phrase is kept.
-            if self.has(j, cls::UPPER) && j > i && !self.has(j, cls::NOT_NAME_W) {
+            // "one Democratic source": a capitalised adjective inside the phrase is kept, and
+            // so is a place or a capitalised head after a determiner ("an Ohio Democrat").
+            if self.has(j, cls::UPPER)
+                && j > i
+                && !self.has(j, cls::NOT_NAME_W)
+                && !(self.has(i, cls::DET) && self.has(j, cls::PLACE_W | cls::HEAD))
+            {
                 break;
             }
             name = None;
@@ -135,10 +145,26 @@ impl Ctx<'_> {
         if j == i {
             return None;
         }
-        let name = name.filter(|&(_, e)| e == j);
+        let mut name = name.filter(|&(_, e)| e == j);
+        // "a New Hampshire Democrat", "another Texas Republican": a name run ending in a
+        // speaker head after an indefinite determiner describes someone, it is not a name.
+        if name.is_some()
+            && self.has(j - 1, cls::HEAD)
+            && self.has(i, cls::DET)
+            && !self.has(i, cls::THE)
+        {
+            name = None;
+            head = true;
+        }
         // "the New York businessman said": a determiner phrase right before a speech verb.
         let subject = self.has(i, cls::DET) && !self.has(i, cls::THAT) && self.verb(j).is_some();
-        (head || name.is_some() || subject).then_some(Np {
+        // `"...," said the 46-year-old.`: an article phrase that closes the sentence.
+        let closes = self.has(i, cls::ARTICLE)
+            && j > i + 1
+            && self.toks.get(j).is_none_or(|t| {
+                t.quote().is_some() || matches!(t.kind, Kind::Punct('.' | ',' | ';'))
+            });
+        (head || name.is_some() || subject || closes).then_some(Np {
             start: i,
             end: j,
             name,
