@@ -346,7 +346,8 @@ impl Ctx<'_> {
                 .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '—' | '–' | '-')));
         let after_quote =
             v > s && self.is_quote(v - 1) || comma && v > s + 1 && self.is_quote(v - 2);
-        if !after_quote && self.has(v, cls::ING) {
+        // "According to X, ...": "according" ends in -ing but is no participle.
+        if !after_quote && !accord && self.has(v, cls::ING) {
             // "Clinton is describing", "He's claiming": a progressive takes its subject.
             let be = v > 0 && self.has(v - 1, cls::BE);
             if be {

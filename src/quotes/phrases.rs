@@ -338,6 +338,11 @@ impl Ctx<'_> {
         if !self.has(k, cls::LOWER) {
             return None;
         }
+        // "a source close to the campaign said", "an official familiar with the talks said":
+        // the speaker is the head before the preposition, with what qualifies it.
+        if let Some(np) = self.head_across_preposition(end) {
+            return Some(np);
+        }
         if !self.has(k, cls::HEAD) {
             return self.subject_position_nominal(end);
         }
@@ -372,6 +377,7 @@ impl Ctx<'_> {
     fn head_before_preposition(&self, s: usize) -> Option<usize> {
         let mut p = s;
         let mut crossed = false;
+        let mut linkers = 0;
         while p > 0 && p + 8 > s {
             let q = p - 1;
             if !self.is_word(q) {
@@ -386,6 +392,9 @@ impl Ctx<'_> {
                     || self.has(q, cls::STOP_W) && !self.has(q, cls::AND | cls::THAT | cls::WHO));
             if prep {
                 crossed = true;
+            } else if crossed && linkers < 2 && self.linker(q) {
+                // "a source close to", "an official familiar with", "speaking to".
+                linkers += 1;
             } else if self.has(q, cls::HEAD) && (self.has(q, cls::LOWER) || self.opens(q)) {
                 // "Secretary of State John Kerry", "Bishop of London": a capitalised title
                 // before "of" is part of the name's title, not a speaker of its own.
@@ -415,6 +424,81 @@ impl Ctx<'_> {
                 return None;
             }
             p = q;
+        }
+        None
+    }
+
+    /// A lower-case word that may link a speaker head to a preposition: "close (to)",
+    /// "familiar (with)", "speaking (to)".
+    fn linker(&self, q: usize) -> bool {
+        self.is_word(q)
+            && self.has(q, cls::LOWER)
+            && !self.has(q, cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD)
+            && (self.verb(q).is_none() || self.has(q, cls::ING))
+    }
+
+    /// For a lower-case phrase ending just before `end`: a nominal whose speaker head stands
+    /// before a preposition ("a source close to the Clinton campaign", "one official familiar
+    /// with the talks"), opening its sentence or following a comma. The words after the
+    /// preposition are lower-case or capitalised nouns with no verb in them.
+    fn head_across_preposition(&self, end: usize) -> Option<Np> {
+        let lo = end.saturating_sub(12);
+        let mut p = end;
+        while p > lo {
+            p -= 1;
+            if !self.is_word(p) || self.verb(p).is_some() || self.has(p, cls::PRONOUN_W) {
+                return None;
+            }
+            let prep = self.has(p, cls::LOWER)
+                && (self.has(p, cls::OF)
+                    || self.has(p, cls::STOP_W) && !self.has(p, cls::AND | cls::THAT | cls::WHO));
+            if !prep || p + 1 == end {
+                continue;
+            }
+            // Up to two linking words, then the head.
+            let mut h = p;
+            let mut linkers = 0;
+            while h > 0 && linkers < 3 {
+                h -= 1;
+                if self.has(h, cls::HEAD) && self.has(h, cls::LOWER) {
+                    break;
+                }
+                if linkers == 2 || !self.linker(h) {
+                    return None;
+                }
+                linkers += 1;
+            }
+            if !(self.has(h, cls::HEAD) && self.has(h, cls::LOWER)) || h + 1 == p && linkers > 0 {
+                return None;
+            }
+            // The phrase opens at its determiner (at most four words before the head).
+            let mut start = h;
+            while start > 0 && start + 4 > h {
+                let b = start - 1;
+                let joins = self.is_word(b)
+                    && !self.has(b, cls::STOP | cls::PRONOUN_W)
+                    && self.verb(b).is_none()
+                    && (self.has(b, cls::LOWER | cls::DET) || self.has(b, cls::NAME));
+                if !joins {
+                    break;
+                }
+                start = b;
+                if self.has(b, cls::DET) {
+                    break;
+                }
+            }
+            let open = self.opens(start)
+                || start > 0
+                    && self
+                        .toks
+                        .get(start - 1)
+                        .is_some_and(|t| t.quote().is_some() || t.is_punct(','));
+            return (open && self.has(start, cls::DET)).then_some(Np {
+                start,
+                end,
+                name: None,
+                pronoun: None,
+            });
         }
         None
     }

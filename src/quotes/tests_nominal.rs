@@ -54,3 +54,37 @@ fn an_article_phrase_closing_the_sentence_is_the_speaker() {
     let t = "\"This is a disgrace,\" the organizer told them.";
     assert_eq!(mentions(t), vec![Some("the organizer".to_string())]);
 }
+
+#[test]
+fn according_to_opening_the_sentence_names_the_source() {
+    // "According" ends in -ing: it used to be read as a participle with no subject.
+    let t = "According to the report, the plant was \"a danger to the town.\"";
+    assert_eq!(mentions(t), vec![Some("the report".to_string())]);
+    let t = "According to Smith, the plant was \"a danger to the town.\"";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Smith"));
+}
+
+#[test]
+fn a_head_before_a_preposition_is_the_speaker() {
+    // The name after the preposition is what the speaker is close to, not the speaker.
+    let t = "Another intelligence source speaking to Fox News said, \"The agents are busy.\"";
+    let w = who(t);
+    assert_eq!(w[0].1, None);
+    assert_eq!(
+        w[0].2.as_deref(),
+        Some("Another intelligence source speaking to Fox News")
+    );
+    let t = "A source close to the Clinton campaign said the plan was \"dead on arrival.\"";
+    assert_eq!(
+        mentions(t),
+        vec![Some("A source close to the Clinton campaign".to_string())]
+    );
+    let t = "\"We are done,\" an official familiar with the talks said.";
+    assert_eq!(
+        mentions(t),
+        vec![Some("an official familiar with the talks".to_string())]
+    );
+    // A preposition with no speaker head before it changes nothing.
+    let t = "\"It rained,\" the man in the hat said.";
+    assert_eq!(mentions(t), vec![Some("the man in the hat".to_string())]);
+}
