@@ -100,6 +100,7 @@ impl Ctx<'_> {
         }
         let mut j = i;
         let mut head = false;
+        let mut last_head = i;
         let mut name: Option<(usize, usize)> = None;
         while j < self.toks.len() && j < i + 9 {
             if !self.is_word(j) {
@@ -138,12 +139,24 @@ impl Ctx<'_> {
             {
                 break;
             }
+            // "The Democratic National Committee released ...": a lower-case word after a
+            // name run that is no speaker head is the clause's verb, not part of the phrase.
+            if j > i && name.is_some_and(|(_, e)| e == j) && !self.has(j, cls::HEAD) {
+                break;
+            }
             name = None;
-            head = head || self.has(j, cls::HEAD);
+            if self.has(j, cls::HEAD) {
+                head = true;
+                last_head = j + 1;
+            }
             j += 1;
         }
         if j == i {
             return None;
+        }
+        // "His campaign sent a message": the phrase ends at its last speaker head.
+        if head && last_head < j && name.is_none() {
+            j = last_head;
         }
         let mut name = name.filter(|&(_, e)| e == j);
         // "a New Hampshire Democrat", "another Texas Republican": a name run ending in a
@@ -288,6 +301,19 @@ impl Ctx<'_> {
         if !self.is_word(k) {
             return None;
         }
+        // "Several said", "Another added": a determiner standing alone as the subject.
+        if self.has(k, cls::DET)
+            && !self.has(k, cls::ARTICLE | cls::THAT)
+            && (self.opens(k) || k > 0 && self.punct(k - 1, ','))
+            && end == k + 1
+        {
+            return Some(Np {
+                start: k,
+                end,
+                name: None,
+                pronoun: None,
+            });
+        }
         if self.has(k, cls::NAME) {
             let Some(s) = run_backward(self.toks, end) else {
                 // "the Bishop said": a title alone after a determiner is a role, which
@@ -335,13 +361,14 @@ impl Ctx<'_> {
                 pronoun: None,
             });
         }
-        if !self.has(k, cls::LOWER) {
-            return None;
-        }
-        // "a source close to the campaign said", "an official familiar with the talks said":
-        // the speaker is the head before the preposition, with what qualifies it.
+        // "a source close to the campaign said", "an official familiar with the talks said",
+        // "a spokesman for committee Democrats said": the speaker is the head before the
+        // preposition, with what qualifies it.
         if let Some(np) = self.head_across_preposition(end) {
             return Some(np);
+        }
+        if !self.has(k, cls::LOWER) {
+            return None;
         }
         if !self.has(k, cls::HEAD) {
             return self.subject_position_nominal(end);
@@ -400,7 +427,15 @@ impl Ctx<'_> {
                 // before "of" is part of the name's title, not a speaker of its own.
                 let title = self.has(q, cls::UPPER)
                     && (self.has(q, cls::HONORIFIC) || self.has(q + 1, cls::OF));
-                if !crossed || title {
+                if title {
+                    return None;
+                }
+                if !crossed {
+                    // "a spokesman for committee Democrats": a noun modifying the name.
+                    if self.has(q, cls::LOWER) && q + 1 == s && p == s {
+                        p = q;
+                        continue;
+                    }
                     return None;
                 }
                 // The phrase opens at its determiner, or at the head.

@@ -88,3 +88,29 @@ fn a_head_before_a_preposition_is_the_speaker() {
     let t = "\"It rained,\" the man in the hat said.";
     assert_eq!(mentions(t), vec![Some("the man in the hat".to_string())]);
 }
+
+#[test]
+fn prepositional_phrases_quantifiers_and_clause_verbs() {
+    // A name after "for" with a noun before it: still the spokesman's employer.
+    let t = "\"The facts have not changed,\" a spokesman for committee Democrats said.";
+    assert_eq!(
+        mentions(t),
+        vec![Some("a spokesman for committee Democrats".to_string())]
+    );
+    // The phrase stops at the name: "released" is the clause's verb.
+    let t = "The Democratic National Committee released a statement Wednesday, saying the \
+             remarks were \"another example of race-baiting.\"";
+    assert_eq!(
+        mentions(t),
+        vec![Some("The Democratic National Committee".to_string())]
+    );
+    // ... and at its last head.
+    let t = "His campaign sent a message saying: \"We won the state.\"";
+    assert_eq!(mentions(t), vec![Some("His campaign".to_string())]);
+    // A quantifier alone is a subject; a past tense after it is a verb, not a noun.
+    let t = "Several said they wanted \"block grants\" for schools.";
+    assert_eq!(mentions(t), vec![Some("Several".to_string())]);
+    // An article before a speech noun still makes it a noun.
+    let t = "The claims were \"false,\" the spokesman said.";
+    assert_eq!(mentions(t), vec![Some("the spokesman".to_string())]);
+}
