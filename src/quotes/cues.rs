@@ -195,6 +195,10 @@ impl Ctx<'_> {
             return None;
         }
         if let Some(n) = self.verb(j) {
+            // `"...," describing the team as ...`: a participle's object is no speaker.
+            if n == 1 && self.has(j, cls::ING) {
+                return None;
+            }
             let mut k = j + n;
             while self.is_aux(k) {
                 k += 1;

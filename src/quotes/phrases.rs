@@ -171,8 +171,10 @@ impl Ctx<'_> {
         }
         // "the New York businessman said": a determiner phrase right before a speech verb.
         let subject = self.has(i, cls::DET) && !self.has(i, cls::THAT) && self.verb(j).is_some();
-        // `"...," said the 46-year-old.`: an article phrase that closes the sentence.
-        let closes = self.has(i, cls::ARTICLE)
+        // `"...," said the 46-year-old.`, `wrote one commenter.`: a determiner phrase that
+        // closes the sentence.
+        let closes = self.has(i, cls::DET)
+            && !self.has(i, cls::THAT)
             && j > i + 1
             && self.toks.get(j).is_none_or(|t| {
                 t.quote().is_some() || matches!(t.kind, Kind::Punct('.' | ',' | ';'))

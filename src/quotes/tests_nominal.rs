@@ -114,3 +114,14 @@ fn prepositional_phrases_quantifiers_and_clause_verbs() {
     let t = "The claims were \"false,\" the spokesman said.";
     assert_eq!(mentions(t), vec![Some("the spokesman".to_string())]);
 }
+
+#[test]
+fn determiner_phrases_closing_the_sentence_and_participles() {
+    let t = "\u{201c}They will find a way,\u{201d} wrote one commenter.";
+    assert_eq!(mentions(t), vec![Some("one commenter".to_string())]);
+    let t = "\"The harm is incalculable,\" federal prosecutors wrote in a filing.";
+    assert_eq!(mentions(t), vec![Some("federal prosecutors".to_string())]);
+    // A participle after the quote: its object is not the speaker.
+    let t = "Smith said that is a \"distortion,\" describing the security team as skilled.";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Smith"));
+}
