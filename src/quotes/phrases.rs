@@ -292,6 +292,23 @@ impl Ctx<'_> {
                 pronoun: None,
             });
         }
+        // "Trump - who previously said", "a tweet from Rikkie Wells who wrote": the name run
+        // right before the dash or before "who".
+        if self.has(k, cls::WHO) && self.has(k, cls::LOWER) && k > 0 {
+            let dash = self
+                .toks
+                .get(k - 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '—' | '–')));
+            let name_end = if dash { k - 1 } else { k };
+            if let Some(s) = run_backward(self.toks, name_end) {
+                return Some(Np {
+                    start: k,
+                    end,
+                    name: Some((s, name_end)),
+                    pronoun: None,
+                });
+            }
+        }
         if let Some(p) = self.is_pronoun(k) {
             return Some(Np {
                 start: k,

@@ -125,3 +125,20 @@ fn determiner_phrases_closing_the_sentence_and_participles() {
     let t = "Smith said that is a \"distortion,\" describing the security team as skilled.";
     assert_eq!(who(t)[0].1.as_deref(), Some("Smith"));
 }
+
+#[test]
+fn who_after_a_dash_or_a_name_stands_for_the_name() {
+    let t = "Front-runner Donald Trump - who previously said he would \"bomb the oil fields\" - \
+             spoke on Saturday.";
+    let w = who(t);
+    assert_eq!(
+        (w[0].1.as_deref(), w[0].2.as_deref()),
+        (Some("Donald Trump"), Some("who"))
+    );
+    let t = "There was this tweet from Rikkie Wells who tweeted, \"They never respect rules.\"";
+    let w = who(t);
+    assert_eq!(
+        (w[0].1.as_deref(), w[0].2.as_deref()),
+        (Some("Rikkie Wells"), Some("who"))
+    );
+}
