@@ -144,7 +144,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn is_aux(&self, i: usize) -> bool {
-        self.has(i, cls::AUX_WORD)
+        self.has(i, cls::AUX_WORD | cls::WEEKDAY)
     }
 
     pub(super) fn sentence_start(&self, i: usize) -> usize {

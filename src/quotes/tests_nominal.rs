@@ -142,3 +142,9 @@ fn who_after_a_dash_or_a_name_stands_for_the_name() {
         (Some("Rikkie Wells"), Some("who"))
     );
 }
+
+#[test]
+fn a_weekday_between_speaker_and_verb() {
+    let t = "Priebus later Thursday told Fox News: \"Both men are meeting next week.\"";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Priebus"));
+}
