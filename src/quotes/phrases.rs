@@ -176,9 +176,10 @@ impl Ctx<'_> {
         let closes = self.has(i, cls::DET)
             && !self.has(i, cls::THAT)
             && j > i + 1
-            && self.toks.get(j).is_none_or(|t| {
-                t.quote().is_some() || matches!(t.kind, Kind::Punct('.' | ',' | ';'))
-            });
+            && self
+                .toks
+                .get(j)
+                .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ',' | ';')));
         (head || name.is_some() || subject || closes).then_some(Np {
             start: i,
             end: j,
@@ -348,10 +349,18 @@ impl Ctx<'_> {
             // "A spokesperson for the Department for Transport said": a name after a
             // preposition is what the speaker belongs to; the speaker is the nominal.
             if let Some(start) = self.head_before_preposition(s) {
+                // "analyst Nick Van den Brul of BNP Paribas": a name right after the head,
+                // up to the preposition, is the speaker's own.
+                let name = (start..s)
+                    .find(|&h| self.has(h, cls::HEAD) && self.has(h, cls::LOWER))
+                    .and_then(|h| run_forward(self.toks, h + 1).map(|e| (h + 1, e)))
+                    .filter(|&(_, e)| {
+                        e < s && self.has(e, cls::LOWER) && self.has(e, cls::OF | cls::STOP_W)
+                    });
                 return Some(Np {
                     start,
                     end,
-                    name: None,
+                    name,
                     pronoun: None,
                 });
             }

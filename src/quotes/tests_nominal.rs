@@ -148,3 +148,36 @@ fn a_weekday_between_speaker_and_verb() {
     let t = "Priebus later Thursday told Fox News: \"Both men are meeting next week.\"";
     assert_eq!(who(t)[0].1.as_deref(), Some("Priebus"));
 }
+
+#[test]
+fn an_object_before_a_quote_is_no_speaker() {
+    // "the final sum" closes nothing: the quote follows it.
+    let t = "India's negotiator, Raj Kumar, called the final sum \"a paltry amount\" and left.";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Raj Kumar"));
+    let t = "The UN climate chief, Peter Lindqvist, said the agreement was \"an insurance policy\".";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Peter Lindqvist"));
+}
+
+#[test]
+fn a_short_description_stands_for_the_person_the_paragraph_is_about() {
+    let t = "Elena Dementieva lost in straight sets. \"I hit rock bottom,\" the 22-year-old said.";
+    let w = who(t);
+    assert_eq!(
+        (w[0].1.as_deref(), w[0].2.as_deref()),
+        (Some("Elena Dementieva"), Some("the 22-year-old"))
+    );
+    let t = "Andre Agassi lost the final. \"I did not convert,\" the American said.";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Andre Agassi"));
+    // A body that speaks is no description of a person.
+    let t = "Manchester United lost. Ferguson was angry. \"We will appeal,\" the club said.";
+    let w = who(t);
+    assert_eq!((w[0].1.as_deref(), w[0].2.as_deref()), (None, Some("the club")));
+}
+
+#[test]
+fn a_name_between_the_head_and_its_employer_is_the_speaker() {
+    let t = "\"It is a husk,\" retail analyst Nick Bubb of Evolution Securities said.";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Nick Bubb"));
+    let t = "\"We are closed,\" a spokesperson for the Department for Transport said.";
+    assert_eq!(who(t)[0].1, None);
+}
