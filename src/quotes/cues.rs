@@ -399,8 +399,19 @@ impl Ctx<'_> {
                     || matches!(t.kind, Kind::Punct('.' | ',' | ':' | ';' | '!' | '?'))
             })
         };
-        let inverted =
-            v == s || after_quote || comma && self.np_forward(v + n).is_some_and(|np| closes(&np));
+        // After a comma the phrase must name someone or have a speaker head: "X - adviser to
+        // Y - told a press conference." is not inverted.
+        let speaker_like = |np: &Np| {
+            np.name.is_some()
+                || np.pronoun.is_some()
+                || (np.start..np.end).any(|k| self.has(k, cls::HEAD))
+        };
+        let inverted = v == s
+            || after_quote
+            || comma
+                && self
+                    .np_forward(v + n)
+                    .is_some_and(|np| closes(&np) && speaker_like(&np));
         let np = if accord || inverted && !self.is_aux(v + n) {
             self.np_forward(v + n)
                 .or_else(|| if accord { None } else { self.np_backward(v) })

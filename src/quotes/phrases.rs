@@ -141,7 +141,17 @@ impl Ctx<'_> {
             }
             // "The Democratic National Committee released ...": a lower-case word after a
             // name run that is no speaker head is the clause's verb, not part of the phrase.
-            if j > i && name.is_some_and(|(_, e)| e == j) && !self.has(j, cls::HEAD) {
+            // Not for a name after "of" inside the phrase ("Their view of Trump was"), and
+            // not before a speech verb ("the England captain said") or for a possessive.
+            if j > i
+                && name.is_some_and(|(s, e)| {
+                    e == j
+                        && (!(i..s).any(|k| self.has(k, cls::OF | cls::STOP_W))
+                            || self.has(j, cls::OF | cls::STOP_W))
+                })
+                && !self.has(j, cls::HEAD | cls::POSS)
+                && !self.has(j + 1, cls::SPEECH | cls::AUX_WORD)
+            {
                 break;
             }
             name = None;

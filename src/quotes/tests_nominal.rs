@@ -181,3 +181,19 @@ fn a_name_between_the_head_and_its_employer_is_the_speaker() {
     let t = "\"We are closed,\" a spokesperson for the Department for Transport said.";
     assert_eq!(who(t)[0].1, None);
 }
+
+#[test]
+fn pool_regressions_of_the_nominal_rules() {
+    // The addressee after an apposition is no speaker.
+    let t = "\"We used to see this,\" Andrei Illarionov - then an adviser to the president - told \
+             a press conference.";
+    assert_eq!(who(t)[0].1.as_deref(), Some("Andrei Illarionov"));
+    // A role noun before the speech verb stays in the phrase.
+    let t = "\"I am not interested in coaching,\" the England captain said on television.";
+    assert_eq!(mentions(t), vec![Some("the England captain".to_string())]);
+    // A name deep inside a subject phrase is not its head.
+    let t = "Their favorite aspect of Trump was his \u{201c}attitude\u{201d}, the group found.";
+    assert_ne!(who(t)[0].1.as_deref(), Some("Trump"));
+    let t = "The TV couple's interest in books coined the term \"the Richard & Judy effect\".";
+    assert_ne!(who(t)[0].1.as_deref(), Some("TV"));
+}
