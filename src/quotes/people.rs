@@ -392,7 +392,7 @@ impl People {
 
     /// The person a short definite description ("the 22-year-old", "the coach") at byte
     /// `pos` stands for: the subject of a sentence earlier in its paragraph, else the last
-    /// speaker (as for a pronoun, but of either gender and without a wider search).
+    /// speaker, else the person last mentioned (as for a pronoun, but of either gender).
     pub fn resolve_description(&self, pos: usize, paragraph: Option<usize>) -> Option<usize> {
         let ok = |id: usize| self.persons.get(id).is_some_and(|p| !p.place);
         let here = self
@@ -405,6 +405,10 @@ impl People {
             .find(|m| m.subject && ok(m.person));
         here.map(|m| m.person)
             .or(self.last_speaker.filter(|&id| ok(id)))
+            .or_else(|| {
+                let mut before = self.mentions.iter().rev().take(300).filter(|m| m.pos < pos);
+                before.find(|m| ok(m.person)).map(|m| m.person)
+            })
     }
 
     /// The person a he/she/they (gender `g`) at byte `pos` in `paragraph` stands for.

@@ -141,8 +141,9 @@ impl Ctx<'_> {
             }
             // "The Democratic National Committee released ...": a lower-case word after a
             // name run that is no speaker head is the clause's verb, not part of the phrase.
-            // Not for a name after "of" inside the phrase ("Their view of Trump was"), and
-            // not before a speech verb ("the England captain said") or for a possessive.
+            // Not for a noun closing the phrase ("the Old Trafford boss."), before a speech verb
+            // ("the England captain said"), for a name after "of" inside the phrase ("Their
+            // view of Trump was his ...") or for a possessive.
             if j > i
                 && name.is_some_and(|(s, e)| {
                     e == j
@@ -151,6 +152,7 @@ impl Ctx<'_> {
                 })
                 && !self.has(j, cls::HEAD | cls::POSS)
                 && !self.has(j + 1, cls::SPEECH | cls::AUX_WORD)
+                && (self.has(j, cls::OF | cls::STOP_W) || self.is_word(j + 1))
             {
                 break;
             }
@@ -506,7 +508,10 @@ impl Ctx<'_> {
     fn linker(&self, q: usize) -> bool {
         self.is_word(q)
             && self.has(q, cls::LOWER)
-            && !self.has(q, cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD)
+            && !self.has(
+                q,
+                cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD,
+            )
             && (self.verb(q).is_none() || self.has(q, cls::ING))
     }
 

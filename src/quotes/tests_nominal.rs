@@ -24,7 +24,8 @@ fn mentions(t: &str) -> Vec<Option<String>> {
 #[test]
 fn nominal_after_said_takes_adjectival_determiners() {
     // "senior", "former", "one" inside the phrase used to end it at the article.
-    let t = "\u{201c}That will help,\u{201d} said a senior Smith adviser. \u{201c}It is early.\u{201d}";
+    let t =
+        "\u{201c}That will help,\u{201d} said a senior Smith adviser. \u{201c}It is early.\u{201d}";
     let m = Some("a senior Smith adviser".to_string());
     assert_eq!(mentions(t), vec![m.clone(), m]);
     let t = "\"Did he wait? Probably,\" said one former senior agency official. \"It was right.\"";
@@ -40,7 +41,10 @@ fn party_members_and_places_inside_nominals() {
     // A description, not a person called "Ohio Democrat".
     assert_eq!(w[0].1, None);
     let t = "\u{201c}It is over,\u{201d} added another Texas Republican.";
-    assert_eq!(mentions(t), vec![Some("another Texas Republican".to_string())]);
+    assert_eq!(
+        mentions(t),
+        vec![Some("another Texas Republican".to_string())]
+    );
     // A definite name stays a name.
     let t = "\"We will not comment,\" the White House said on Monday.";
     assert_eq!(who(t)[0].1.as_deref(), Some("White House"));
@@ -154,7 +158,8 @@ fn an_object_before_a_quote_is_no_speaker() {
     // "the final sum" closes nothing: the quote follows it.
     let t = "India's negotiator, Raj Kumar, called the final sum \"a paltry amount\" and left.";
     assert_eq!(who(t)[0].1.as_deref(), Some("Raj Kumar"));
-    let t = "The UN climate chief, Peter Lindqvist, said the agreement was \"an insurance policy\".";
+    let t =
+        "The UN climate chief, Peter Lindqvist, said the agreement was \"an insurance policy\".";
     assert_eq!(who(t)[0].1.as_deref(), Some("Peter Lindqvist"));
 }
 
@@ -171,7 +176,10 @@ fn a_short_description_stands_for_the_person_the_paragraph_is_about() {
     // A body that speaks is no description of a person.
     let t = "Manchester United lost. Ferguson was angry. \"We will appeal,\" the club said.";
     let w = who(t);
-    assert_eq!((w[0].1.as_deref(), w[0].2.as_deref()), (None, Some("the club")));
+    assert_eq!(
+        (w[0].1.as_deref(), w[0].2.as_deref()),
+        (None, Some("the club"))
+    );
 }
 
 #[test]
@@ -196,4 +204,15 @@ fn pool_regressions_of_the_nominal_rules() {
     assert_ne!(who(t)[0].1.as_deref(), Some("Trump"));
     let t = "The TV couple's interest in books coined the term \"the Richard & Judy effect\".";
     assert_ne!(who(t)[0].1.as_deref(), Some("TV"));
+}
+
+#[test]
+fn descriptions_with_a_name_inside_stand_for_the_person() {
+    let t = "Manchester United's Alex Ferguson praised his players.\n\n\"That was our hardest \
+             game,\" said the Old Trafford boss.";
+    let w = who(t);
+    assert_eq!(
+        (w[0].1.as_deref(), w[0].2.as_deref()),
+        (Some("Alex Ferguson"), Some("the Old Trafford boss"))
+    );
 }
