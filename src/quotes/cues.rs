@@ -88,7 +88,7 @@ fn verb_at(text: &str, toks: &[Tok], ends: &[bool], title_case: bool, i: usize) 
                 p.has(cls::POSS)
                     || p.has(cls::DET)
                         && !p.has(cls::THAT | cls::NUMERAL)
-                        && !(past && !p.has(cls::ARTICLE))
+                        && (!past || p.has(cls::ARTICLE))
             });
         return (!noun).then_some(1);
     }
