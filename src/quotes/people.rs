@@ -392,7 +392,7 @@ impl People {
 
     /// The person a short definite description ("the 22-year-old", "the coach") at byte
     /// `pos` stands for: the subject of a sentence earlier in its paragraph, else the last
-    /// speaker, else the person last mentioned (as for a pronoun, but of either gender).
+    /// speaker, else the last subject of a sentence (as for a pronoun, but of either gender).
     pub fn resolve_description(&self, pos: usize, paragraph: Option<usize>) -> Option<usize> {
         let ok = |id: usize| self.persons.get(id).is_some_and(|p| !p.place);
         let here = self
@@ -407,7 +407,7 @@ impl People {
             .or(self.last_speaker.filter(|&id| ok(id)))
             .or_else(|| {
                 let mut before = self.mentions.iter().rev().take(300).filter(|m| m.pos < pos);
-                before.find(|m| ok(m.person)).map(|m| m.person)
+                before.find(|m| m.subject && ok(m.person)).map(|m| m.person)
             })
     }
 
