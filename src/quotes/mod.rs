@@ -549,23 +549,14 @@ fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Opt
         // "the secretary": the person last introduced with that role.
         let definite = ctx.has(c.np.start, cls::THE);
         let head = c.np.end.checked_sub(1).and_then(|k| toks.get(k));
-        // "the 22-year-old said", "said the Old Trafford boss": a description whose head is
-        // no speaker noun (those name bodies and documents too: "the company", "the report")
-        // stands for the person the paragraph is about, like a pronoun.
-        let n = c.np.end - c.np.start;
-        let described = definite && n <= 4 && head.is_some_and(|h| !h.has(cls::HEAD));
-        let role = if definite && n <= 3 {
+        // A description with no role met before ("the 22-year-old", "the TV exec") keeps
+        // no `speaker`: resolving it like a pronoun credited the wrong person too often on
+        // the pool (issue 15).
+        if definite && c.np.end - c.np.start <= 3 {
             head.and_then(|h| people.by_role(forms.lower(h)))
         } else {
             None
-        };
-        role.or_else(|| {
-            if described {
-                people.resolve_description(pos, paragraph)
-            } else {
-                None
-            }
-        })
+        }
     };
     Who {
         mention,

@@ -390,27 +390,6 @@ impl People {
                 .is_some_and(|i| self.find(forms.name_key(unit(i)), None, p.gender).is_some())
     }
 
-    /// The person a short definite description ("the 22-year-old", "the coach") at byte
-    /// `pos` stands for: the subject of a sentence earlier in its paragraph, else the last
-    /// speaker, else the last subject of a sentence (as for a pronoun, but of either gender).
-    pub fn resolve_description(&self, pos: usize, paragraph: Option<usize>) -> Option<usize> {
-        let ok = |id: usize| self.persons.get(id).is_some_and(|p| !p.place);
-        let here = self
-            .mentions
-            .iter()
-            .rev()
-            .take(300)
-            .filter(|m| m.pos < pos)
-            .take_while(|m| m.paragraph == paragraph && paragraph.is_some())
-            .find(|m| m.subject && ok(m.person));
-        here.map(|m| m.person)
-            .or(self.last_speaker.filter(|&id| ok(id)))
-            .or_else(|| {
-                let mut before = self.mentions.iter().rev().take(300).filter(|m| m.pos < pos);
-                before.find(|m| m.subject && ok(m.person)).map(|m| m.person)
-            })
-    }
-
     /// The person a he/she/they (gender `g`) at byte `pos` in `paragraph` stands for.
     pub fn resolve(&mut self, g: char, pos: usize, paragraph: Option<usize>) -> Option<usize> {
         if g != 'M' && g != 'F' {
