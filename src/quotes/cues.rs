@@ -78,9 +78,17 @@ fn verb_at(text: &str, toks: &[Tok], ends: &[bool], title_case: bool, i: usize) 
     }
     if t.has(cls::SPEECH) {
         // "his remarks", "Trump's claim", "the message": a noun, not a cue.
+        // "Several said", "Another added": a past tense after a quantifier is a verb.
+        let past = {
+            let w = text.get(t.start as usize..t.end as usize).unwrap_or("");
+            w.ends_with("ed") || matches!(w, "said" | "told" | "wrote")
+        };
         let noun = i > 0
             && toks.get(i - 1).is_some_and(|p| {
-                p.has(cls::POSS) || p.has(cls::DET) && !p.has(cls::THAT | cls::NUMERAL)
+                p.has(cls::POSS)
+                    || p.has(cls::DET)
+                        && !p.has(cls::THAT | cls::NUMERAL)
+                        && (!past || p.has(cls::ARTICLE))
             });
         return (!noun).then_some(1);
     }
@@ -136,7 +144,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn is_aux(&self, i: usize) -> bool {
-        self.has(i, cls::AUX_WORD)
+        self.has(i, cls::AUX_WORD | cls::WEEKDAY)
     }
 
     pub(super) fn sentence_start(&self, i: usize) -> usize {
@@ -187,6 +195,10 @@ impl Ctx<'_> {
             return None;
         }
         if let Some(n) = self.verb(j) {
+            // `"...," describing the team as ...`: a participle's object is no speaker.
+            if n == 1 && self.has(j, cls::ING) {
+                return None;
+            }
             let mut k = j + n;
             while self.is_aux(k) {
                 k += 1;
@@ -346,7 +358,8 @@ impl Ctx<'_> {
                 .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '—' | '–' | '-')));
         let after_quote =
             v > s && self.is_quote(v - 1) || comma && v > s + 1 && self.is_quote(v - 2);
-        if !after_quote && self.has(v, cls::ING) {
+        // "According to X, ...": "according" ends in -ing but is no participle.
+        if !after_quote && !accord && self.has(v, cls::ING) {
             // "Clinton is describing", "He's claiming": a progressive takes its subject.
             let be = v > 0 && self.has(v - 1, cls::BE);
             if be {
@@ -386,8 +399,19 @@ impl Ctx<'_> {
                     || matches!(t.kind, Kind::Punct('.' | ',' | ':' | ';' | '!' | '?'))
             })
         };
-        let inverted =
-            v == s || after_quote || comma && self.np_forward(v + n).is_some_and(|np| closes(&np));
+        // After a comma the phrase must name someone or have a speaker head: "X - adviser to
+        // Y - told a press conference." is not inverted.
+        let speaker_like = |np: &Np| {
+            np.name.is_some()
+                || np.pronoun.is_some()
+                || (np.start..np.end).any(|k| self.has(k, cls::HEAD))
+        };
+        let inverted = v == s
+            || after_quote
+            || comma
+                && self
+                    .np_forward(v + n)
+                    .is_some_and(|np| closes(&np) && speaker_like(&np));
         let np = if accord || inverted && !self.is_aux(v + n) {
             self.np_forward(v + n)
                 .or_else(|| if accord { None } else { self.np_backward(v) })

@@ -70,6 +70,8 @@ pub mod cls {
     pub const PLACE_W: u64 = 1 << 44;
     /// "from" or "by": a name after them is a statement's author ("a letter from Smith").
     pub const FROM_BY: u64 = 1 << 45;
+    /// A weekday name: may stand between a speaker and the verb ("Priebus Thursday told").
+    pub const WEEKDAY: u64 = 1 << 46;
     /// Form-only bits, never on a unit: the name part is not the whole form (it is in
     /// `Forms::parts`), the form is punctuation, an abbreviation (it keeps its period), and its
     /// classes are computed.
@@ -197,6 +199,9 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         }
         if f & flag::GAZETTEER != 0 && crate::entities::is_place_word(lower) {
             bits |= cls::PLACE_W;
+        }
+        if f & flag::WEEKDAY != 0 && upper {
+            bits |= cls::WEEKDAY;
         }
         if matches!(lower, "from" | "by") {
             bits |= cls::FROM_BY;

@@ -549,6 +549,9 @@ fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Opt
         // "the secretary": the person last introduced with that role.
         let definite = ctx.has(c.np.start, cls::THE);
         let head = c.np.end.checked_sub(1).and_then(|k| toks.get(k));
+        // A description with no role met before ("the 22-year-old", "the TV exec") keeps
+        // no `speaker`: resolving it like a pronoun credited the wrong person too often on
+        // the pool (issue 15).
         if definite && c.np.end - c.np.start <= 3 {
             head.and_then(|h| people.by_role(forms.lower(h)))
         } else {
@@ -565,3 +568,6 @@ fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Opt
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_nominal;

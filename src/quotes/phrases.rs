@@ -100,6 +100,7 @@ impl Ctx<'_> {
         }
         let mut j = i;
         let mut head = false;
+        let mut last_head = i;
         let mut name: Option<(usize, usize)> = None;
         while j < self.toks.len() && j < i + 9 {
             if !self.is_word(j) {
@@ -114,7 +115,12 @@ impl Ctx<'_> {
             if j > i && !joins && (self.has(j, cls::STOP) || self.verb(j).is_some()) {
                 break;
             }
-            if self.has(j, cls::LOWER) && j > i && self.has(j, cls::DET) && !self.has(j, cls::THAT)
+            // A second article ends the phrase ("officials the ..."); an adjectival determiner
+            // does not ("a senior Cruz adviser", "one former senior agency official").
+            if self.has(j, cls::LOWER)
+                && j > i
+                && self.has(j, cls::ARTICLE)
+                && !self.has(j, cls::THAT)
             {
                 break;
             }
@@ -124,21 +130,69 @@ impl Ctx<'_> {
                 j = end;
                 continue;
             }
-            // "one Democratic source": a capitalised adjective inside the phrase is kept.
-            if self.has(j, cls::UPPER) && j > i && !self.has(j, cls::NOT_NAME_W) {
+            // "one Democratic source": a capitalised adjective inside the phrase is kept, and
+            // so is a place or a capitalised head after a determiner ("an Ohio Democrat").
+            if self.has(j, cls::UPPER)
+                && j > i
+                && !self.has(j, cls::NOT_NAME_W)
+                && !(self.has(i, cls::DET) && self.has(j, cls::PLACE_W | cls::HEAD))
+            {
+                break;
+            }
+            // "The Democratic National Committee released ...": a lower-case word after a
+            // name run that is no speaker head is the clause's verb, not part of the phrase.
+            // Not for a noun closing the phrase ("the Old Trafford boss."), before a speech verb
+            // ("the England captain said"), for a name after "of" inside the phrase ("Their
+            // view of Trump was his ...") or for a possessive.
+            if j > i
+                && name.is_some_and(|(s, e)| {
+                    e == j
+                        && (!(i..s).any(|k| self.has(k, cls::OF | cls::STOP_W))
+                            || self.has(j, cls::OF | cls::STOP_W))
+                })
+                && !self.has(j, cls::HEAD | cls::POSS)
+                && !self.has(j + 1, cls::SPEECH | cls::AUX_WORD)
+                && (self.has(j, cls::OF | cls::STOP_W) || self.is_word(j + 1))
+            {
                 break;
             }
             name = None;
-            head = head || self.has(j, cls::HEAD);
+            if self.has(j, cls::HEAD) {
+                head = true;
+                last_head = j + 1;
+            }
             j += 1;
         }
         if j == i {
             return None;
         }
-        let name = name.filter(|&(_, e)| e == j);
+        // "His campaign sent a message": the phrase ends at its last speaker head.
+        if head && last_head < j && name.is_none() {
+            j = last_head;
+        }
+        let mut name = name.filter(|&(_, e)| e == j);
+        // "a New Hampshire Democrat", "another Texas Republican": a name run ending in a
+        // speaker head after an indefinite determiner describes someone, it is not a name.
+        if name.is_some()
+            && self.has(j - 1, cls::HEAD)
+            && self.has(i, cls::DET)
+            && !self.has(i, cls::THE)
+        {
+            name = None;
+            head = true;
+        }
         // "the New York businessman said": a determiner phrase right before a speech verb.
         let subject = self.has(i, cls::DET) && !self.has(i, cls::THAT) && self.verb(j).is_some();
-        (head || name.is_some() || subject).then_some(Np {
+        // `"...," said the 46-year-old.`, `wrote one commenter.`: a determiner phrase that
+        // closes the sentence.
+        let closes = self.has(i, cls::DET)
+            && !self.has(i, cls::THAT)
+            && j > i + 1
+            && self
+                .toks
+                .get(j)
+                .is_none_or(|t| matches!(t.kind, Kind::Punct('.' | ',' | ';')));
+        (head || name.is_some() || subject || closes).then_some(Np {
             start: i,
             end: j,
             name,
@@ -251,6 +305,23 @@ impl Ctx<'_> {
                 pronoun: None,
             });
         }
+        // "Trump - who previously said", "a tweet from Rikkie Wells who wrote": the name run
+        // right before the dash or before "who".
+        if self.has(k, cls::WHO) && self.has(k, cls::LOWER) && k > 0 {
+            let dash = self
+                .toks
+                .get(k - 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '—' | '–')));
+            let name_end = if dash { k - 1 } else { k };
+            if let Some(s) = run_backward(self.toks, name_end) {
+                return Some(Np {
+                    start: k,
+                    end,
+                    name: Some((s, name_end)),
+                    pronoun: None,
+                });
+            }
+        }
         if let Some(p) = self.is_pronoun(k) {
             return Some(Np {
                 start: k,
@@ -261,6 +332,19 @@ impl Ctx<'_> {
         }
         if !self.is_word(k) {
             return None;
+        }
+        // "Several said", "Another added": a determiner standing alone as the subject.
+        if self.has(k, cls::DET)
+            && !self.has(k, cls::ARTICLE | cls::THAT)
+            && (self.opens(k) || k > 0 && self.punct(k - 1, ','))
+            && end == k + 1
+        {
+            return Some(Np {
+                start: k,
+                end,
+                name: None,
+                pronoun: None,
+            });
         }
         if self.has(k, cls::NAME) {
             let Some(s) = run_backward(self.toks, end) else {
@@ -277,10 +361,18 @@ impl Ctx<'_> {
             // "A spokesperson for the Department for Transport said": a name after a
             // preposition is what the speaker belongs to; the speaker is the nominal.
             if let Some(start) = self.head_before_preposition(s) {
+                // "analyst Nick Van den Brul of BNP Paribas": a name right after the head,
+                // up to the preposition, is the speaker's own.
+                let name = (start..s)
+                    .find(|&h| self.has(h, cls::HEAD) && self.has(h, cls::LOWER))
+                    .and_then(|h| run_forward(self.toks, h + 1).map(|e| (h + 1, e)))
+                    .filter(|&(_, e)| {
+                        e < s && self.has(e, cls::LOWER) && self.has(e, cls::OF | cls::STOP_W)
+                    });
                 return Some(Np {
                     start,
                     end,
-                    name: None,
+                    name,
                     pronoun: None,
                 });
             }
@@ -308,6 +400,12 @@ impl Ctx<'_> {
                 name: Some((s, end)),
                 pronoun: None,
             });
+        }
+        // "a source close to the campaign said", "an official familiar with the talks said",
+        // "a spokesman for committee Democrats said": the speaker is the head before the
+        // preposition, with what qualifies it.
+        if let Some(np) = self.head_across_preposition(end) {
+            return Some(np);
         }
         if !self.has(k, cls::LOWER) {
             return None;
@@ -346,6 +444,7 @@ impl Ctx<'_> {
     fn head_before_preposition(&self, s: usize) -> Option<usize> {
         let mut p = s;
         let mut crossed = false;
+        let mut linkers = 0;
         while p > 0 && p + 8 > s {
             let q = p - 1;
             if !self.is_word(q) {
@@ -360,12 +459,23 @@ impl Ctx<'_> {
                     || self.has(q, cls::STOP_W) && !self.has(q, cls::AND | cls::THAT | cls::WHO));
             if prep {
                 crossed = true;
+            } else if crossed && linkers < 2 && self.linker(q) {
+                // "a source close to", "an official familiar with", "speaking to".
+                linkers += 1;
             } else if self.has(q, cls::HEAD) && (self.has(q, cls::LOWER) || self.opens(q)) {
                 // "Secretary of State John Kerry", "Bishop of London": a capitalised title
                 // before "of" is part of the name's title, not a speaker of its own.
                 let title = self.has(q, cls::UPPER)
                     && (self.has(q, cls::HONORIFIC) || self.has(q + 1, cls::OF));
-                if !crossed || title {
+                if title {
+                    return None;
+                }
+                if !crossed {
+                    // "a spokesman for committee Democrats": a noun modifying the name.
+                    if self.has(q, cls::LOWER) && q + 1 == s && p == s {
+                        p = q;
+                        continue;
+                    }
                     return None;
                 }
                 // The phrase opens at its determiner, or at the head.
@@ -389,6 +499,84 @@ impl Ctx<'_> {
                 return None;
             }
             p = q;
+        }
+        None
+    }
+
+    /// A lower-case word that may link a speaker head to a preposition: "close (to)",
+    /// "familiar (with)", "speaking (to)".
+    fn linker(&self, q: usize) -> bool {
+        self.is_word(q)
+            && self.has(q, cls::LOWER)
+            && !self.has(
+                q,
+                cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD,
+            )
+            && (self.verb(q).is_none() || self.has(q, cls::ING))
+    }
+
+    /// For a lower-case phrase ending just before `end`: a nominal whose speaker head stands
+    /// before a preposition ("a source close to the Clinton campaign", "one official familiar
+    /// with the talks"), opening its sentence or following a comma. The words after the
+    /// preposition are lower-case or capitalised nouns with no verb in them.
+    fn head_across_preposition(&self, end: usize) -> Option<Np> {
+        let lo = end.saturating_sub(12);
+        let mut p = end;
+        while p > lo {
+            p -= 1;
+            if !self.is_word(p) || self.verb(p).is_some() || self.has(p, cls::PRONOUN_W) {
+                return None;
+            }
+            let prep = self.has(p, cls::LOWER)
+                && (self.has(p, cls::OF)
+                    || self.has(p, cls::STOP_W) && !self.has(p, cls::AND | cls::THAT | cls::WHO));
+            if !prep || p + 1 == end {
+                continue;
+            }
+            // Up to two linking words, then the head.
+            let mut h = p;
+            let mut linkers = 0;
+            while h > 0 && linkers < 3 {
+                h -= 1;
+                if self.has(h, cls::HEAD) && self.has(h, cls::LOWER) {
+                    break;
+                }
+                if linkers == 2 || !self.linker(h) {
+                    return None;
+                }
+                linkers += 1;
+            }
+            if !(self.has(h, cls::HEAD) && self.has(h, cls::LOWER)) || h + 1 == p && linkers > 0 {
+                return None;
+            }
+            // The phrase opens at its determiner (at most four words before the head).
+            let mut start = h;
+            while start > 0 && start + 4 > h {
+                let b = start - 1;
+                let joins = self.is_word(b)
+                    && !self.has(b, cls::STOP | cls::PRONOUN_W)
+                    && self.verb(b).is_none()
+                    && (self.has(b, cls::LOWER | cls::DET) || self.has(b, cls::NAME));
+                if !joins {
+                    break;
+                }
+                start = b;
+                if self.has(b, cls::DET) {
+                    break;
+                }
+            }
+            let open = self.opens(start)
+                || start > 0
+                    && self
+                        .toks
+                        .get(start - 1)
+                        .is_some_and(|t| t.quote().is_some() || t.is_punct(','));
+            return (open && self.has(start, cls::DET)).then_some(Np {
+                start,
+                end,
+                name: None,
+                pronoun: None,
+            });
         }
         None
     }
