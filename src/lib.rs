@@ -3,10 +3,11 @@
 //! The core is plain Rust; `python` (behind the `python` feature) is the only module that
 //! knows about Python.
 
-/// With the `mimalloc` feature (on in the Python extension) every Rust allocation of the
-/// process goes through mimalloc: a record is built from many small vectors and strings,
-/// which glibc's malloc serves at several times the instructions (README, "Speed").
-#[cfg(feature = "jemalloc")]
+/// With the `jemalloc` feature (on in the Python extension), on Unix, every Rust allocation
+/// of the process goes through jemalloc: a record is built from many small vectors and
+/// strings, which glibc's malloc serves in more instructions (README, "Errors, missing
+/// values and threads").
+#[cfg(all(feature = "jemalloc", unix))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
