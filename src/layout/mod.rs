@@ -12,6 +12,7 @@ mod features;
 mod lexicon;
 pub mod lines;
 mod model;
+mod overlap;
 mod pictures;
 mod rules;
 mod shape;
@@ -587,7 +588,7 @@ impl<'t> Assembler<'t, '_> {
         let lead = self.out.paragraphs[0];
         count_words(s) <= 40
             && !s.contains(['"', '“', '”'])
-            && features::repeated_share(self.text, unit, lead, 5).is_some_and(|p| p >= 70)
+            && overlap::repeated_share(self.text, unit, lead, 5).is_some_and(|p| p >= 70)
     }
 
     fn place(&mut self, unit: Span, class: model::Class) {
