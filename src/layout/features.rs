@@ -11,7 +11,7 @@
 
 use super::lines::{Line, LineKind};
 use super::overlap::{content_words, shared};
-use super::shape::{ends_sentence, subheading_like, title_like_with, word_stats};
+use super::shape::{ends_sentence, subheading_like_with, title_like_with, word_stats};
 
 /// What the assembler knows about the line being classified.
 #[derive(Debug, Clone, Copy, Default)]
@@ -143,7 +143,7 @@ fn features(text: &str, lines: &[Line], cache: &mut Cache, ctx: Context, o: &mut
             o.word("lw:", w);
         }
     }
-    if short && subheading_like_n(s, n_words) {
+    if short && subheading_like_with(s, n_words) {
         o.f(&["r:subh"]);
     }
     if short && title_like_with(s, n_words, me.share) {
@@ -233,28 +233,6 @@ fn features(text: &str, lines: &[Line], cache: &mut Cache, ctx: Context, o: &mut
     let ov = overlap(text, cache, lines, i);
     o.f(&["ov:", ov]);
     o.f(&["ov*len:", ov, digit(me.len as usize)]);
-}
-
-/// `shape::subheading_like` with the word count known.
-fn subheading_like_n(s: &str, n: usize) -> bool {
-    let out = subheading_rest(s, n);
-    debug_assert_eq!(out, subheading_like(s));
-    out
-}
-
-fn subheading_rest(s: &str, n: usize) -> bool {
-    if n == 0 || n > 12 || s.len() > 100 || s.contains('\n') {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || "\"'“‘«".contains(first)) {
-        return false;
-    }
-    let t = s.trim_end_matches(['"', '\'', '”', '’', '»']);
-    if t.ends_with(['.', ',', ';', ':', '…']) {
-        return false;
-    }
-    !(t.ends_with(['?', '!']) && n > 8)
 }
 
 /// The look of one line.

@@ -186,7 +186,12 @@ pub(super) fn quoted_heading(s: &str) -> bool {
 
 /// A subheading: a short line alone between blank lines, not ending in running punctuation.
 pub(super) fn subheading_like(s: &str) -> bool {
-    let n = count_words(s);
+    subheading_like_with(s, count_words(s))
+}
+
+/// `subheading_like` with the line's word count (`count_words`, or `word_stats`' first
+/// value) known.
+pub(super) fn subheading_like_with(s: &str, n: usize) -> bool {
     if n == 0 || n > 12 || s.len() > 100 || s.contains('\n') {
         return false;
     }
