@@ -9,6 +9,7 @@ use regex::Regex;
 use super::super::dom::{Dom, Id};
 use super::bylines::{in_furniture, next_element};
 use super::DateLabel;
+use crate::tables::{MONTHS, WEEKDAYS};
 
 /// Meta tag precedence for dates: lower wins.
 pub(super) fn date_rank(key: &str) -> Option<u8> {
@@ -219,54 +220,10 @@ fn labelled(dom: &Dom, marks: &[u8], id: Id, labels: &[&str], at_start: bool) ->
     iso_date(seg).filter(|d| d.len() >= 10)
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
+/// A weekday name or abbreviation (the shared `data/text/weekdays.tsv`), with a trailing
+/// comma or period.
 fn is_weekday(w: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+    WEEKDAYS.contains_key(w.trim_end_matches([',', '.']).to_lowercase().as_str())
 }
 
 /// "Luke Kim December 17, 2025" / "Luke KimDecember 17, 2025" / "Jane Doe 4 August 2010" ->
@@ -325,7 +282,7 @@ fn date_tail_cut(s: &str) -> &str {
             .find(|(_, c)| c.is_uppercase())
             .map_or(0, |(k, _)| k);
         let month = w.get(start..).unwrap_or("").trim_end_matches([',', '.']);
-        if MONTHS.contains(&month.to_lowercase().as_str()) {
+        if MONTHS.contains_key(month.to_lowercase().as_str()) {
             return cut_before(i, at, start);
         }
     }
