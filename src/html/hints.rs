@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use super::dom::Dom;
-use crate::tables::{entries, FastSet};
+use crate::tables::{entries, FastMap, FastSet};
 
 /// Whole tokens, plus `prefix*` entries.
 pub struct Hints {
@@ -30,20 +30,55 @@ impl Hints {
     pub fn matches_token(&self, tok: &str) -> bool {
         self.exact.contains(tok) || self.prefixes.iter().any(|p| tok.starts_with(p.as_str()))
     }
+}
 
-    fn any(&self, toks: &[String]) -> bool {
-        toks.iter().any(|t| self.matches_token(t))
+/// The furniture, content, byline and paywall lists in one index: each class/id token is
+/// looked up once and gets the marks of every list it is in.
+struct MarkIndex {
+    exact: FastMap<String, u8>,
+    /// `prefix*` entries with their mark, by the prefix's first byte.
+    prefixes: Vec<Vec<(String, u8)>>,
+}
+
+impl MarkIndex {
+    fn build(lists: &[(&str, u8)]) -> Self {
+        let mut exact: FastMap<String, u8> = FastMap::default();
+        let mut prefixes: Vec<Vec<(String, u8)>> = vec![Vec::new(); 256];
+        for &(src, bit) in lists {
+            let h = Hints::load(src);
+            for w in h.exact {
+                *exact.entry(w).or_insert(0) |= bit;
+            }
+            for p in h.prefixes {
+                if let Some(&b) = p.as_bytes().first() {
+                    prefixes[b as usize].push((p, bit));
+                }
+            }
+        }
+        MarkIndex { exact, prefixes }
+    }
+
+    fn bits(&self, tok: &str) -> u8 {
+        let mut m = self.exact.get(tok).copied().unwrap_or(0);
+        if let Some(&b) = tok.as_bytes().first() {
+            for (p, bit) in &self.prefixes[b as usize] {
+                if tok.starts_with(p.as_str()) {
+                    m |= bit;
+                }
+            }
+        }
+        m
     }
 }
 
-pub static NEGATIVE: LazyLock<Hints> =
-    LazyLock::new(|| Hints::load(include_str!("../../data/html/negative_hints.txt")));
-pub static POSITIVE: LazyLock<Hints> =
-    LazyLock::new(|| Hints::load(include_str!("../../data/html/positive_hints.txt")));
-pub static BYLINE: LazyLock<Hints> =
-    LazyLock::new(|| Hints::load(include_str!("../../data/html/byline_hints.txt")));
-pub static PAYWALL: LazyLock<Hints> =
-    LazyLock::new(|| Hints::load(include_str!("../../data/html/paywall_hints.txt")));
+static MARKS: LazyLock<MarkIndex> = LazyLock::new(|| {
+    MarkIndex::build(&[
+        (include_str!("../../data/html/negative_hints.txt"), NEG),
+        (include_str!("../../data/html/positive_hints.txt"), POS),
+        (include_str!("../../data/html/byline_hints.txt"), BYL),
+        (include_str!("../../data/html/paywall_hints.txt"), PAY),
+    ])
+});
 pub static ARTICLE_TYPES: LazyLock<Hints> =
     LazyLock::new(|| Hints::load(include_str!("../../data/html/article_types.txt")));
 pub static BYLINE_JUNK: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -180,41 +215,27 @@ pub const NEG_NB: u8 = 1 << 4;
 pub const POS_NB: u8 = 1 << 5;
 pub const BYL_NB: u8 = 1 << 6;
 
-/// The words looked up for a class/id string: each lower-cased token split on anything that
-/// is not a letter or digit, so "post-content" is "post" and "content" and "canvas" is not
-/// "nav", and each whitespace word's joined form ("postcontent").
-fn candidates(classes: &str, out: &mut Vec<String>) {
-    out.clear();
+/// The marks of a class/id string: its words are each lower-cased token split on anything
+/// that is not a letter or digit, so "post-content" is "post" and "content" and "canvas" is
+/// not "nav", and each whitespace word's joined form ("postcontent"); a list marks the string
+/// when any of its words is in the list. `lw` and `joined` are reused buffers.
+fn marks_of(classes: &str, lw: &mut String, joined: &mut String) -> u8 {
+    let index = &*MARKS;
+    let mut m = 0;
     for word in classes.split_ascii_whitespace() {
-        let lw = word.to_ascii_lowercase();
-        let mut joined = String::new();
+        lw.clear();
+        lw.push_str(word);
+        lw.make_ascii_lowercase();
+        joined.clear();
         for tok in lw.split(|c: char| !c.is_alphanumeric()) {
             if tok.is_empty() {
                 continue;
             }
-            out.push(tok.to_string());
+            m |= index.bits(tok);
             joined.push_str(tok);
         }
-        if joined.len() != lw.len() {
-            out.push(joined);
-        }
-    }
-}
-
-fn marks_of(classes: &str, toks: &mut Vec<String>) -> u8 {
-    candidates(classes, toks);
-    if toks.is_empty() {
-        return 0;
-    }
-    let mut m = 0;
-    for (list, bit) in [
-        (&*NEGATIVE, NEG),
-        (&*POSITIVE, POS),
-        (&*BYLINE, BYL),
-        (&*PAYWALL, PAY),
-    ] {
-        if list.any(toks) {
-            m |= bit;
+        if joined.len() != lw.len() && !joined.is_empty() {
+            m |= index.bits(joined);
         }
     }
     m
@@ -239,27 +260,35 @@ pub fn without_brackets(class: &str) -> String {
 /// are split and looked up once, not at every question the passes ask of them.
 pub fn page_marks(dom: &Dom) -> Vec<u8> {
     let mut out = vec![0u8; dom.nodes.len()];
-    let mut toks = Vec::new();
+    let (mut lw, mut joined) = (String::new(), String::new());
     let mut buf = String::new();
+    // Pages repeat the same class/id strings on many elements: each distinct string
+    // (class and id joined, with a separator no attribute value holds) is looked up once.
+    let mut seen: FastMap<String, u8> = FastMap::default();
     for (id, mark) in out.iter_mut().enumerate() {
         let (class, idv) = (dom.attr(id, "class"), dom.attr(id, "id"));
         if class.is_none() && idv.is_none() {
             continue;
         }
         buf.clear();
-        for v in [class, idv].into_iter().flatten() {
-            buf.push_str(v);
-            buf.push(' ');
+        buf.push_str(class.unwrap_or(""));
+        buf.push('\0');
+        buf.push_str(idv.unwrap_or(""));
+        if let Some(&m) = seen.get(buf.as_str()) {
+            *mark = m;
+            continue;
         }
-        let raw = marks_of(&buf, &mut toks);
+        let key = format!("{} {} ", class.unwrap_or(""), idv.unwrap_or(""));
+        let raw = marks_of(&key, &mut lw, &mut joined);
         let plain = match class {
             Some(c) if c.contains('[') => {
                 let s = format!("{} {}", without_brackets(c), idv.unwrap_or(""));
-                marks_of(&s, &mut toks)
+                marks_of(&s, &mut lw, &mut joined)
             }
             _ => raw,
         };
         *mark = raw | ((plain & (NEG | POS | BYL)) << 4);
+        seen.insert(buf.clone(), *mark);
     }
     out
 }
