@@ -16,7 +16,7 @@
 //!
 //! Prints how many predictions were written; skips cleanly when the input is absent.
 
-use std::io::Write;
+mod jsonl;
 
 use newsparse::layout::{self, stamps, Layout};
 use newsparse::text::{self, Span};
@@ -70,31 +70,7 @@ fn prediction(id: &Value, t: &str, l: &Layout) -> Value {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [input, dest] = args.as_slice() else {
-        eprintln!("usage: layout_pred INPUT.jsonl PRED.jsonl");
-        std::process::exit(2);
-    };
-    let Ok(raw) = std::fs::read_to_string(input) else {
-        println!("skipped: {input} not found");
-        return;
-    };
-    let file = std::fs::File::create(dest).unwrap_or_else(|e| {
-        eprintln!("cannot create {dest}: {e}");
-        std::process::exit(1);
+    jsonl::map_articles("layout_pred", "predictions", |id, t| {
+        prediction(id, t, &layout::parse(t))
     });
-    let mut out = std::io::BufWriter::new(file);
-    let mut n = 0;
-    for line in raw.lines() {
-        let Ok(v) = serde_json::from_str::<Value>(line) else {
-            continue;
-        };
-        let (Some(id), Some(t)) = (v.get("id"), v.get("text").and_then(Value::as_str)) else {
-            continue;
-        };
-        let p = prediction(id, t, &layout::parse(t));
-        writeln!(out, "{p}").expect("write");
-        n += 1;
-    }
-    println!("{n} predictions written to {dest}");
 }
