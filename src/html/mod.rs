@@ -72,7 +72,8 @@ pub struct Dropped {
     /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
     /// `listing` (a whole index page's teasers), `script_only`, `repeat` (a second copy of a
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
-    /// `title` (furniture titles such as "Related posts"), `paywall`, `limit` (the end of a
+    /// `title` (furniture titles such as "Related posts"), `bio` (the author's bio, as the
+    /// page's JSON-LD describes the author), `paywall`, `limit` (the end of a
     /// page whose tree outgrew its budget, see `guard`).
     pub kind: &'static str,
     /// The first 100 characters.
@@ -181,6 +182,21 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
                 })
                 .collect();
         }
+    }
+    // The author box under the article, when the metadata describes the author with the
+    // same words: a bio, not the article.
+    if m.says_article && !m.bios.is_empty() {
+        let keys: Vec<String> = m.bios.iter().map(|b| content::bio_key(b)).collect();
+        blocks.retain(|b| {
+            let bio = matches!(b.kind, BlockKind::Paragraph(_)) && content::is_bio(&b.text, &keys);
+            if bio {
+                boilerplate.push(Dropped {
+                    kind: "bio",
+                    text: b.text.chars().take(100).collect(),
+                });
+            }
+            !bio
+        });
     }
     let words: usize = blocks
         .iter()

@@ -196,3 +196,36 @@ pub(super) fn drop_repeats(out: &mut Extract) {
         }
     }
 }
+
+/// Letters and digits compared at the start of a block and of an author bio.
+const BIO_KEY: usize = 60;
+
+/// The first `BIO_KEY` letters and digits of `s`, lower case, markup (`<p>`) left out: what
+/// a block and a bio are compared on.
+pub fn bio_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+        if out.len() >= BIO_KEY {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether a block opens as one of the page's author bios (`bio_key`s of the JSON-LD Person
+/// descriptions) does: the author box under the article, which the metadata describes as the
+/// author, not the article. At least 30 letters must agree.
+pub fn is_bio(text: &str, keys: &[String]) -> bool {
+    let k = bio_key(text);
+    keys.iter().any(|b| {
+        let n = k.len().min(b.len());
+        n >= 30 && k.get(..n).is_some_and(|x| b.get(..n) == Some(x))
+    })
+}
