@@ -121,6 +121,9 @@ pub struct HtmlMeta {
 /// Decoded text beyond this is cut (the page is then `truncated`): the article text built
 /// from a page must stay indexable by 32-bit offsets (`limits::HARD_MAX_BYTES`), and decoding
 /// can triple a page's size. Only reachable with `max_bytes=None`.
+/// Blocks at the end of the body where an author box is looked for.
+const BIO_TAIL: usize = 4;
+
 const MAX_DECODED: usize = crate::limits::HARD_MAX_BYTES / 2;
 
 /// Parses an HTML page. `url` (the page's address, if known) supplies a date from its path
@@ -217,6 +220,38 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     let page_kind = kind::page_kind(&m, listing, script_only, words, url);
     let is_article = page_kind == "article";
     let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
+    // The author box printed with the article: a block that opens with an author's name and
+    // a bio verb ("Jane Doe is a freelance writer...").
+    // Only people's names (a company's "Acme Corp is..." is its pitch, read elsewhere) and
+    // only where author boxes stand: the first two paragraphs or the last four blocks.
+    let people: Vec<String> = authors
+        .iter()
+        .filter(|a| {
+            a.split_whitespace().count() >= 2
+                && meta::name_kind(a, site.as_deref()) == meta::NameKind::Person
+        })
+        .cloned()
+        .collect();
+    if is_article && !people.is_empty() {
+        let n = blocks.len();
+        let mut paragraphs = 0;
+        let mut at = 0;
+        blocks.retain(|b| {
+            at += 1;
+            let para = matches!(b.kind, BlockKind::Paragraph("p"));
+            paragraphs += usize::from(para);
+            let bio = para
+                && (paragraphs <= 2 || at + BIO_TAIL > n)
+                && content::opens_as_bio(&b.text, &people);
+            if bio {
+                boilerplate.push(Dropped {
+                    kind: "bio",
+                    text: b.text.chars().take(100).collect(),
+                });
+            }
+            !bio
+        });
+    }
     let paywalled = m.not_free || ex.paywall_marker;
     let cut_short = cut || dom.truncated;
     if cut_short {

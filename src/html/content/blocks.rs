@@ -2,7 +2,7 @@
 //! teaser listing that is not an article; the visible text of an element.
 
 use super::super::dom::{push_collapsed, Dom, Id};
-use super::super::hints::{CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES};
+use super::super::hints::{BIO_VERBS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES};
 use super::stats::Stats;
 use super::Extract;
 use crate::tables::{FastMap, FastSet};
@@ -227,5 +227,51 @@ pub fn is_bio(text: &str, keys: &[String]) -> bool {
     keys.iter().any(|b| {
         let n = k.len().min(b.len());
         n >= 30 && k.get(..n).is_some_and(|x| b.get(..n) == Some(x))
+    })
+}
+
+/// Bytes a block must have (at least, at most) to be read as an author bio by its opening.
+const BIO_OPENING: (usize, usize) = (60, 1200);
+
+/// Whether a block opens as an author bio does: one of `authors` (whole, or the first name of
+/// a name of two words or more; "Dr." before it allowed), an optional ", role," and then a
+/// word of `data/html/bio_verbs.txt` ("Jane Doe is a freelance writer...", "Jane has covered
+/// tech since 2010").
+pub fn opens_as_bio(text: &str, authors: &[String]) -> bool {
+    if !(BIO_OPENING.0..=BIO_OPENING.1).contains(&text.len()) {
+        return false;
+    }
+    let t = text.strip_prefix("Dr. ").unwrap_or(text);
+    authors.iter().any(|a| {
+        let first = a.split_whitespace().next().filter(|f| f.len() < a.len());
+        [Some(a.as_str()), first]
+            .into_iter()
+            .flatten()
+            .filter(|n| n.len() >= 3)
+            .any(|n| t.strip_prefix(n).is_some_and(bio_verb_follows))
+    })
+}
+
+/// After a name: a bio verb next, or after a role between commas ("Jane Doe, Editor, has").
+fn bio_verb_follows(rest: &str) -> bool {
+    let verb = |s: &str| {
+        s.split_whitespace()
+            .next()
+            .is_some_and(|w| BIO_VERBS.contains(w))
+    };
+    if rest.starts_with(' ') {
+        return verb(rest);
+    }
+    // ", Editor, Running Reviews, studied": the role is short; the verb follows its last comma.
+    rest.strip_prefix(',').is_some_and(|r| {
+        r.get(..r.len().min(80))
+            .and_then(|head| head.rfind(", "))
+            .and_then(|i| r.get(i + 2..))
+            .is_some_and(|after| {
+                after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| BIO_VERBS.contains(w) || w.ends_with("ed"))
+            })
     })
 }

@@ -18,7 +18,7 @@ mod walk;
 
 use super::dom::{Dom, Id, ROOT};
 use super::hints::{BYL, PAY};
-pub use blocks::{bio_key, is_bio};
+pub use blocks::{bio_key, is_bio, opens_as_bio};
 use blocks::{drop_repeats, looks_like_listing, visible_text};
 use choose::choose;
 use stats::{class_id, stats, Stats};
