@@ -368,3 +368,44 @@ fn page_kinds_are_flagged_not_guessed() {
         ("page", false)
     );
 }
+
+#[test]
+fn author_bios_are_not_the_article() {
+    let paras: String = (0..5).map(prose).collect();
+    let bio = "Jane Roe is a freelance writer living in Leeds who has covered local \
+               government and the harbour for a decade.";
+    // The JSON-LD Person description repeats the bio printed under the article.
+    let head = format!(
+        "<script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"headline\":\"T\",\
+         \"datePublished\":\"2024-03-01\",\"author\":{{\"@type\":\"Person\",\"name\":\"Jane Roe\",\
+         \"description\":\"<p>{bio}</p>\"}}}}</script>"
+    );
+    let body = format!("<article><h1>T</h1>{paras}<div><p>{bio}</p></div></article>");
+    let page = page_with(&head, &body, "https://example.com/2024/03/01/harbour");
+    assert!(has_para(&page, "Paragraph 4"), "{}", page.text);
+    assert!(!page.text.contains("freelance writer"), "{}", page.text);
+    assert!(page.meta.boilerplate.iter().any(|d| d.kind == "bio"));
+    // Without the description: the block opens with the author's name and a bio verb, at the
+    // article's end.
+    let head = "<meta property='og:type' content='article'>\
+                <meta name='author' content='Jane Roe'>\
+                <meta property='article:published_time' content='2024-03-01'>";
+    let body = format!("<article><h1>T</h1>{paras}<p>{bio}</p></article>");
+    let page = page_with(head, &body, "https://example.com/harbour");
+    assert_eq!(page.meta.authors, vec!["Jane Roe".to_string()]);
+    assert!(!page.text.contains("freelance writer"), "{}", page.text);
+    // In the middle of the article the same words are the article's.
+    let mid: String = (5..10).map(prose).collect();
+    let body = format!("<article><h1>T</h1>{paras}<p>{bio}</p>{mid}</article>");
+    let page = page_with(head, &body, "https://example.com/harbour");
+    assert!(page.text.contains("freelance writer"), "{}", page.text);
+    // A paragraph about someone else, or not opening with a bio verb, stays.
+    let body = format!(
+        "<article><h1>T</h1>{paras}<p>John Doe is a freelance writer living in Leeds who has \
+         covered the harbour.</p><p>Jane Roe, asked about it, said the quay needs repairs \
+         before the winter storms arrive.</p></article>"
+    );
+    let page = page_with(head, &body, "https://example.com/harbour");
+    assert!(page.text.contains("John Doe is"), "{}", page.text);
+    assert!(page.text.contains("Jane Roe, asked"), "{}", page.text);
+}
