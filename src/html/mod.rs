@@ -70,7 +70,7 @@ pub struct HtmlLink {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Dropped {
     /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
-    /// `listing` (a whole index page's teasers), `script_only`, `repeat` (a second copy of a
+    /// `script_only`, `repeat` (a second copy of a
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
     /// `title` (furniture titles such as "Related posts"), `bio` (the author's bio, as the
     /// page's JSON-LD describes the author), `paywall`, `limit` (the end of a
@@ -208,15 +208,8 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         .sum();
     let script_only = ex.script_only && blocks.is_empty();
     let listing = ex.listing && !m.says_article;
-    if listing || script_only {
-        let kind = if listing { "listing" } else { "script_only" };
-        for b in blocks.drain(..).take(10) {
-            boilerplate.push(Dropped {
-                kind,
-                text: b.text.chars().take(100).collect(),
-            });
-        }
-    }
+    // A listing keeps its teasers as its text (what the page shows; WCXB's gold for such
+    // pages is the list), flagged by `page_kind`, never given an author or read as an article.
     let page_kind = kind::page_kind(&m, listing, script_only, words, url);
     let is_article = page_kind == "article";
     let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
