@@ -212,7 +212,12 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     // pages is the list), flagged by `page_kind`, never given an author or read as an article.
     let page_kind = kind::page_kind(&m, listing, script_only, words, url);
     let is_article = page_kind == "article";
-    let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
+    // A listing's names sign its teasers and a shop's page is signed by nobody: no author.
+    let (authors, author_source) = if matches!(page_kind, "listing" | "product") {
+        (Vec::new(), "")
+    } else {
+        authors::choose(&m, &ex, site.as_deref(), is_article)
+    };
     // The author box printed with the article: a block that opens with an author's name and
     // a bio verb ("Jane Doe is a freelance writer...").
     // Only people's names (a company's "Acme Corp is..." is its pitch, read elsewhere) and

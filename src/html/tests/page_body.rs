@@ -352,6 +352,12 @@ fn page_kinds_are_flagged_not_guessed() {
     assert!(has_para(&product, "Paragraph 0"));
     let cart = format!("{paras}<button>Add to cart</button>");
     assert_eq!(page_with("", &cart, url).meta.page_kind, "product");
+    // A shop's page is signed by nobody, whatever its metadata names.
+    let signed = format!("{ld}<meta name='author' content='Jane Roe'>");
+    let product = page_with(&signed, &paras, url);
+    assert!(product.meta.authors.is_empty(), "{:?}", product.meta.authors);
+    let signed = page_with("<meta name='author' content='Jane Roe'>", &paras, url);
+    assert_eq!(signed.meta.authors, vec!["Jane Roe".to_string()]);
     // A forum thread: declared, or under a forum path.
     let ld = "<script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\"}</script>";
     assert_eq!(page_with(ld, &paras, url).meta.page_kind, "forum");
