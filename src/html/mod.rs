@@ -72,7 +72,8 @@ pub struct Dropped {
     /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
     /// `script_only`, `repeat` (a second copy of a
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
-    /// `title` (furniture titles such as "Related posts"), `bio` (the author's bio, as the
+    /// `title` (furniture titles such as "Related posts"), `teasers` (a run of linked titles
+    /// with a line of summary, each in a card of its own, under the article), `bio` (the author's bio, as the
     /// page's JSON-LD describes the author), `paywall`, `limit` (the end of a
     /// page whose tree outgrew its budget, see `guard`).
     pub kind: &'static str,
@@ -182,6 +183,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
                     credit: None,
                     src: None,
                     alt: None,
+                    linked: false,
                 })
                 .collect();
         }

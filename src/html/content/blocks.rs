@@ -2,9 +2,11 @@
 //! teaser listing that is not an article; the visible text of an element.
 
 use super::super::dom::{push_collapsed, Dom, Id};
-use super::super::hints::{BIO_VERBS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES};
+use super::super::hints::{
+    BIO_VERBS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES,
+};
 use super::stats::Stats;
-use super::Extract;
+use super::{BlockKind, Extract};
 use crate::tables::{FastMap, FastSet};
 
 /// Elements that break paragraphs.
@@ -274,4 +276,82 @@ fn bio_verb_follows(rest: &str) -> bool {
                     .is_some_and(|w| BIO_VERBS.contains(w) || w.ends_with("ed"))
             })
     })
+}
+
+/// Teasers a run needs to be dropped, and the most paragraphs a teaser has under its title.
+const TEASER_RUN: usize = 3;
+const TEASER_PARAS: usize = 2;
+/// Bytes: a teaser's paragraph is shorter than this; the article before a run at least this.
+const TEASER_PARA_MAX: usize = 500;
+const ARTICLE_BEFORE: usize = 1000;
+/// The article before a run holds at least this many times the run's text: teasers under an
+/// article are a short coda, not half of the page (a guide of linked chapter cards).
+const ARTICLE_TIMES: usize = 3;
+
+/// A run of teasers printed after the article ("More stories": a linked title and a line of
+/// summary, again and again) is not the article: when at least `TEASER_RUN` teasers follow
+/// each other after `ARTICLE_BEFORE` bytes of paragraphs and less text comes after them than
+/// they hold, they are dropped (kind `teasers`; the first such run only). A listing, whose teasers are all of it, has
+/// no article before them and keeps them.
+pub(super) fn drop_teaser_runs(out: &mut Extract) {
+    let blocks = &out.blocks;
+    let n = blocks.len();
+    let teaser_at = |i: usize| -> Option<usize> {
+        let b = blocks.get(i)?;
+        if !(b.linked && matches!(b.kind, BlockKind::Heading(_))) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < n && j - i <= TEASER_PARAS {
+            match blocks.get(j) {
+                Some(p)
+                    if matches!(p.kind, BlockKind::Paragraph(_) | BlockKind::Caption)
+                        && p.text.len() < TEASER_PARA_MAX =>
+                {
+                    j += 1
+                }
+                _ => break,
+            }
+        }
+        Some(j)
+    };
+    let mut before = 0usize;
+    let mut i = 0;
+    while i < n {
+        let mut end = i;
+        let mut count = 0;
+        while let Some(next) = teaser_at(end) {
+            count += 1;
+            end = next;
+        }
+        if count >= TEASER_RUN && before >= ARTICLE_BEFORE {
+            let after: usize = blocks
+                .get(end..)
+                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
+            let run: usize = blocks
+                .get(i..end)
+                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
+            if after < run && before >= ARTICLE_TIMES * run {
+                let dropped: Vec<String> = blocks
+                    .get(i..end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|b| b.text.chars().take(100).collect())
+                    .collect();
+                out.blocks.drain(i..end);
+                for t in dropped {
+                    if out.dropped.len() < 30 {
+                        out.dropped.push(("teasers", t));
+                    }
+                }
+                return;
+            }
+        }
+        if let Some(b) = blocks.get(i) {
+            if matches!(b.kind, BlockKind::Paragraph(_)) {
+                before += b.text.len();
+            }
+        }
+        i = if count > 0 { end } else { i + 1 };
+    }
 }

@@ -152,7 +152,11 @@ fn listing_page_is_flagged_with_its_teasers() {
     assert_eq!(page.meta.page_kind, "listing");
     assert!(page.meta.authors.is_empty());
     // The teasers are the page's text, flagged by `page_kind` rather than emptied.
-    assert!(page.text.contains("A short summary of story 12"), "{}", page.text);
+    assert!(
+        page.text.contains("A short summary of story 12"),
+        "{}",
+        page.text
+    );
     assert_eq!(page.meta.title.as_deref(), Some("Local news"));
 }
 

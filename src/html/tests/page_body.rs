@@ -355,7 +355,11 @@ fn page_kinds_are_flagged_not_guessed() {
     // A shop's page is signed by nobody, whatever its metadata names.
     let signed = format!("{ld}<meta name='author' content='Jane Roe'>");
     let product = page_with(&signed, &paras, url);
-    assert!(product.meta.authors.is_empty(), "{:?}", product.meta.authors);
+    assert!(
+        product.meta.authors.is_empty(),
+        "{:?}",
+        product.meta.authors
+    );
     let signed = page_with("<meta name='author' content='Jane Roe'>", &paras, url);
     assert_eq!(signed.meta.authors, vec!["Jane Roe".to_string()]);
     // A forum thread: declared, or under a forum path.
@@ -414,4 +418,37 @@ fn author_bios_are_not_the_article() {
     let page = page_with(head, &body, "https://example.com/harbour");
     assert!(page.text.contains("John Doe is"), "{}", page.text);
     assert!(page.text.contains("Jane Roe, asked"), "{}", page.text);
+}
+
+#[test]
+fn teaser_cards_under_the_article_are_dropped() {
+    let paras: String = (0..12).map(prose).collect();
+    let card = |n: usize| {
+        format!(
+            "<div class='card'><h3><a href='/story-{n}/'>Another story number {n}</a></h3>\
+             <p>A line of summary for story {n}.</p></div>"
+        )
+    };
+    let cards: String = (0..4).map(card).collect();
+    let body = format!("<article><h1>T</h1>{paras}<div class='more'>{cards}</div></article>");
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 11"), "{}", page.text);
+    assert!(!page.text.contains("line of summary"), "{}", page.text);
+    assert!(page.meta.boilerplate.iter().any(|d| d.kind == "teasers"));
+    // Linked headings among the article's own paragraphs (a roundup) are the article.
+    let items: String = (0..4)
+        .map(|n| {
+            format!(
+                "<h3><a href='https://shop.example/{n}'>Kettle {n}</a></h3>{}",
+                prose(20 + n)
+            )
+        })
+        .collect();
+    let body = format!("<article><h1>T</h1>{paras}{items}</article>");
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 23"), "{}", page.text);
+    // A page of cards and little else keeps them (a listing, flagged by `page_kind`).
+    let few: String = (0..2).map(prose).collect();
+    let body = format!("<main><h1>T</h1>{few}{cards}</main>");
+    assert!(page_of(&body).text.contains("line of summary"));
 }
