@@ -275,7 +275,7 @@ class HtmlLink(TypedDict):
 
 class Dropped(TypedDict):
     kind: str
-    """nav | furniture | links | paywall | listing | script_only"""
+    """nav | furniture | links | repeat | credit | stamp | title | section | notice | bio | paywall | script_only | limit"""
     text: str
     """At most 100 characters of what was dropped."""
 

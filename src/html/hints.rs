@@ -109,6 +109,13 @@ pub static FURNITURE_TITLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Verbs that open an author bio after the author's name (`data/html/bio_verbs.txt`).
+pub static BIO_VERBS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    entries(include_str!("../../data/html/bio_verbs.txt"))
+        .map(|(_, l)| l.trim().to_string())
+        .collect()
+});
+
 /// The furniture titles that head a furniture section (written with a leading `+`).
 pub static FURNITURE_SECTIONS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     entries(include_str!("../../data/html/furniture_titles.txt"))

@@ -70,9 +70,11 @@ pub struct HtmlLink {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Dropped {
     /// `nav`, `furniture` (class/id or role hints), `links` (a block that is mostly links),
-    /// `listing` (a whole index page's teasers), `script_only`, `repeat` (a second copy of a
+    /// `script_only`, `repeat` (a second copy of a
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
-    /// `title` (furniture titles such as "Related posts"), `paywall`, `limit` (the end of a
+    /// `title` (furniture titles such as "Related posts"), `teasers` (a run of linked titles
+    /// with a line of summary, each in a card of its own, under the article), `bio` (the author's bio, as the
+    /// page's JSON-LD describes the author), `paywall`, `limit` (the end of a
     /// page whose tree outgrew its budget, see `guard`).
     pub kind: &'static str,
     /// The first 100 characters.
@@ -120,6 +122,9 @@ pub struct HtmlMeta {
 /// Decoded text beyond this is cut (the page is then `truncated`): the article text built
 /// from a page must stay indexable by 32-bit offsets (`limits::HARD_MAX_BYTES`), and decoding
 /// can triple a page's size. Only reachable with `max_bytes=None`.
+/// Blocks at the end of the body where an author box is looked for.
+const BIO_TAIL: usize = 4;
+
 const MAX_DECODED: usize = crate::limits::HARD_MAX_BYTES / 2;
 
 /// Parses an HTML page. `url` (the page's address, if known) supplies a date from its path
@@ -178,9 +183,25 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
                     credit: None,
                     src: None,
                     alt: None,
+                    linked: false,
                 })
                 .collect();
         }
+    }
+    // The author box under the article, when the metadata describes the author with the
+    // same words: a bio, not the article.
+    if m.says_article && !m.bios.is_empty() {
+        let keys: Vec<String> = m.bios.iter().map(|b| content::bio_key(b)).collect();
+        blocks.retain(|b| {
+            let bio = matches!(b.kind, BlockKind::Paragraph(_)) && content::is_bio(&b.text, &keys);
+            if bio {
+                boilerplate.push(Dropped {
+                    kind: "bio",
+                    text: b.text.chars().take(100).collect(),
+                });
+            }
+            !bio
+        });
     }
     let words: usize = blocks
         .iter()
@@ -189,18 +210,48 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
         .sum();
     let script_only = ex.script_only && blocks.is_empty();
     let listing = ex.listing && !m.says_article;
-    if listing || script_only {
-        let kind = if listing { "listing" } else { "script_only" };
-        for b in blocks.drain(..).take(10) {
-            boilerplate.push(Dropped {
-                kind,
-                text: b.text.chars().take(100).collect(),
-            });
-        }
-    }
+    // A listing keeps its teasers as its text (what the page shows; WCXB's gold for such
+    // pages is the list), flagged by `page_kind`, never given an author or read as an article.
     let page_kind = kind::page_kind(&m, listing, script_only, words, url);
     let is_article = page_kind == "article";
-    let (authors, author_source) = authors::choose(&m, &ex, site.as_deref(), is_article);
+    // A listing's names sign its teasers and a shop's page is signed by nobody: no author.
+    let (authors, author_source) = if matches!(page_kind, "listing" | "product") {
+        (Vec::new(), "")
+    } else {
+        authors::choose(&m, &ex, site.as_deref(), is_article)
+    };
+    // The author box printed with the article: a block that opens with an author's name and
+    // a bio verb ("Jane Doe is a freelance writer...").
+    // Only people's names (a company's "Acme Corp is..." is its pitch, read elsewhere) and
+    // only where author boxes stand: the first two paragraphs or the last four blocks.
+    let people: Vec<String> = authors
+        .iter()
+        .filter(|a| {
+            a.split_whitespace().count() >= 2
+                && meta::name_kind(a, site.as_deref()) == meta::NameKind::Person
+        })
+        .cloned()
+        .collect();
+    if is_article && !people.is_empty() {
+        let n = blocks.len();
+        let mut paragraphs = 0;
+        let mut at = 0;
+        blocks.retain(|b| {
+            at += 1;
+            let para = matches!(b.kind, BlockKind::Paragraph("p"));
+            paragraphs += usize::from(para);
+            let bio = para
+                && (paragraphs <= 2 || at + BIO_TAIL > n)
+                && content::opens_as_bio(&b.text, &people);
+            if bio {
+                boilerplate.push(Dropped {
+                    kind: "bio",
+                    text: b.text.chars().take(100).collect(),
+                });
+            }
+            !bio
+        });
+    }
     let paywalled = m.not_free || ex.paywall_marker;
     let cut_short = cut || dom.truncated;
     if cut_short {

@@ -2,9 +2,11 @@
 //! teaser listing that is not an article; the visible text of an element.
 
 use super::super::dom::{push_collapsed, Dom, Id};
-use super::super::hints::{CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES};
+use super::super::hints::{
+    BIO_VERBS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES,
+};
 use super::stats::Stats;
-use super::Extract;
+use super::{BlockKind, Extract};
 use crate::tables::{FastMap, FastSet};
 
 /// Elements that break paragraphs.
@@ -194,5 +196,162 @@ pub(super) fn drop_repeats(out: &mut Extract) {
         if out.dropped.len() < 30 {
             out.dropped.push(("repeat", t));
         }
+    }
+}
+
+/// Letters and digits compared at the start of a block and of an author bio.
+const BIO_KEY: usize = 60;
+
+/// The first `BIO_KEY` letters and digits of `s`, lower case, markup (`<p>`) left out: what
+/// a block and a bio are compared on.
+pub fn bio_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+        if out.len() >= BIO_KEY {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether a block opens as one of the page's author bios (`bio_key`s of the JSON-LD Person
+/// descriptions) does: the author box under the article, which the metadata describes as the
+/// author, not the article. At least 30 letters must agree.
+pub fn is_bio(text: &str, keys: &[String]) -> bool {
+    let k = bio_key(text);
+    keys.iter().any(|b| {
+        let n = k.len().min(b.len());
+        n >= 30 && k.get(..n).is_some_and(|x| b.get(..n) == Some(x))
+    })
+}
+
+/// Bytes a block must have (at least, at most) to be read as an author bio by its opening.
+const BIO_OPENING: (usize, usize) = (60, 1200);
+
+/// Whether a block opens as an author bio does: one of `authors` (whole, or the first name of
+/// a name of two words or more; "Dr." before it allowed), an optional ", role," and then a
+/// word of `data/html/bio_verbs.txt` ("Jane Doe is a freelance writer...", "Jane has covered
+/// tech since 2010").
+pub fn opens_as_bio(text: &str, authors: &[String]) -> bool {
+    if !(BIO_OPENING.0..=BIO_OPENING.1).contains(&text.len()) {
+        return false;
+    }
+    let t = text.strip_prefix("Dr. ").unwrap_or(text);
+    authors.iter().any(|a| {
+        let first = a.split_whitespace().next().filter(|f| f.len() < a.len());
+        [Some(a.as_str()), first]
+            .into_iter()
+            .flatten()
+            .filter(|n| n.len() >= 3)
+            .any(|n| t.strip_prefix(n).is_some_and(bio_verb_follows))
+    })
+}
+
+/// After a name: a bio verb next, or after a role between commas ("Jane Doe, Editor, has").
+fn bio_verb_follows(rest: &str) -> bool {
+    let verb = |s: &str| {
+        s.split_whitespace()
+            .next()
+            .is_some_and(|w| BIO_VERBS.contains(w))
+    };
+    if rest.starts_with(' ') {
+        return verb(rest);
+    }
+    // ", Editor, Running Reviews, studied": the role is short; the verb follows its last comma.
+    rest.strip_prefix(',').is_some_and(|r| {
+        r.get(..r.len().min(80))
+            .and_then(|head| head.rfind(", "))
+            .and_then(|i| r.get(i + 2..))
+            .is_some_and(|after| {
+                after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| BIO_VERBS.contains(w) || w.ends_with("ed"))
+            })
+    })
+}
+
+/// Teasers a run needs to be dropped, and the most paragraphs a teaser has under its title.
+const TEASER_RUN: usize = 3;
+const TEASER_PARAS: usize = 2;
+/// Bytes: a teaser's paragraph is shorter than this; the article before a run at least this.
+const TEASER_PARA_MAX: usize = 500;
+const ARTICLE_BEFORE: usize = 1000;
+/// The article before a run holds at least this many times the run's text: teasers under an
+/// article are a short coda, not half of the page (a guide of linked chapter cards).
+const ARTICLE_TIMES: usize = 3;
+
+/// A run of teasers printed after the article ("More stories": a linked title and a line of
+/// summary, again and again) is not the article: when at least `TEASER_RUN` teasers follow
+/// each other after `ARTICLE_BEFORE` bytes of paragraphs and less text comes after them than
+/// they hold, they are dropped (kind `teasers`; the first such run only). A listing, whose teasers are all of it, has
+/// no article before them and keeps them.
+pub(super) fn drop_teaser_runs(out: &mut Extract) {
+    let blocks = &out.blocks;
+    let n = blocks.len();
+    let teaser_at = |i: usize| -> Option<usize> {
+        let b = blocks.get(i)?;
+        if !(b.linked && matches!(b.kind, BlockKind::Heading(_))) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < n && j - i <= TEASER_PARAS {
+            match blocks.get(j) {
+                Some(p)
+                    if matches!(p.kind, BlockKind::Paragraph(_) | BlockKind::Caption)
+                        && p.text.len() < TEASER_PARA_MAX =>
+                {
+                    j += 1
+                }
+                _ => break,
+            }
+        }
+        Some(j)
+    };
+    let mut before = 0usize;
+    let mut i = 0;
+    while i < n {
+        let mut end = i;
+        let mut count = 0;
+        while let Some(next) = teaser_at(end) {
+            count += 1;
+            end = next;
+        }
+        if count >= TEASER_RUN && before >= ARTICLE_BEFORE {
+            let after: usize = blocks
+                .get(end..)
+                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
+            let run: usize = blocks
+                .get(i..end)
+                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
+            if after < run && before >= ARTICLE_TIMES * run {
+                let dropped: Vec<String> = blocks
+                    .get(i..end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|b| b.text.chars().take(100).collect())
+                    .collect();
+                out.blocks.drain(i..end);
+                for t in dropped {
+                    if out.dropped.len() < 30 {
+                        out.dropped.push(("teasers", t));
+                    }
+                }
+                return;
+            }
+        }
+        if let Some(b) = blocks.get(i) {
+            if matches!(b.kind, BlockKind::Paragraph(_)) {
+                before += b.text.len();
+            }
+        }
+        i = if count > 0 { end } else { i + 1 };
     }
 }

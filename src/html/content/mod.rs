@@ -18,7 +18,8 @@ mod walk;
 
 use super::dom::{Dom, Id, ROOT};
 use super::hints::{BYL, PAY};
-use blocks::{drop_repeats, looks_like_listing, visible_text};
+pub use blocks::{bio_key, is_bio, opens_as_bio};
+use blocks::{drop_repeats, drop_teaser_runs, looks_like_listing, visible_text};
 use choose::choose;
 use stats::{class_id, stats, Stats};
 use walk::Walker;
@@ -38,6 +39,8 @@ pub struct Block {
     pub credit: Option<String>,
     pub src: Option<String>,
     pub alt: Option<String>,
+    /// A heading that is a link (a teaser's title).
+    pub linked: bool,
 }
 
 #[derive(Debug, Default)]
@@ -180,6 +183,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>, marks: Vec<u8>) -> Extract {
         }
     }
     drop_repeats(&mut out);
+    drop_teaser_runs(&mut out);
     out.paywall_marker = paywall_marker;
     out.script_only = page_text < 200.0 && scripts > 0;
     out.listing = looks_like_listing(dom, &roots, &st);

@@ -29,6 +29,9 @@ pub(super) struct Walker<'d> {
 /// Bytes of text above which a block after a furniture-section title is the article again.
 const SECTION_MAX: f64 = 1500.0;
 
+/// Bytes of text under which the container of a linked heading is a teaser's card.
+const CARD_MAX: f64 = 700.0;
+
 impl Walker<'_> {
     fn flush(&mut self) {
         let text = self.buf.trim().to_string();
@@ -74,6 +77,7 @@ impl Walker<'_> {
             credit: None,
             src: None,
             alt: None,
+            linked: false,
         });
     }
 
@@ -195,6 +199,7 @@ impl Walker<'_> {
                             credit: None,
                             src: None,
                             alt: None,
+                            linked: self.in_card(id),
                         });
                     }
                     continue;
@@ -272,6 +277,28 @@ impl Walker<'_> {
         None
     }
 
+    /// Whether heading `h` is a teaser's title: a link, alone in a small container of its
+    /// own (a card: the title and a line of summary), not a heading among the article's
+    /// paragraphs, which share one big container.
+    fn in_card(&self, h: Id) -> bool {
+        let dom = self.dom;
+        let linked =
+            self.st.link_density(h) > 0.8 || dom.parent(h).is_some_and(|p| dom.tag(p) == "a");
+        if !linked {
+            return false;
+        }
+        let own = self.st.text(h);
+        let mut card = h;
+        for _ in 0..4 {
+            match dom.parent(card) {
+                Some(p) if self.st.text(p) <= own + 1.0 => card = p,
+                Some(p) => return self.st.text(p) < CARD_MAX,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Whether `id`, a later child of a furniture section's container, is still part of
     /// the section: short, and no new heading in it.
     fn in_section(&self, id: Id) -> bool {
@@ -343,6 +370,7 @@ impl Walker<'_> {
             credit,
             src,
             alt,
+            linked: false,
         });
     }
 

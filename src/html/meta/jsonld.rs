@@ -108,6 +108,22 @@ fn ld_objects<'v>(v: &'v Value, out: &mut Vec<&'v Value>) {
     }
 }
 
+/// Bios kept per page: a graph lists a few people at most.
+const MAX_BIOS: usize = 8;
+
+/// Keeps the `description` of a Person (an author object or a Person of the graph).
+fn push_bio(bios: &mut Vec<String>, o: &Value) {
+    if bios.len() >= MAX_BIOS {
+        return;
+    }
+    if let Some(d) = o.get("description").and_then(Value::as_str) {
+        let d = unescape(d.trim());
+        if d.len() >= 40 && !bios.contains(&d) {
+            bios.push(d);
+        }
+    }
+}
+
 pub(super) fn json_ld(src: &str, m: &mut Meta) {
     // Sites leave HTML comments and CDATA wrappers in their JSON-LD.
     let src = src
@@ -134,6 +150,9 @@ pub(super) fn json_ld(src: &str, m: &mut Meta) {
             if m.kinds.len() < 20 && !m.kinds.contains(t) {
                 m.kinds.push(t.clone());
             }
+        }
+        if types.iter().any(|t| t == "person") {
+            push_bio(&mut m.bios, o);
         }
         if m.site_name.is_none() && types.iter().any(|t| t == "website") {
             m.site_name = ld_str(o.get("name"));
@@ -207,6 +226,7 @@ pub(super) fn json_ld(src: &str, m: &mut Meta) {
                 None => Vec::new(),
             };
             for a in list {
+                push_bio(&mut m.bios, a);
                 let types = ld_types(a);
                 if types
                     .iter()

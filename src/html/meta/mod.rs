@@ -98,6 +98,9 @@ pub struct Meta {
     /// The publication date from metadata alone (JSON-LD, meta tags, microdata), before the
     /// visible evidence and the fallbacks.
     pub meta_published: Option<String>,
+    /// The `description` of JSON-LD Person objects (the article's authors and other people
+    /// of the graph), a few: the author bio a page prints under its article.
+    pub bios: Vec<String>,
 }
 
 /// How a shown date is labelled: "Published ..." / "Updated ..." (by its text, class or

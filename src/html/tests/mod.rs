@@ -145,12 +145,18 @@ fn record_builds_from_the_page() {
 }
 
 #[test]
-fn listing_page_has_no_body() {
+fn listing_page_is_flagged_with_its_teasers() {
     let page = parse_html(&fixture("listing.html"), None);
     check_spans(&page);
     assert!(!page.meta.is_article);
-    assert!(page.layout.paragraphs.is_empty());
-    assert!(page.meta.boilerplate.iter().any(|b| b.kind == "listing"));
+    assert_eq!(page.meta.page_kind, "listing");
+    assert!(page.meta.authors.is_empty());
+    // The teasers are the page's text, flagged by `page_kind` rather than emptied.
+    assert!(
+        page.text.contains("A short summary of story 12"),
+        "{}",
+        page.text
+    );
     assert_eq!(page.meta.title.as_deref(), Some("Local news"));
 }
 

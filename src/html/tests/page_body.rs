@@ -352,6 +352,16 @@ fn page_kinds_are_flagged_not_guessed() {
     assert!(has_para(&product, "Paragraph 0"));
     let cart = format!("{paras}<button>Add to cart</button>");
     assert_eq!(page_with("", &cart, url).meta.page_kind, "product");
+    // A shop's page is signed by nobody, whatever its metadata names.
+    let signed = format!("{ld}<meta name='author' content='Jane Roe'>");
+    let product = page_with(&signed, &paras, url);
+    assert!(
+        product.meta.authors.is_empty(),
+        "{:?}",
+        product.meta.authors
+    );
+    let signed = page_with("<meta name='author' content='Jane Roe'>", &paras, url);
+    assert_eq!(signed.meta.authors, vec!["Jane Roe".to_string()]);
     // A forum thread: declared, or under a forum path.
     let ld = "<script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\"}</script>";
     assert_eq!(page_with(ld, &paras, url).meta.page_kind, "forum");
@@ -367,4 +377,78 @@ fn page_kinds_are_flagged_not_guessed() {
         (short.meta.page_kind, short.meta.is_article),
         ("page", false)
     );
+}
+
+#[test]
+fn author_bios_are_not_the_article() {
+    let paras: String = (0..5).map(prose).collect();
+    let bio = "Jane Roe is a freelance writer living in Leeds who has covered local \
+               government and the harbour for a decade.";
+    // The JSON-LD Person description repeats the bio printed under the article.
+    let head = format!(
+        "<script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"headline\":\"T\",\
+         \"datePublished\":\"2024-03-01\",\"author\":{{\"@type\":\"Person\",\"name\":\"Jane Roe\",\
+         \"description\":\"<p>{bio}</p>\"}}}}</script>"
+    );
+    let body = format!("<article><h1>T</h1>{paras}<div><p>{bio}</p></div></article>");
+    let page = page_with(&head, &body, "https://example.com/2024/03/01/harbour");
+    assert!(has_para(&page, "Paragraph 4"), "{}", page.text);
+    assert!(!page.text.contains("freelance writer"), "{}", page.text);
+    assert!(page.meta.boilerplate.iter().any(|d| d.kind == "bio"));
+    // Without the description: the block opens with the author's name and a bio verb, at the
+    // article's end.
+    let head = "<meta property='og:type' content='article'>\
+                <meta name='author' content='Jane Roe'>\
+                <meta property='article:published_time' content='2024-03-01'>";
+    let body = format!("<article><h1>T</h1>{paras}<p>{bio}</p></article>");
+    let page = page_with(head, &body, "https://example.com/harbour");
+    assert_eq!(page.meta.authors, vec!["Jane Roe".to_string()]);
+    assert!(!page.text.contains("freelance writer"), "{}", page.text);
+    // In the middle of the article the same words are the article's.
+    let mid: String = (5..10).map(prose).collect();
+    let body = format!("<article><h1>T</h1>{paras}<p>{bio}</p>{mid}</article>");
+    let page = page_with(head, &body, "https://example.com/harbour");
+    assert!(page.text.contains("freelance writer"), "{}", page.text);
+    // A paragraph about someone else, or not opening with a bio verb, stays.
+    let body = format!(
+        "<article><h1>T</h1>{paras}<p>John Doe is a freelance writer living in Leeds who has \
+         covered the harbour.</p><p>Jane Roe, asked about it, said the quay needs repairs \
+         before the winter storms arrive.</p></article>"
+    );
+    let page = page_with(head, &body, "https://example.com/harbour");
+    assert!(page.text.contains("John Doe is"), "{}", page.text);
+    assert!(page.text.contains("Jane Roe, asked"), "{}", page.text);
+}
+
+#[test]
+fn teaser_cards_under_the_article_are_dropped() {
+    let paras: String = (0..12).map(prose).collect();
+    let card = |n: usize| {
+        format!(
+            "<div class='card'><h3><a href='/story-{n}/'>Another story number {n}</a></h3>\
+             <p>A line of summary for story {n}.</p></div>"
+        )
+    };
+    let cards: String = (0..4).map(card).collect();
+    let body = format!("<article><h1>T</h1>{paras}<div class='more'>{cards}</div></article>");
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 11"), "{}", page.text);
+    assert!(!page.text.contains("line of summary"), "{}", page.text);
+    assert!(page.meta.boilerplate.iter().any(|d| d.kind == "teasers"));
+    // Linked headings among the article's own paragraphs (a roundup) are the article.
+    let items: String = (0..4)
+        .map(|n| {
+            format!(
+                "<h3><a href='https://shop.example/{n}'>Kettle {n}</a></h3>{}",
+                prose(20 + n)
+            )
+        })
+        .collect();
+    let body = format!("<article><h1>T</h1>{paras}{items}</article>");
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 23"), "{}", page.text);
+    // A page of cards and little else keeps them (a listing, flagged by `page_kind`).
+    let few: String = (0..2).map(prose).collect();
+    let body = format!("<main><h1>T</h1>{few}{cards}</main>");
+    assert!(page_of(&body).text.contains("line of summary"));
 }
