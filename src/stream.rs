@@ -115,8 +115,8 @@ impl Tokens {
             let start = out.toks.len() as u32;
             let mut flags = 0;
             tokens::scan(text, span, |a, b| {
-                let lex = forms.lexeme_of(&text[a..b], &mut out.lexemes, &mut out.strings);
-                flags |= out.lexemes[lex as usize].flags;
+                let (lex, f) = forms.lexeme_of(&text[a..b], &mut out.lexemes, &mut out.strings);
+                flags |= f;
                 out.toks.push(Token {
                     start: a as u32,
                     end: b as u32,
@@ -229,11 +229,16 @@ impl Tokens {
     }
 }
 
-/// Where a document's lexemes come from: the index (into `lexemes`) of the lexeme of `orth`,
-/// pushed onto `lexemes` (its spellings onto `strings`) the first time the document has it.
+/// Where a document's lexemes come from: the index (into `lexemes`) of the lexeme of `orth`
+/// and its flags, the lexeme pushed onto `lexemes` (its spellings onto `strings`) the first
+/// time the document has the form.
 pub(crate) trait Forms<'t> {
-    fn lexeme_of(&mut self, orth: &'t str, lexemes: &mut Vec<Lexeme>, strings: &mut String)
-        -> u32;
+    fn lexeme_of(
+        &mut self,
+        orth: &'t str,
+        lexemes: &mut Vec<Lexeme>,
+        strings: &mut String,
+    ) -> (u32, Flags);
 }
 
 /// One document's forms, computed afresh.
@@ -248,13 +253,14 @@ impl<'t> Forms<'t> for Local<'t> {
         orth: &'t str,
         lexemes: &mut Vec<Lexeme>,
         strings: &mut String,
-    ) -> u32 {
+    ) -> (u32, Flags) {
         // One hash per token: `entry` finds the form or makes its slot.
-        *self.seen.entry(orth).or_insert_with(|| {
+        let l = *self.seen.entry(orth).or_insert_with(|| {
             let l = lexemes.len() as u32;
             lexemes.push(lexeme(orth, strings, &mut self.scratch));
             l
-        })
+        });
+        (l, lexemes[l as usize].flags)
     }
 }
 
