@@ -167,8 +167,11 @@ mod tests {
     use crate::stream::Tokens;
     use crate::text::Span;
 
+    /// What a reader can see of one token: span, lexeme index, flags, id, lower, norm, base.
+    type Seen = (u32, u32, u32, u64, u32, String, String, String);
+
     /// Everything a reader can see of a stream.
-    fn view(k: &Tokens) -> Vec<(u32, u32, u32, u64, u32, String, String, String)> {
+    fn view(k: &Tokens) -> Vec<Seen> {
         (0..k.len())
             .map(|i| {
                 let t = k.toks[i];
