@@ -103,11 +103,14 @@ impl Tokens {
             toks: Vec::with_capacity(text.len() / 5 + 1),
             ..Tokens::default()
         };
-        // Distinct forms run at about one per 16 bytes of news text, their lower-cased
-        // spellings at about a third of the text: reserving up to that (bounded, so a huge
-        // text does not reserve more than it may use) saves the early doublings.
-        out.lexemes.reserve(text.len().min(1 << 16) / 16);
-        out.strings.reserve(text.len().min(1 << 16) / 3);
+        // A news article of the dev sets has one distinct form per 9.3 bytes (median; one per
+        // 7.2 at the 90th percentile) and their lower-cased spellings take 0.59 of its bytes
+        // (0.73): reserving about the 90th percentile (bounded, so a huge text, which has
+        // fewer distinct forms per byte, does not reserve more than it may use) saves the
+        // doublings, each a copy.
+        let n = text.len().min(1 << 16);
+        out.lexemes.reserve(n / 7);
+        out.strings.reserve(n * 3 / 4);
         for (n, &span) in sentences.iter().chain(extra).enumerate() {
             if n == sentences.len() {
                 out.extra_start = out.segments.len();
