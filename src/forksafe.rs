@@ -92,6 +92,7 @@ pub fn warm() {
             Some("https://example.com/2025/03/03/storm.html"),
             &limits,
         );
+        crate::layout::warm();
     });
     WARMED.store(true, Ordering::Release);
 }

@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod doc;
 pub mod fields;
 pub mod layout;
+mod lexcache;
 pub mod lexicon;
 pub mod phrases;
 pub mod record;

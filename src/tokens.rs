@@ -89,6 +89,17 @@ pub fn scan(text: &str, span: Span, mut f: impl FnMut(usize, usize)) {
     }
 }
 
+/// Whether a byte is an ASCII letter or digit, by table (the inner loop of `word_end`).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// The end of the word that starts at `i` (a letter or digit); `numeric` when it starts with
 /// an ASCII digit.
 fn word_end(s: &str, i: usize, numeric: bool) -> usize {
@@ -100,14 +111,14 @@ fn word_end(s: &str, i: usize, numeric: bool) -> usize {
         _ => end += s[i..].chars().next().map_or(1, char::len_utf8),
     }
     loop {
+        // The bulk of a word: a run of ASCII letters and digits.
+        while end < b.len() && ASCII_ALNUM[b[end] as usize] {
+            end += 1;
+        }
         let Some(&c) = b.get(end) else {
             return end;
         };
         if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
-                end += 1;
-                continue;
-            }
             let d = c as char;
             if !joiner(d) {
                 return end;

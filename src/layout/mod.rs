@@ -16,6 +16,7 @@ mod overlap;
 mod pictures;
 mod rules;
 mod shape;
+pub(crate) use shape::warm;
 pub mod stamps;
 
 use crate::tables::SECTIONS;

@@ -211,6 +211,12 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid attribution regex")
 });
 
+/// Builds the patterns this module compiles on first use (for `forksafe::warm`: few articles'
+/// headlines end in an attribution, so no warm-up parse wakes it).
+pub(crate) fn warm() {
+    LazyLock::force(&ATTRIBUTION);
+}
+
 /// Whether `s` has a dash between white space (`\s[-–—]\s`), which every `ATTRIBUTION`
 /// match holds: most headlines have none and skip the regex.
 fn spaced_dash(s: &str) -> bool {
