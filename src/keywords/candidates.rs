@@ -64,8 +64,8 @@ pub struct Stat {
     surface_mid: bool,
 }
 
-pub struct Candidates<'k> {
-    words: ContentWords<'k>,
+pub struct Candidates<'w, 'k> {
+    words: &'w ContentWords<'k>,
     /// Single words by id (`count == 0`: not seen as a candidate).
     pub unigrams: Vec<Stat>,
     /// Two- and three-word phrases by packed key: only those that can be listed (see
@@ -121,7 +121,7 @@ impl Stat {
     }
 }
 
-impl<'k> Candidates<'k> {
+impl<'w, 'k> Candidates<'w, 'k> {
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty() && self.unigrams.iter().all(|s| s.count == 0)
     }
@@ -133,9 +133,9 @@ impl<'k> Candidates<'k> {
     /// mid-sentence (`keywords::extract` drops the others), so a phrase holding a word that
     /// occurs once is only kept for its one capitalised occurrence, and no map entry is made
     /// for the many phrases that can never be listed.
-    pub fn collect(doc: &Document, k: &'k Tokens) -> Candidates<'k> {
+    pub fn collect(doc: &Document, k: &Tokens, words: &'w ContentWords<'k>) -> Self {
         let mut c = Candidates {
-            words: ContentWords::new(k),
+            words,
             unigrams: Vec::new(),
             phrases: FastMap::default(),
             words_at: Vec::with_capacity(k.len() / 2),

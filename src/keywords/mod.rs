@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::doc::Document;
 use crate::entities::{Entity, Mention};
 use crate::tables::FastMap;
+use crate::words::ContentWords;
 use candidates::{Candidates, Key};
 
 /// Key phrases returned at most.
@@ -50,8 +51,14 @@ pub const MAX_MENTIONS: usize = 100;
 
 /// The top key phrases of `doc`, best first; `entities` are the record's.
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
+    extract_with(doc, &ContentWords::new(doc.tokens()), entities)
+}
+
+/// `extract` with the document's content words already built (`record` shares them with the
+/// summary).
+pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -> Vec<Keyword> {
     let k = doc.tokens();
-    let c = Candidates::collect(doc, k);
+    let c = Candidates::collect(doc, k, words);
     if c.is_empty() {
         return Vec::new();
     }

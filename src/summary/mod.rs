@@ -45,8 +45,16 @@ pub fn select(doc: &Document, k: usize) -> Vec<SummarySentence> {
     if k == 0 {
         return Vec::new();
     }
+    select_with(doc, &ContentWords::new(doc.tokens()), k)
+}
+
+/// `select` with the document's content words already built (`record` shares them with the
+/// keywords).
+pub fn select_with(doc: &Document, words: &ContentWords, k: usize) -> Vec<SummarySentence> {
+    if k == 0 {
+        return Vec::new();
+    }
     let toks = doc.tokens();
-    let mut words = ContentWords::new(toks);
     // The distinct content words of each body sentence (one flat buffer), and the headline's.
     let mut ids: Vec<u32> = Vec::with_capacity(toks.len() / 2);
     let mut body: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, start, end) in `ids`
