@@ -98,6 +98,18 @@ struct At {
 }
 
 impl Stat {
+    fn blank() -> Stat {
+        Stat {
+            key: Key::new(&[]),
+            count: 0,
+            headline: false,
+            first: 0,
+            proper: 0,
+            surface: Span::new(0, 0),
+            surface_mid: false,
+        }
+    }
+
     fn new(key: Key, at: &At) -> Stat {
         Stat {
             key,
@@ -136,10 +148,13 @@ impl<'w, 'k> Candidates<'w, 'k> {
     pub fn collect(doc: &Document, k: &Tokens, words: &'w ContentWords<'k>) -> Self {
         let mut c = Candidates {
             words,
-            unigrams: Vec::new(),
+            // One slot per content word (`count == 0` until it is met as a candidate).
+            unigrams: vec![Stat::blank(); words.len()],
             phrases: FastMap::default(),
             words_at: Vec::with_capacity(k.len() / 2),
-            runs: Vec::new(),
+            // A run ends at each function word or punctuation mark: at most about one per
+            // three tokens in prose (reserved up front, so the runs are never copied).
+            runs: Vec::with_capacity(k.len() / 3 + 1),
         };
         for (s, seg) in k.sentences().iter().enumerate() {
             let headline = doc
@@ -239,8 +254,7 @@ impl<'w, 'k> Candidates<'w, 'k> {
         let st = if n == 1 {
             let id = words[0] as usize;
             if self.unigrams.len() <= id {
-                let blank = Stat::new(Key::new(&[]), &at);
-                self.unigrams.resize(id + 1, blank);
+                self.unigrams.resize(id + 1, Stat::blank());
             }
             let st = &mut self.unigrams[id];
             if st.count == 0 {
@@ -253,6 +267,11 @@ impl<'w, 'k> Candidates<'w, 'k> {
                 .or_insert_with(|| Stat::new(key, &at))
         };
         st.add(&at);
+    }
+
+    /// An upper bound of the number of candidates (`all`'s length).
+    pub fn len(&self) -> usize {
+        self.unigrams.len() + self.phrases.len()
     }
 
     /// Every candidate's statistics.

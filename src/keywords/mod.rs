@@ -77,24 +77,25 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
         }
     }
     let salience_of = |key: &Key| salience.get(key).copied();
-    let mut scored: Vec<(f64, Key)> = c
-        .all()
-        .filter(|st| st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count)
-        .map(|st| {
-            let key = st.key;
-            let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
-            let mut s = (1.0 + (st.count as f64).ln()) * spec;
-            if st.headline {
-                s *= 1.0 + HEADLINE;
-            }
-            s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
-            s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
-            if let Some(sal) = salience_of(&key) {
-                s *= 1.0 + ENTITY * sal;
-            }
-            (s, key)
-        })
-        .collect();
+    let mut scored: Vec<(f64, Key)> = Vec::with_capacity(c.len());
+    scored.extend(
+        c.all()
+            .filter(|st| st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count)
+            .map(|st| {
+                let key = st.key;
+                let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
+                let mut s = (1.0 + (st.count as f64).ln()) * spec;
+                if st.headline {
+                    s *= 1.0 + HEADLINE;
+                }
+                s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
+                s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
+                if let Some(sal) = salience_of(&key) {
+                    s *= 1.0 + ENTITY * sal;
+                }
+                (s, key)
+            }),
+    );
     // Only the best few need sorting (the rest is never shown).
     let by_score = |a: &(f64, Key), b: &(f64, Key)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1));
     let keep = (TOP * 4).min(scored.len());
