@@ -43,7 +43,7 @@ impl Key {
     }
 
     /// The ids packed in 64 bits (ids are below 2^21: a document has fewer distinct words).
-    fn packed(&self) -> u64 {
+    pub fn packed(&self) -> u64 {
         self.words()
             .iter()
             .fold(self.n as u64, |acc, &w| acc << 21 | (w as u64 & 0x1F_FFFF))
