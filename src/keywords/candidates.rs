@@ -312,32 +312,42 @@ impl<'w, 'k> Candidates<'w, 'k> {
     /// The spans of every occurrence of each of `keys`, in text order.
     pub fn mentions(&self, k: &Tokens, keys: &[Key]) -> Vec<Vec<Span>> {
         let mut out = vec![Vec::new(); keys.len()];
-        // Only positions holding a chosen phrase's first word need looking at.
-        let mut starts = vec![false; self.words.len()];
-        for key in keys {
-            if let Some(&w) = key.words().first() {
-                starts[w as usize] = true;
-            }
-        }
-        for run in &self.runs {
-            let run = &self.words_at[run.start as usize..run.end as usize];
-            for a in 0..run.len() {
-                if !starts[run[a].0 as usize] {
-                    continue;
+        // Only positions holding a chosen phrase's first word need looking at, and there only
+        // the phrases starting with it: a bit per phrase (64 phrases at a time).
+        let mut starts = vec![0u64; self.words.len()];
+        for (chunk, group) in keys.chunks(64).enumerate() {
+            starts.fill(0);
+            for (b, key) in group.iter().enumerate() {
+                if let Some(s) = key
+                    .words()
+                    .first()
+                    .and_then(|&w| starts.get_mut(w as usize))
+                {
+                    *s |= 1 << b;
                 }
-                for (p, key) in keys.iter().enumerate() {
-                    let n = key.len();
-                    if a + n <= run.len()
-                        && run[a..a + n]
-                            .iter()
-                            .map(|x| x.0)
-                            .eq(key.words().iter().copied())
-                    {
-                        let (ti, tj) = (run[a].1 as usize, run[a + n - 1].1 as usize);
-                        out[p].push(Span::new(
-                            k.toks[ti].start as usize,
-                            k.toks[tj].end as usize,
-                        ));
+            }
+            for run in &self.runs {
+                let run = &self.words_at[run.start as usize..run.end as usize];
+                for a in 0..run.len() {
+                    let mut bits = starts[run[a].0 as usize];
+                    while bits != 0 {
+                        let b = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        let p = chunk * 64 + b;
+                        let key = &keys[p];
+                        let n = key.len();
+                        if a + n <= run.len()
+                            && run[a..a + n]
+                                .iter()
+                                .map(|x| x.0)
+                                .eq(key.words().iter().copied())
+                        {
+                            let (ti, tj) = (run[a].1 as usize, run[a + n - 1].1 as usize);
+                            out[p].push(Span::new(
+                                k.toks[ti].start as usize,
+                                k.toks[tj].end as usize,
+                            ));
+                        }
                     }
                 }
             }
