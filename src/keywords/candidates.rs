@@ -182,15 +182,16 @@ impl<'w, 'k> Candidates<'w, 'k> {
             }
         }
         c.phrases.reserve(c.words_at.len() / 4);
+        // Which words occur twice or more, packed (the statistics are 48 bytes apart).
+        let many: Vec<bool> = c.unigrams.iter().map(|st| st.count >= 2).collect();
         for r in 0..c.runs.len() {
             let run = c.runs[r];
             for a in run.start as usize..run.end as usize {
+                let ti = c.words_at[a].1 as usize;
+                let proper = Some(ti) != run.first_word && k.has(ti, flag::UPPER_FIRST);
                 for n in 2..=3.min(run.end as usize - a) {
                     let words = &c.words_at[a..a + n];
-                    let repeated = words
-                        .iter()
-                        .all(|&(w, _)| c.unigrams[w as usize].count >= 2);
-                    if repeated || c.at(k, &run, a, n).proper {
+                    if proper || words.iter().all(|&(w, _)| many[w as usize]) {
                         c.add(k, &run, a, n);
                     }
                 }
