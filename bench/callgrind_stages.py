@@ -12,6 +12,8 @@ reads each run's total instruction count:
 * ``token stream``: the token stream with its lexemes (with the line above, the document model
   every extractor reads);
 * one row per extractor: its run (document, stream, extractor) minus the document run;
+* ``content words``: the content-word view keywords and summary share (built once per record;
+  added whenever either is asked for); their rows are their runs minus this one;
 * ``whole record``: ``newsparse::parse`` (document, every extractor and the record's strings);
 * ``+ Arrow batches`` (with ``--stages record,arrow``): building the Arrow record batches of
   those records, on top of the whole record.
@@ -33,7 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 BIN = os.path.join(ROOT, "target", "profile", "examples", "stage_costs")
 STAGES = ["layout", "document", "quotes", "entities", "dates", "numbers", "language", "tone",
-          "keywords", "summary", "record"]
+          "words", "keywords", "summary", "record"]
 
 
 def count(stage: str, kb: int, files, tmp: str):
@@ -59,7 +61,9 @@ def main() -> int:
     if not os.path.exists(BIN):
         print("skipped: build it first: cargo build --profile profile --example stage_costs")
         return 0
-    stages = [st for st in args.stages.split(",") if st not in ("layout", "document")]
+    stages = [st for st in args.stages.split(",") if st not in ("layout", "document", "words")]
+    if "keywords" in stages or "summary" in stages:
+        stages = ["words"] + stages
     stages = ["layout", "document"] + stages
     with tempfile.TemporaryDirectory() as tmp:
         empty = count("none", args.kb, args.files, tmp)[2]
@@ -71,12 +75,14 @@ def main() -> int:
     per["layout"] = (ir["layout"] - empty) / nbytes
     per["tokens"] = (ir["document"] - ir["layout"]) / nbytes
     for st in stages[2:]:
-        base = {"record": empty, "arrow": ir.get("record", empty)}.get(st, ir["document"])
+        base = {"record": empty, "arrow": ir.get("record", empty),
+                "keywords": ir.get("words"), "summary": ir.get("words")}.get(st) or ir["document"]
         per[st] = (ir[st] - base) / nbytes
     parts = 0.0
     for st, v in per.items():
         label = {"layout": "layout+sentences", "tokens": "token stream",
-                 "record": "whole record", "arrow": "+ Arrow batches"}.get(st, st)
+                 "words": "content words", "record": "whole record",
+                 "arrow": "+ Arrow batches"}.get(st, st)
         print(f"  {label:<17} {v:8.0f}")
         if st not in ("record", "arrow"):
             parts += v

@@ -17,6 +17,7 @@ use crate::quotes::{self, Quote};
 use crate::summary::{self, SummarySentence};
 use crate::text::count_words;
 use crate::tone::{self, Tone};
+use crate::words::ContentWords;
 
 /// Silent reading rate for non-fiction in English, words per minute (Brysbaert 2019,
 /// "How many words do we read per minute?", J. Memory and Language 109).
@@ -268,6 +269,9 @@ pub fn build_fields(doc: &Document, options: &Options, declared: Option<&str>) -
     };
     let english = !language.as_ref().is_some_and(Language::is_other);
     let en = |x: Field| english && f(x);
+    // Keywords and summary compare content words across sentences: one view, built once.
+    let words = (en(Field::Keywords) || f(Field::Summary) && options.summary_sentences > 0)
+        .then(|| ContentWords::new(doc.tokens()));
     let (numbers, counts) = if fields.any(&[Field::Numbers, Field::Counts]) {
         let (n, c) = numbers::extract(doc);
         (
@@ -405,15 +409,13 @@ pub fn build_fields(doc: &Document, options: &Options, declared: Option<&str>) -
             Vec::new()
         },
         tone: en(Field::Tone).then(|| tone::score(doc)),
-        keywords: if en(Field::Keywords) {
-            keywords::extract(doc, &entities)
-        } else {
-            Vec::new()
+        keywords: match &words {
+            Some(w) if en(Field::Keywords) => keywords::extract_with(doc, w, &entities),
+            _ => Vec::new(),
         },
-        summary: if f(Field::Summary) {
-            summary::select(doc, options.summary_sentences)
-        } else {
-            Vec::new()
+        summary: match &words {
+            Some(w) if f(Field::Summary) => summary::select_with(doc, w, options.summary_sentences),
+            _ => Vec::new(),
         },
         language: language.filter(|_| f(Field::Language)),
         entities: if f(Field::Entities) {

@@ -202,6 +202,11 @@ impl Tokens {
         })
     }
 
+    /// `base` of a lexeme: its lower-cased form without a possessive ending.
+    pub fn base_of(&self, lx: &Lexeme) -> &str {
+        &self.strings[lx.lower.0 as usize..(lx.lower.0 + lx.base) as usize]
+    }
+
     pub fn lower_of(&self, lx: &Lexeme) -> &str {
         &self.strings[lx.lower.0 as usize..lx.lower.1 as usize]
     }

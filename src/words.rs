@@ -10,11 +10,11 @@ use crate::stream::Tokens;
 use crate::tables::FastMap;
 
 pub const NONE: u32 = u32::MAX;
-const UNSEEN: u32 = u32::MAX - 1;
 
 pub struct ContentWords<'k> {
     k: &'k Tokens,
-    /// Id of each lexeme (`UNSEEN` until met).
+    /// Id of each lexeme (`NONE`: not a content word, or only in the dateline or a picture
+    /// title).
     by_lexeme: Vec<u32>,
     ids: FastMap<&'k str, u32>,
     /// IDF of each id (the least over its spellings).
@@ -43,16 +43,47 @@ pub fn is_content(f: u64) -> bool {
 }
 
 impl<'k> ContentWords<'k> {
+    /// The content words of `k`'s sentences, every distinct form looked at once: built once
+    /// per document and shared by keywords and summary (`record` passes one to both).
+    ///
+    /// Lexemes are made in order of first appearance, sentences first, so ids in lexeme order
+    /// are ids in order of first appearance in the sentences; a lexeme first met in the
+    /// dateline or a picture title (after every sentence's) gets none.
     pub fn new(k: &'k Tokens) -> Self {
-        ContentWords {
+        let in_sentences = k
+            .sentences()
+            .last()
+            .and_then(|s| k.toks[..s.end as usize].iter().map(|t| t.lex).max())
+            .map_or(0, |m| m as usize + 1);
+        let mut w = ContentWords {
             k,
-            by_lexeme: vec![UNSEEN; k.lexemes.len()],
-            ids: FastMap::with_capacity_and_hasher(k.lexemes.len(), Default::default()),
-            idf: Vec::new(),
+            by_lexeme: vec![NONE; k.lexemes.len()],
+            ids: FastMap::with_capacity_and_hasher(in_sentences, Default::default()),
+            idf: Vec::with_capacity(in_sentences),
+        };
+        for (lex, lx) in k.lexemes[..in_sentences].iter().enumerate() {
+            if !is_content(lx.flags) {
+                continue;
+            }
+            let base = k.base_of(lx);
+            if base.chars().nth(1).is_none() {
+                continue;
+            }
+            let next = w.ids.len() as u32;
+            let id = *w.ids.entry(fold(base)).or_insert(next);
+            if id as usize == w.idf.len() {
+                w.idf.push(f32::MAX);
+            }
+            let f = idf::of_id(lx.id);
+            if f < w.idf[id as usize] {
+                w.idf[id as usize] = f;
+            }
+            w.by_lexeme[lex] = id;
         }
+        w
     }
 
-    /// Number of distinct content words met so far.
+    /// Number of distinct content words.
     pub fn len(&self) -> usize {
         self.idf.len()
     }
@@ -61,46 +92,12 @@ impl<'k> ContentWords<'k> {
         self.idf.is_empty()
     }
 
-    /// The id of token `i`, `NONE` when it is not a content word.
-    pub fn id(&mut self, i: usize) -> u32 {
-        let k = self.k;
-        let f = k.flags(i);
-        if !is_content(f) {
-            return NONE;
-        }
-        let lex = k.toks[i].lex as usize;
-        let c = self.by_lexeme[lex];
-        if c != UNSEEN {
-            return c;
-        }
-        let base = k.base(i);
-        let id = if base.chars().nth(1).is_none() {
-            NONE
-        } else {
-            let next = self.ids.len() as u32;
-            let id = *self.ids.entry(fold(base)).or_insert(next);
-            if id as usize == self.idf.len() {
-                self.idf.push(f32::MAX);
-            }
-            let w = idf::of_id(k.lexeme(i).id);
-            if w < self.idf[id as usize] {
-                self.idf[id as usize] = w;
-            }
-            id
-        };
-        self.by_lexeme[lex] = id;
-        id
+    /// The id of token `i`, `NONE` when it is not a content word of a sentence.
+    pub fn id(&self, i: usize) -> u32 {
+        self.by_lexeme[self.k.toks[i].lex as usize]
     }
 
-    /// The id of token `i` if it was already met (`NONE` otherwise); no new id is made.
-    pub fn known(&self, i: usize) -> u32 {
-        match self.by_lexeme[self.k.toks[i].lex as usize] {
-            UNSEEN => NONE,
-            c => c,
-        }
-    }
-
-    /// The id of a lower-cased word (possessive removed) if it was met.
+    /// The id of a lower-cased word (possessive removed) if the sentences have it.
     pub fn of_word(&self, base: &str) -> Option<u32> {
         self.ids.get(fold(base)).copied()
     }
@@ -119,7 +116,7 @@ mod tests {
     fn one_id_per_word_whatever_its_form() {
         let t = "Rebels' rebel REBELS the 2014 boss crisis news new";
         let k = Tokens::build(t, &[Span::new(0, t.len())], &[]);
-        let mut w = ContentWords::new(&k);
+        let w = ContentWords::new(&k);
         let ids: Vec<(&str, u32)> = (0..k.len())
             .map(|i| (&t[k.span(i).start..k.span(i).end], w.id(i)))
             .collect();
@@ -134,6 +131,5 @@ mod tests {
         assert_eq!(fold("crisis"), "crisis");
         assert_eq!(w.of_word("rebels"), Some(id("rebel")));
         assert!(w.idf(id("boss")) > 0.0);
-        assert_eq!(w.known(0), id("Rebels"));
     }
 }

@@ -43,7 +43,7 @@ impl Key {
     }
 
     /// The ids packed in 64 bits (ids are below 2^21: a document has fewer distinct words).
-    fn packed(&self) -> u64 {
+    pub fn packed(&self) -> u64 {
         self.words()
             .iter()
             .fold(self.n as u64, |acc, &w| acc << 21 | (w as u64 & 0x1F_FFFF))
@@ -64,8 +64,8 @@ pub struct Stat {
     surface_mid: bool,
 }
 
-pub struct Candidates<'k> {
-    words: ContentWords<'k>,
+pub struct Candidates<'w, 'k> {
+    words: &'w ContentWords<'k>,
     /// Single words by id (`count == 0`: not seen as a candidate).
     pub unigrams: Vec<Stat>,
     /// Two- and three-word phrases by packed key: only those that can be listed (see
@@ -98,6 +98,18 @@ struct At {
 }
 
 impl Stat {
+    fn blank() -> Stat {
+        Stat {
+            key: Key::new(&[]),
+            count: 0,
+            headline: false,
+            first: 0,
+            proper: 0,
+            surface: Span::new(0, 0),
+            surface_mid: false,
+        }
+    }
+
     fn new(key: Key, at: &At) -> Stat {
         Stat {
             key,
@@ -121,7 +133,7 @@ impl Stat {
     }
 }
 
-impl<'k> Candidates<'k> {
+impl<'w, 'k> Candidates<'w, 'k> {
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty() && self.unigrams.iter().all(|s| s.count == 0)
     }
@@ -133,13 +145,16 @@ impl<'k> Candidates<'k> {
     /// mid-sentence (`keywords::extract` drops the others), so a phrase holding a word that
     /// occurs once is only kept for its one capitalised occurrence, and no map entry is made
     /// for the many phrases that can never be listed.
-    pub fn collect(doc: &Document, k: &'k Tokens) -> Candidates<'k> {
+    pub fn collect(doc: &Document, k: &Tokens, words: &'w ContentWords<'k>) -> Self {
         let mut c = Candidates {
-            words: ContentWords::new(k),
-            unigrams: Vec::new(),
+            words,
+            // One slot per content word (`count == 0` until it is met as a candidate).
+            unigrams: vec![Stat::blank(); words.len()],
             phrases: FastMap::default(),
             words_at: Vec::with_capacity(k.len() / 2),
-            runs: Vec::new(),
+            // A run ends at each function word or punctuation mark: at most about one per
+            // three tokens in prose (reserved up front, so the runs are never copied).
+            runs: Vec::with_capacity(k.len() / 3 + 1),
         };
         for (s, seg) in k.sentences().iter().enumerate() {
             let headline = doc
@@ -167,15 +182,16 @@ impl<'k> Candidates<'k> {
             }
         }
         c.phrases.reserve(c.words_at.len() / 4);
+        // Which words occur twice or more, packed (the statistics are 48 bytes apart).
+        let many: Vec<bool> = c.unigrams.iter().map(|st| st.count >= 2).collect();
         for r in 0..c.runs.len() {
             let run = c.runs[r];
             for a in run.start as usize..run.end as usize {
+                let ti = c.words_at[a].1 as usize;
+                let proper = Some(ti) != run.first_word && k.has(ti, flag::UPPER_FIRST);
                 for n in 2..=3.min(run.end as usize - a) {
                     let words = &c.words_at[a..a + n];
-                    let repeated = words
-                        .iter()
-                        .all(|&(w, _)| c.unigrams[w as usize].count >= 2);
-                    if repeated || c.at(k, &run, a, n).proper {
+                    if proper || words.iter().all(|&(w, _)| many[w as usize]) {
                         c.add(k, &run, a, n);
                     }
                 }
@@ -239,8 +255,7 @@ impl<'k> Candidates<'k> {
         let st = if n == 1 {
             let id = words[0] as usize;
             if self.unigrams.len() <= id {
-                let blank = Stat::new(Key::new(&[]), &at);
-                self.unigrams.resize(id + 1, blank);
+                self.unigrams.resize(id + 1, Stat::blank());
             }
             let st = &mut self.unigrams[id];
             if st.count == 0 {
@@ -253,6 +268,11 @@ impl<'k> Candidates<'k> {
                 .or_insert_with(|| Stat::new(key, &at))
         };
         st.add(&at);
+    }
+
+    /// An upper bound of the number of candidates (`all`'s length).
+    pub fn len(&self) -> usize {
+        self.unigrams.len() + self.phrases.len()
     }
 
     /// Every candidate's statistics.
@@ -293,32 +313,42 @@ impl<'k> Candidates<'k> {
     /// The spans of every occurrence of each of `keys`, in text order.
     pub fn mentions(&self, k: &Tokens, keys: &[Key]) -> Vec<Vec<Span>> {
         let mut out = vec![Vec::new(); keys.len()];
-        // Only positions holding a chosen phrase's first word need looking at.
-        let mut starts = vec![false; self.words.len()];
-        for key in keys {
-            if let Some(&w) = key.words().first() {
-                starts[w as usize] = true;
-            }
-        }
-        for run in &self.runs {
-            let run = &self.words_at[run.start as usize..run.end as usize];
-            for a in 0..run.len() {
-                if !starts[run[a].0 as usize] {
-                    continue;
+        // Only positions holding a chosen phrase's first word need looking at, and there only
+        // the phrases starting with it: a bit per phrase (64 phrases at a time).
+        let mut starts = vec![0u64; self.words.len()];
+        for (chunk, group) in keys.chunks(64).enumerate() {
+            starts.fill(0);
+            for (b, key) in group.iter().enumerate() {
+                if let Some(s) = key
+                    .words()
+                    .first()
+                    .and_then(|&w| starts.get_mut(w as usize))
+                {
+                    *s |= 1 << b;
                 }
-                for (p, key) in keys.iter().enumerate() {
-                    let n = key.len();
-                    if a + n <= run.len()
-                        && run[a..a + n]
-                            .iter()
-                            .map(|x| x.0)
-                            .eq(key.words().iter().copied())
-                    {
-                        let (ti, tj) = (run[a].1 as usize, run[a + n - 1].1 as usize);
-                        out[p].push(Span::new(
-                            k.toks[ti].start as usize,
-                            k.toks[tj].end as usize,
-                        ));
+            }
+            for run in &self.runs {
+                let run = &self.words_at[run.start as usize..run.end as usize];
+                for a in 0..run.len() {
+                    let mut bits = starts[run[a].0 as usize];
+                    while bits != 0 {
+                        let b = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        let p = chunk * 64 + b;
+                        let key = &keys[p];
+                        let n = key.len();
+                        if a + n <= run.len()
+                            && run[a..a + n]
+                                .iter()
+                                .map(|x| x.0)
+                                .eq(key.words().iter().copied())
+                        {
+                            let (ti, tj) = (run[a].1 as usize, run[a + n - 1].1 as usize);
+                            out[p].push(Span::new(
+                                k.toks[ti].start as usize,
+                                k.toks[tj].end as usize,
+                            ));
+                        }
                     }
                 }
             }

@@ -15,6 +15,7 @@ use serde::Serialize;
 use crate::doc::Document;
 use crate::entities::{Entity, Mention};
 use crate::tables::FastMap;
+use crate::words::ContentWords;
 use candidates::{Candidates, Key};
 
 /// Key phrases returned at most.
@@ -50,52 +51,60 @@ pub const MAX_MENTIONS: usize = 100;
 
 /// The top key phrases of `doc`, best first; `entities` are the record's.
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
+    extract_with(doc, &ContentWords::new(doc.tokens()), entities)
+}
+
+/// `extract` with the document's content words already built (`record` shares them with the
+/// summary).
+pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -> Vec<Keyword> {
     let k = doc.tokens();
-    let c = Candidates::collect(doc, k);
+    let c = Candidates::collect(doc, k, words);
     if c.is_empty() {
         return Vec::new();
     }
-    // Entity salience by the canonical key of the entity's name.
-    let mut salience: FastMap<Key, f64> = FastMap::default();
+    // Entity salience by the canonical key of the entity's name (packed).
+    let mut salience: FastMap<u64, f64> = FastMap::default();
     for e in entities {
-        if let Some(key) = c.key_of_phrase(&e.name) {
-            let s = salience.entry(key).or_insert(0.0);
-            *s = s.max(e.salience);
-        }
-        for a in &e.aliases {
-            if let Some(key) = c.key_of_phrase(a) {
-                let s = salience.entry(key).or_insert(0.0);
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            if let Some(key) = c.key_of_phrase(name) {
+                let s = salience.entry(key.packed()).or_insert(0.0);
                 *s = s.max(e.salience);
             }
         }
     }
-    let salience_of = |key: &Key| salience.get(key).copied();
-    let mut scored: Vec<(f64, Key)> = c
-        .all()
-        .filter(|st| st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count)
-        .map(|st| {
-            let key = st.key;
-            let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
-            let mut s = (1.0 + (st.count as f64).ln()) * spec;
-            if st.headline {
-                s *= 1.0 + HEADLINE;
-            }
-            s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
-            s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
-            if let Some(sal) = salience_of(&key) {
+    let mut scored: Vec<Ranked> = Vec::with_capacity(c.len());
+    for st in c.all() {
+        if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
+            continue;
+        }
+        let key = st.key;
+        let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
+        // ln(1) is 0: most candidates occur once.
+        let mut s = if st.count > 1 {
+            (1.0 + (st.count as f64).ln()) * spec
+        } else {
+            spec
+        };
+        if st.headline {
+            s *= 1.0 + HEADLINE;
+        }
+        s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
+        s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
+        if !salience.is_empty() {
+            if let Some(sal) = salience.get(&key.packed()) {
                 s *= 1.0 + ENTITY * sal;
             }
-            (s, key)
-        })
-        .collect();
+        }
+        scored.push(Ranked(s, key));
+    }
     // Only the best few need sorting (the rest is never shown).
-    let by_score = |a: &(f64, Key), b: &(f64, Key)| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1));
-    let keep = (TOP * 4).min(scored.len());
+    let keep = TOP * 4;
     if keep < scored.len() {
-        scored.select_nth_unstable_by(keep, by_score);
+        scored.select_nth_unstable(keep);
         scored.truncate(keep);
     }
-    scored.sort_by(by_score);
+    scored.sort_unstable();
+    let scored: Vec<(f64, Key)> = scored.into_iter().map(|r| (r.0, r.1)).collect();
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
         if chosen.len() == TOP {
@@ -140,6 +149,31 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Keyword> {
         })
         .collect()
 }
+
+/// A scored candidate, ordered best first: a higher score, then the smaller key (a total
+/// order, so the kept set and its order do not depend on the order candidates come in).
+#[derive(Debug, Clone, Copy)]
+struct Ranked(f64, Key);
+
+impl Ord for Ranked {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        o.0.total_cmp(&self.0).then_with(|| self.1.cmp(&o.1))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
 
 #[cfg(test)]
 mod tests;

@@ -46,3 +46,25 @@ fn no_text_no_keywords() {
     assert!(keywords("").is_empty());
     assert!(keywords("the and of 2014 , .").is_empty());
 }
+
+#[test]
+fn one_shared_view_gives_what_a_private_one_does() {
+    // `record` builds the content words once and hands them to keywords and summary; a word
+    // first met in a picture title (after every sentence) gets no id and changes nothing.
+    let t = "Kidney swap chain saves six patients\n\n\
+             A kidney donor set off a chain of transplants in San Francisco on Friday.\n\n\
+             The kidney chain linked six patients with donors, the hospital said.";
+    let d = Document::new(t, None);
+    let e = entities::extract(&d).entities;
+    let w = ContentWords::new(d.tokens());
+    assert_eq!(extract_with(&d, &w, &e), extract(&d, &e));
+    assert_eq!(
+        crate::summary::select_with(&d, &w, 2),
+        crate::summary::select(&d, 2)
+    );
+    let kidney = (0..d.tokens().len())
+        .find(|&i| d.tokens().lower(i) == "kidney")
+        .map(|i| w.id(i));
+    assert!(kidney.is_some_and(|id| id != crate::words::NONE));
+    assert_eq!(w.of_word("kidneys"), kidney);
+}

@@ -61,7 +61,7 @@ impl Language {
 /// The language of `doc`'s text (no declared language): its sentences in reading order until
 /// the answer is clear (see `Sample::settled`) or `SAMPLE_LETTERS` letters were read.
 pub fn detect(doc: &Document) -> Language {
-    let mut sample = Sample::default();
+    let mut sample = Sample::new();
     for s in &doc.sentences {
         if sample.full() || sample.settled() {
             break;
@@ -73,7 +73,7 @@ pub fn detect(doc: &Document) -> Language {
 
 /// The language of a plain string, read the same way (in pieces of about a sentence).
 pub fn detect_text(text: &str) -> Language {
-    let mut sample = Sample::default();
+    let mut sample = Sample::new();
     let mut rest = text;
     while !rest.is_empty() && !sample.full() && !sample.settled() {
         // Cut after a sentence-ending mark (or take the rest).
@@ -106,9 +106,20 @@ struct Sample {
     /// Words already scored.
     scored: usize,
     next_check: usize,
+    /// Once settled, reading stops (`settled` answers true from then on).
+    settled: bool,
 }
 
 impl Sample {
+    /// Room for a full sample up front (no regrowth while reading).
+    fn new() -> Self {
+        Sample {
+            chars: Vec::with_capacity(SAMPLE_LETTERS + 64),
+            words: Vec::with_capacity(SAMPLE_LETTERS / 3),
+            ..Sample::default()
+        }
+    }
+
     fn full(&self) -> bool {
         self.letters >= SAMPLE_LETTERS
     }
@@ -146,6 +157,9 @@ impl Sample {
     /// script-decided language is settled at once, a modelled one when its lead is
     /// `SETTLED_MARGIN` nats.
     fn settled(&mut self) -> bool {
+        if self.settled {
+            return true;
+        }
         if self.letters < self.next_check.max(CHECK_EVERY) {
             return false;
         }
@@ -154,14 +168,16 @@ impl Sample {
             return false;
         };
         let Some(group) = dominant.group() else {
+            self.settled = true;
             return true;
         };
         let Some(scores) = self.score(dominant) else {
             return false;
         };
-        scores
+        self.settled = scores
             .lead(&MODEL, group)
-            .is_some_and(|d| d >= SETTLED_MARGIN)
+            .is_some_and(|d| d >= SETTLED_MARGIN);
+        self.settled
     }
 
     fn push(&mut self, text: &str) {
@@ -183,7 +199,9 @@ impl Sample {
             } else {
                 self.end_word(start, first.take());
                 start = self.chars.len();
-                if self.full() {
+                // Checked between words, not only between sentences: a long first
+                // sentence is not read to its end once the answer is settled.
+                if self.full() || self.settled() {
                     return;
                 }
             }
@@ -243,17 +261,15 @@ impl Sample {
         let Some(scores) = self.score(best) else {
             return und;
         };
-        let ranked = scores.ranked(m, group);
-        let Some(&(top, li)) = ranked.first() else {
-            return und;
-        };
         if scores.seen == 0 {
             return und;
         }
         // Naive Bayes is over-confident (overlapping n-grams are not independent): its
         // log-likelihood gaps are tempered by the square root of the evidence.
         let t = (scores.seen as f64).sqrt().max(1.0) / 2.0;
-        let z: f64 = ranked.iter().map(|(s, _)| ((s - top) / t).exp()).sum();
+        let Some((li, z)) = scores.best(m, group, t) else {
+            return und;
+        };
         language(&m.langs[li].code, 1.0 / z)
     }
 }

@@ -326,15 +326,26 @@ impl Scores {
         (n >= 2).then_some(a - b)
     }
 
-    /// Each language of `group` with its log-likelihood, best first (ties by code).
-    pub fn ranked(&self, model: &Model, group: u8) -> Vec<(f64, usize)> {
-        let mut out: Vec<(f64, usize)> = self.scores(model, group).collect();
-        // Unstable is enough: no two languages share a code, so the order is total.
-        out.sort_unstable_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then_with(|| model.langs[a.1].code.cmp(&model.langs[b.1].code))
-        });
-        out
+    /// The best language of `group` and its log-likelihood (ties by code), and the sum over
+    /// the group of `exp((score - best) / t)`: the softmax denominator, without sorting.
+    pub fn best(&self, model: &Model, group: u8, t: f64) -> Option<(usize, f64)> {
+        let mut top: Option<(f64, usize)> = None;
+        for (s, i) in self.scores(model, group) {
+            let better = top.is_none_or(|(b, j)| {
+                s.total_cmp(&b)
+                    .then_with(|| model.langs[j].code.cmp(&model.langs[i].code))
+                    .is_gt()
+            });
+            if better {
+                top = Some((s, i));
+            }
+        }
+        let (top, li) = top?;
+        let z = self
+            .scores(model, group)
+            .map(|(s, _)| ((s - top) / t).exp())
+            .sum();
+        Some((li, z))
     }
 }
 

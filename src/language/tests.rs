@@ -88,3 +88,18 @@ fn only_a_confident_foreign_answer_gates_the_english_extractors() {
     assert!(!detect_text("The government raised taxes on Monday.").is_other());
     assert!(!detect_text("").is_other());
 }
+
+#[test]
+fn a_settled_answer_stops_reading_mid_sentence() {
+    // One long English sentence followed by French: the answer is settled inside the first
+    // sentence, so the French never counts (it would lower the confidence).
+    let english = "The minister said on Tuesday that the government would publish its plans \
+                   for the new railway line between the two cities before the end of the year, \
+                   after months of talks with the councils and the companies that would build it";
+    let french = " et le gouvernement français a déclaré que les négociations continueraient \
+                  pendant plusieurs semaines avec les syndicats et les entreprises concernées.";
+    let alone = detect_text(english);
+    let mixed = detect_text(&format!("{english}{french}"));
+    assert_eq!(alone.code, "en");
+    assert_eq!(mixed, alone);
+}

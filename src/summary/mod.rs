@@ -45,13 +45,21 @@ pub fn select(doc: &Document, k: usize) -> Vec<SummarySentence> {
     if k == 0 {
         return Vec::new();
     }
+    select_with(doc, &ContentWords::new(doc.tokens()), k)
+}
+
+/// `select` with the document's content words already built (`record` shares them with the
+/// keywords).
+pub fn select_with(doc: &Document, words: &ContentWords, k: usize) -> Vec<SummarySentence> {
+    if k == 0 {
+        return Vec::new();
+    }
     let toks = doc.tokens();
-    let mut words = ContentWords::new(toks);
     // The distinct content words of each body sentence (one flat buffer), and the headline's.
     let mut ids: Vec<u32> = Vec::with_capacity(toks.len() / 2);
     let mut body: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, start, end) in `ids`
-    let mut last: Vec<u32> = Vec::new(); // per word: 1 + the last sentence it was counted in
-    let mut in_headline: Vec<bool> = Vec::new();
+    let mut last: Vec<u32> = vec![0; words.len()]; // per word: 1 + the last sentence it was counted in
+    let mut in_headline: Vec<bool> = vec![false; words.len()];
     for (s, seg) in toks.sentences().iter().enumerate() {
         let kind = doc
             .sentences
@@ -68,10 +76,6 @@ pub fn select(doc: &Document, k: usize) -> Vec<SummarySentence> {
                 continue;
             }
             let w = w as usize;
-            if last.len() <= w {
-                last.resize(w + 1, 0);
-                in_headline.resize(w + 1, false);
-            }
             if last[w] != s as u32 + 1 {
                 last[w] = s as u32 + 1;
                 if kind == Some(RegionKind::Headline) {
@@ -90,7 +94,6 @@ pub fn select(doc: &Document, k: usize) -> Vec<SummarySentence> {
     for &w in &ids {
         df[w as usize] += 1;
     }
-    in_headline.resize(words.len(), false);
     let mut scored: Vec<(f64, usize)> = Vec::new();
     for (pos, &(_, a, b)) in body.iter().enumerate() {
         let sent = &ids[a..b];
