@@ -26,6 +26,9 @@ pub struct Person {
     pub gender: Option<char>,
     /// A one-word place name ("California"): never what "he" or "she" stands for.
     place: bool,
+    /// An organisation ("Workshare" after "security firm", "Foreign Affairs Committee",
+    /// "Microsoft", "BBC"): it may speak, but "he" or "she" never stands for it.
+    org: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -194,7 +197,13 @@ fn parts(toks: &[Tok]) -> Parts {
 
 impl People {
     /// Records a name run (units `toks`) at byte `pos`; `confident` is false for runs found
-    /// in running text, which are kept only when they look like a person.
+    /// in running text, which are kept only when they look like a person; `body_before`: the
+    /// word before the run names an organisation ("security firm Workshare").
+    ///
+    /// A run is filed by its kind: a demonym or group word standing alone ("Christians",
+    /// "Indian-style") is no one and is not recorded; an organisation (an organisation cue or
+    /// gazetteer word ending it, an acronym, or `body_before`) and a one-word place are
+    /// recorded (they may speak: "Russia said") but never stand for "he" or "she".
     #[allow(clippy::too_many_arguments)]
     pub fn mention(
         &mut self,
@@ -204,6 +213,7 @@ impl People {
         subject: bool,
         paragraph: Option<usize>,
         confident: bool,
+        body_before: bool,
     ) -> Option<usize> {
         let p = parts(toks);
         let names = p.names();
@@ -225,10 +235,23 @@ impl People {
             .iter()
             .find_map(|i| unit(i).first_name().filter(|&c| c == 'M' || c == 'F'));
         let g = p.gender;
-        if !confident && !p.titled && fg.is_none() {
+        let evidence = p.titled || fg.is_some() || g.is_some();
+        if !confident && !evidence {
             // An unknown capitalised run counts only if it names someone already known.
             self.find(surname, first, g)?;
         }
+        if names.len() == 1
+            && !evidence
+            && last.has(cls::DEMONYM_W)
+            && self.find(surname, first, g).is_none()
+        {
+            // "the 80,000 Christians", "Nair's Indian-style": a group, not a speaker.
+            return None;
+        }
+        let org = !evidence
+            && (body_before
+                || last.has(cls::ORG_W)
+                || names.len() == 1 && last.has(cls::ALL_CAPS));
         let joined = || {
             let mut s = String::new();
             for (k, i) in names.iter().enumerate() {
@@ -261,6 +284,9 @@ impl People {
                     if p.gender.is_none() {
                         p.gender = g.or(fg);
                     }
+                    if evidence {
+                        p.org = false;
+                    }
                 }
                 id
             }
@@ -276,6 +302,7 @@ impl People {
                     first: first.map(str::to_string),
                     gender: g.or(fg),
                     place: names.len() == 1 && last.has(cls::PLACE_W),
+                    org,
                 });
                 self.latest.push(0);
                 id
@@ -352,7 +379,8 @@ impl People {
     /// titles inside it; `after`: a comma apposition) to `person`.
     pub fn note_roles(&mut self, forms: &Forms, around: &[&[Tok]], person: usize) {
         for toks in around {
-            for t in toks.iter().filter(|t| t.is_word()) {
+            // "the committee", "the firm" name a body, never the person near them.
+            for t in toks.iter().filter(|t| t.is_word() && !t.has(cls::BODY)) {
                 let w = forms.token_lower(t);
                 if t.has(cls::ROLE) || t.has(cls::HONORIFIC) && w.len() > 3 {
                     match self.roles.get_mut(w) {
@@ -398,7 +426,7 @@ impl People {
         let ok = |id: usize| {
             self.persons
                 .get(id)
-                .is_some_and(|p| !p.place && p.gender.is_none_or(|x| x == g))
+                .is_some_and(|p| !p.place && !p.org && p.gender.is_none_or(|x| x == g))
         };
         // Only the last few hundred mentions: resolution stays linear on any input.
         let before = self.mentions.iter().rev().take(300).filter(|m| m.pos < pos);
@@ -452,7 +480,10 @@ pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: O
                     && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
                 named = true;
                 let subject = sentence_start || appositive;
-                if let Some(id) = people.mention(forms, run, pos, subject, paragraph, false) {
+                let body_before = i > 0 && toks.get(i - 1).is_some_and(|p| p.has(cls::BODY));
+                if let Some(id) =
+                    people.mention(forms, run, pos, subject, paragraph, false, body_before)
+                {
                     // "Secretary of State John Kerry", "Hadi Razeij, the police chief,".
                     let before = toks.get(i.saturating_sub(3)..i).unwrap_or(&[]);
                     let after = if toks.get(end).is_some_and(|t| t.is_punct(',')) {

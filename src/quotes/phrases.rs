@@ -115,6 +115,11 @@ impl Ctx<'_> {
             if j > i && !joins && (self.has(j, cls::STOP) || self.verb(j).is_some()) {
                 break;
             }
+            // "The film-maker will ...", "Our relationship was ...": a speaker phrase never
+            // holds a clause.
+            if j > i && self.has(j, cls::MODAL) {
+                break;
+            }
             // A second article ends the phrase ("officials the ..."); an adjectival determiner
             // does not ("a senior Cruz adviser", "one former senior agency official").
             if self.has(j, cls::LOWER)
@@ -289,7 +294,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn np_simple_backward(&self, end: usize) -> Option<Np> {
+    pub(super) fn np_simple_backward(&self, end: usize) -> Option<Np> {
         let k = end.checked_sub(1)?;
         // "McConnell, ..., who in 2010 said": the mention is "who", the name its antecedent.
         if self.has(k, cls::WHO) && k > 0 && self.punct(k - 1, ',') {
@@ -421,7 +426,7 @@ impl Ctx<'_> {
             }
             if self.has(p, cls::STOP) && !self.has(p, cls::THAT)
                 || self.verb(p).is_some()
-                || self.has(p, cls::PRONOUN_W)
+                || self.has(p, cls::PRONOUN_W | cls::MODAL)
             {
                 break;
             }
@@ -510,7 +515,7 @@ impl Ctx<'_> {
             && self.has(q, cls::LOWER)
             && !self.has(
                 q,
-                cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD,
+                cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD | cls::MODAL,
             )
             && (self.verb(q).is_none() || self.has(q, cls::ING))
     }
@@ -520,6 +525,11 @@ impl Ctx<'_> {
     /// with the talks"), opening its sentence or following a comma. The words after the
     /// preposition are lower-case or capitalised nouns with no verb in them.
     fn head_across_preposition(&self, end: usize) -> Option<Np> {
+        // "the president looks to the camera and says": a phrase ending in a function word
+        // is a clause, not a speaker.
+        if end == 0 || self.has(end - 1, cls::STOP | cls::DET | cls::MODAL) {
+            return None;
+        }
         let lo = end.saturating_sub(12);
         let mut p = end;
         while p > lo {
@@ -590,8 +600,9 @@ impl Ctx<'_> {
             .rev()
             .find(|&k| self.has(k, cls::ARTICLE))?;
         let opens = self.opens(d) || self.punct(d - 1, ',');
-        let clean = (d + 1..end)
-            .all(|k| self.is_word(k) && !self.has(k, cls::STOP) && self.verb(k).is_none());
+        let clean = (d + 1..end).all(|k| {
+            self.is_word(k) && !self.has(k, cls::STOP | cls::MODAL) && self.verb(k).is_none()
+        });
         (opens && clean).then_some(Np {
             start: d,
             end,
