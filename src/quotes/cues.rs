@@ -350,8 +350,8 @@ impl Ctx<'_> {
     }
 
     /// The subject of the clause a verb after "and" (unit `and`) is joined to, in the
-    /// sentence starting at `s`: a name or pronoun right before the verb before "and" ("she
-    /// laughed and said"), else the nearest speaker phrase that opens the sentence or follows
+    /// sentence starting at `s`: "he" or "she" right before the verb before "and" ("she
+    /// laughed and said"; a name there may be an object: "sit Putin down and tell"), else the nearest speaker phrase that opens the sentence or follows
     /// one of its commas and is followed by a lower-case word ("In the spot, the president
     /// looks to the camera and says"). A capitalised participle or preposition opening the
     /// sentence ("Shivering in a dress, ...", "Over the years, ...") is no subject.
@@ -359,7 +359,7 @@ impl Ctx<'_> {
         if and >= s + 2 && self.has(and - 1, cls::LOWER) {
             if let Some(np) = self
                 .np_simple_backward(and - 1)
-                .filter(|np| np.name.is_some() || np.pronoun.is_some())
+                .filter(|np| np.pronoun.is_some_and(|g| g == 'M' || g == 'F'))
             {
                 return Some(np);
             }
@@ -473,8 +473,10 @@ impl Ctx<'_> {
                     .np_forward(v + n)
                     .is_some_and(|np| closes(&np) && speaker_like(&np));
         // "the president looks to the camera and says": a verb joined to the clause by "and"
-        // shares its subject.
-        if !accord && !inverted {
+        // shares its subject, when a quote follows it in the sentence (without one the verb
+        // may be no speech: "the crash and maintain itself").
+        let quote_follows = || (v + n..self.sentence_end(v)).any(|k| self.is_quote(k));
+        if !accord && !inverted && quote_follows() {
             let mut j = v;
             while j > s && self.is_aux(j - 1) {
                 j -= 1;

@@ -243,9 +243,11 @@ impl People {
         if names.len() == 1
             && !evidence
             && last.has(cls::DEMONYM_W)
+            && !last.has(cls::ORG_W)
             && self.find(surname, first, g).is_none()
         {
-            // "the 80,000 Christians", "Nair's Indian-style": a group, not a speaker.
+            // "the 80,000 Christians", "Nair's Indian-style": a group, not a speaker ("Labour",
+            // in the organisation gazetteer, is a party and may speak).
             return None;
         }
         let org = !evidence

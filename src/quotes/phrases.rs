@@ -175,7 +175,9 @@ impl Ctx<'_> {
         if head && last_head < j && name.is_none() {
             j = last_head;
         }
-        let mut name = name.filter(|&(_, e)| e == j);
+        // "The internationally recognised southern part of Cyprus is ...": a name after "of"
+        // inside a lower-case phrase is not its head.
+        let mut name = name.filter(|&(s, e)| e == j && !(s > i && self.has(s - 1, cls::OF)));
         // "a New Hampshire Democrat", "another Texas Republican": a name run ending in a
         // speaker head after an indefinite determiner describes someone, it is not a name.
         if name.is_some()
