@@ -482,7 +482,17 @@ impl Ctx<'_> {
                 j -= 1;
             }
             if j > s && self.has(j - 1, cls::AND) && self.has(j - 1, cls::LOWER) {
-                let np = self.coordinated_subject(j - 1, s)?;
+                // "his lawyer, Antony Townsden, told the BBC it was laughable and added": the
+                // named or he/she subject of the speech verb before, else the clause's.
+                let before = (s..j - 1)
+                    .rev()
+                    .find(|&k| self.verb(k).is_some() && !self.has(k, cls::ING))
+                    .and_then(|k| self.subject(k, self.verb(k).unwrap_or(1), s))
+                    .map(|c| c.np)
+                    .filter(|np| {
+                        np.name.is_some() || np.pronoun.is_some_and(|g| g == 'M' || g == 'F')
+                    });
+                let np = before.or_else(|| self.coordinated_subject(j - 1, s))?;
                 return Some(Cue {
                     np,
                     verb: v,
