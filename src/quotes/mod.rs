@@ -574,3 +574,6 @@ mod tests;
 
 #[cfg(test)]
 mod tests_nominal;
+
+#[cfg(test)]
+mod tests_kinds;

@@ -165,6 +165,17 @@ fn parts(toks: &[Tok]) -> Parts {
         p.idx[p.n] = i as u8;
         p.n += 1;
     }
+    // "General Electric", "Royal Mail": a title before one organisation word is part of the
+    // organisation's name.
+    if p.titled && p.n == 1 && toks.len() == 2 && toks[1].has(cls::ORG_W) {
+        p = Parts {
+            idx: [0; MAX_PARTS],
+            n: 2,
+            gender: None,
+            titled: false,
+        };
+        p.idx[1] = 1;
+    }
     // "Manager Gareth Lloyd", "Director Ana Ruiz": a role word (`nominal_heads.txt`) opening
     // the run is a title, not part of the name, when two or more name words that are not
     // ordinary English words follow it ("Government Accountability Office" stays whole).
