@@ -55,6 +55,9 @@ pub struct People {
     roles: FastMap<String, usize>,
     /// The person who spoke last (quote or reported speech).
     pub last_speaker: Option<usize>,
+    /// Surname key -> the last full name met in running text with no sign of a person
+    /// ("Jean-Claude Juncker spoke"), so that a later "Mr Juncker" takes the full name.
+    pending: FastMap<String, String>,
 }
 
 const MAX_RUN: usize = 8;
@@ -247,9 +250,27 @@ impl People {
             .find_map(|i| unit(i).first_name().filter(|&c| c == 'M' || c == 'F'));
         let g = p.gender;
         let evidence = p.titled || fg.is_some() || g.is_some();
-        if !confident && !evidence {
-            // An unknown capitalised run counts only if it names someone already known.
-            self.find(surname, first, g)?;
+        if !confident && !evidence && self.find(surname, first, g).is_none() {
+            // An unknown capitalised run counts only if it names someone already known; a
+            // two- or three-word one is remembered in case a title names it later.
+            let namelike = (2..=3).contains(&names.len())
+                && names.iter().all(|i| {
+                    let t = unit(i);
+                    t.has(cls::NAME_UPPER)
+                        && !t.has(cls::COMMON_W | cls::ORG_W | cls::PLACE_W | cls::DEMONYM_W)
+                        && !t.has(cls::ALL_CAPS | cls::HEAD)
+                });
+            if namelike && self.pending.len() < 200 {
+                let mut s = String::new();
+                for (k, i) in names.iter().enumerate() {
+                    if k > 0 {
+                        s.push(' ');
+                    }
+                    s.push_str(forms.name_part(unit(i)));
+                }
+                self.pending.insert(surname.to_string(), s);
+            }
+            return None;
         }
         if names.len() == 1
             && !evidence
@@ -308,11 +329,23 @@ impl People {
                 for i in names {
                     self.file_under(forms.name_key(unit(i)), id, false);
                 }
+                // "Mr Juncker" after "Jean-Claude Juncker spoke": the full name met before.
+                let full = (names.len() == 1 && !org)
+                    .then(|| self.pending.remove(surname))
+                    .flatten();
+                let (name, words, first) = match full {
+                    Some(n) => {
+                        let first = n.split(' ').next().map(str::to_string);
+                        let words = n.split(' ').count();
+                        (n, words, first)
+                    }
+                    None => (joined(), names.len(), first.map(str::to_string)),
+                };
                 self.persons.push(Person {
-                    name: joined(),
-                    words: names.len(),
+                    name,
+                    words,
                     surname: surname.to_string(),
-                    first: first.map(str::to_string),
+                    first,
                     gender: g.or(fg),
                     place: names.len() == 1 && last.has(cls::PLACE_W),
                     org,
@@ -381,7 +414,15 @@ impl People {
                 same_gender
                     && (p.surname == surname || first.is_none())
                     && match (first, &p.first) {
-                        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                        // "Mr. Van Hollen" for "Chris Van Hollen": the words of a two-word
+                        // surname end the full name.
+                        (Some(a), Some(b)) => {
+                            a.eq_ignore_ascii_case(b)
+                                || p.name
+                                    .rsplit(' ')
+                                    .nth(1)
+                                    .is_some_and(|w| p.words > 2 && w.eq_ignore_ascii_case(a))
+                        }
                         _ => true,
                     }
             })

@@ -91,3 +91,18 @@ fn a_title_before_an_organisation_word_is_part_of_its_name() {
              great shape\".";
     assert_eq!(who(t)[0].0.as_deref(), Some("General Electric"));
 }
+
+#[test]
+fn name_variants_take_the_full_name() {
+    // A two-word surname after a title ends the full name met before.
+    let t = "Sen. Marcus Van Doren spoke first. \"We will not wait,\" Mr. Van Doren said.";
+    assert_eq!(who(t)[0].0.as_deref(), Some("Marcus Van Doren"));
+    // A full name with no sign of a person, then a title and the surname.
+    let t = "Jean-Luc Brakmann spoke at noon.\n\n\"Europe is back,\" Mr Brakmann said.";
+    assert_eq!(who(t)[0].0.as_deref(), Some("Jean-Luc Brakmann"));
+    // A middle initial and a courtesy title.
+    let t = "\"It costs more,\" said Leonard E. Burman. Later, Mr. Burman added: \"No one knows.\"";
+    let w = who(t);
+    assert_eq!(w[1].0, w[0].0);
+    assert_eq!(w[1].0.as_deref(), Some("Leonard E Burman"));
+}
