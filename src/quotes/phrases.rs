@@ -211,7 +211,14 @@ impl Ctx<'_> {
     /// auxiliaries, parentheses and a comma- or dash-delimited apposition.
     pub fn np_backward(&self, v: usize) -> Option<Np> {
         let mut j = v;
-        while j > 0 && self.is_aux(j - 1) {
+        // "would only say": "only" after an auxiliary stands like an adverb.
+        while j > 0
+            && (self.is_aux(j - 1)
+                || j >= 2
+                    && self.has(j - 1, cls::MODAL)
+                    && !self.has(j - 1, cls::BE)
+                    && self.is_aux(j - 2))
+        {
             j -= 1;
         }
         let k = j.checked_sub(1)?;
