@@ -50,9 +50,7 @@ fn award_follows(text: &str, end: usize) -> bool {
 
 /// Whether a lower-cased word names a prize (`not_names.tsv`, kind `award_word`).
 fn award_word(w: &str) -> bool {
-    NOT_NAMES
-        .get(w)
-        .is_some_and(|k| *k == NotName::AwardWord)
+    NOT_NAMES.get(w).is_some_and(|k| *k == NotName::AwardWord)
 }
 
 fn last_word(s: &str) -> Option<&str> {
@@ -85,9 +83,7 @@ pub fn propagate(text: &str, cands: &mut Cands, defs: &[Def]) {
     // named after keeps its other mentions).
     list.retain(|c| {
         let k = keys.get(c.key);
-        let ends_in_award = k
-            .rsplit_once(' ')
-            .is_some_and(|(_, w)| award_word(w));
+        let ends_in_award = k.rsplit_once(' ').is_some_and(|(_, w)| award_word(w));
         !(c.org.is_none()
             && c.place.is_none()
             && matches!(c.label, Label::Org | Label::Person)

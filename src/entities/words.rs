@@ -414,8 +414,19 @@ mod tests {
     #[test]
     fn contractions_by_shape() {
         for s in [
-            "I'm", "I’m", "I've", "I’ll", "We're", "He’ll", "They'd", "That's", "Who’d", "Don't",
-            "Can’t", "WE'RE", "I-Really-Don’t-Need-It",
+            "I'm",
+            "I’m",
+            "I've",
+            "I’ll",
+            "We're",
+            "He’ll",
+            "They'd",
+            "That's",
+            "Who’d",
+            "Don't",
+            "Can’t",
+            "WE'RE",
+            "I-Really-Don’t-Need-It",
         ] {
             assert!(contraction(s), "{s}");
         }

@@ -226,8 +226,7 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         if f & flag::DEMONYM != 0 {
             bits |= cls::DEMONYM_W;
         }
-        if f & flag::ORG_CUE != 0
-            || f & flag::GAZETTEER != 0 && crate::entities::is_org_word(lower)
+        if f & flag::ORG_CUE != 0 || f & flag::GAZETTEER != 0 && crate::entities::is_org_word(lower)
         {
             bits |= cls::ORG_W;
         }

@@ -283,9 +283,7 @@ impl People {
             return None;
         }
         let org = !evidence
-            && (body_before
-                || last.has(cls::ORG_W)
-                || names.len() == 1 && last.has(cls::ALL_CAPS));
+            && (body_before || last.has(cls::ORG_W) || names.len() == 1 && last.has(cls::ALL_CAPS));
         let joined = || {
             let mut s = String::new();
             for (k, i) in names.iter().enumerate() {

@@ -37,11 +37,18 @@ fn group_words_are_no_speaker() {
     // A demonym or group standing alone keeps its mention and gets no `speaker`.
     let t = "The 5,000 Protestants who were \"moved\" from the town have not returned.";
     let w = who(t);
-    assert!(w.iter().all(|(sp, _)| sp.as_deref() != Some("Protestants")), "{w:?}");
+    assert!(
+        w.iter().all(|(sp, _)| sp.as_deref() != Some("Protestants")),
+        "{w:?}"
+    );
     let t = "Nora Vale said she liked it. Vale's Peruvian-style staging was called \"bold\" by \
              critics. \"I loved it,\" she said.";
     let w = who(t);
-    assert!(w.iter().all(|(sp, _)| sp.as_deref() != Some("Peruvian-style")), "{w:?}");
+    assert!(
+        w.iter()
+            .all(|(sp, _)| sp.as_deref() != Some("Peruvian-style")),
+        "{w:?}"
+    );
     assert_eq!(w.last().and_then(|x| x.0.as_deref()), Some("Nora Vale"));
     let t = "\"We will fight on,\" said the Chinese.";
     assert_eq!(who(t)[0].0, None);
@@ -69,7 +76,11 @@ fn speaker_phrases_never_hold_a_clause() {
     let t = "The director will reportedly meet producers next week about the 'hack and run' \
              series.";
     let w = who(t);
-    assert!(w.iter().all(|(_, m)| m.as_deref().is_none_or(|m| !m.contains("meet"))), "{w:?}");
+    assert!(
+        w.iter()
+            .all(|(_, m)| m.as_deref().is_none_or(|m| !m.contains("meet"))),
+        "{w:?}"
+    );
     let t = "Wearing a long coat, the Canadian-born singer stopped to greet fans and joked: \
              \"It is freezing.\"";
     assert_eq!(who(t)[0].1.as_deref(), Some("the Canadian-born singer"));
