@@ -41,16 +41,33 @@ pub(crate) fn not_a_name(k: &str, label: Label) -> bool {
 fn award_follows(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
     let rest = rest.trim_start_matches([' ', ')']);
-    let word: &str = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    !word.is_empty() && word.len() <= 12 && award_word(&lower(word))
+    let n = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    award_word(rest.get(..n).unwrap_or(""))
 }
 
-/// Whether a lower-cased word names a prize (`not_names.tsv`, kind `award_word`).
+/// The words naming a prize, lower-cased, and the first letters they start with (in either
+/// case), so that most words are ruled out by one byte test.
+static AWARD_WORDS: LazyLock<(Vec<String>, [bool; 256])> = LazyLock::new(|| {
+    let words: Vec<String> = NOT_NAMES
+        .iter()
+        .filter(|(_, k)| **k == NotName::AwardWord)
+        .map(|(w, _)| w.clone())
+        .collect();
+    let mut first = [false; 256];
+    for w in &words {
+        if let Some(&b) = w.as_bytes().first() {
+            first[b.to_ascii_lowercase() as usize] = true;
+            first[b.to_ascii_uppercase() as usize] = true;
+        }
+    }
+    (words, first)
+});
+
+/// Whether a word (any case) names a prize (`not_names.tsv`, kind `award_word`).
 fn award_word(w: &str) -> bool {
-    NOT_NAMES.get(w).is_some_and(|k| *k == NotName::AwardWord)
+    let (words, first) = &*AWARD_WORDS;
+    w.as_bytes().first().is_some_and(|&b| first[b as usize])
+        && words.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 fn last_word(s: &str) -> Option<&str> {

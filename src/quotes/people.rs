@@ -55,9 +55,10 @@ pub struct People {
     roles: FastMap<String, usize>,
     /// The person who spoke last (quote or reported speech).
     pub last_speaker: Option<usize>,
-    /// Surname key -> the last full name met in running text with no sign of a person
-    /// ("Jean-Claude Juncker spoke"), so that a later "Mr Juncker" takes the full name.
-    pending: FastMap<String, String>,
+    /// Surname key (hashed, `key_hash`) -> the bytes of the last full name met in running
+    /// text with no sign of a person ("Jean-Claude Juncker spoke"), so that a later "Mr
+    /// Juncker" takes the full name.
+    pending: FastMap<u64, (u32, u32)>,
 }
 
 const MAX_RUN: usize = 8;
@@ -261,14 +262,11 @@ impl People {
                         && !t.has(cls::ALL_CAPS | cls::HEAD)
                 });
             if namelike && self.pending.len() < 200 {
-                let mut s = String::new();
-                for (k, i) in names.iter().enumerate() {
-                    if k > 0 {
-                        s.push(' ');
-                    }
-                    s.push_str(forms.name_part(unit(i)));
+                if let Some(a) = names.first() {
+                    // Without a possessive ending ("Clive Woodward's").
+                    let end = last.start + forms.name_part(last).len() as u32;
+                    self.pending.insert(key_hash(surname), (unit(a).start, end));
                 }
-                self.pending.insert(surname.to_string(), s);
             }
             return None;
         }
@@ -329,13 +327,18 @@ impl People {
                 }
                 // "Mr Juncker" after "Jean-Claude Juncker spoke": the full name met before.
                 let full = (names.len() == 1 && !org)
-                    .then(|| self.pending.remove(surname))
+                    .then(|| self.pending.remove(&key_hash(surname)))
                     .flatten();
                 let (name, words, first) = match full {
-                    Some(n) => {
-                        let first = n.split(' ').next().map(str::to_string);
-                        let words = n.split(' ').count();
-                        (n, words, first)
+                    Some((a, b)) => {
+                        let n = forms.slice(a as usize, b as usize);
+                        let first = n.split_whitespace().next().map(str::to_string);
+                        let words = n.split_whitespace().count();
+                        (
+                            n.split_whitespace().collect::<Vec<_>>().join(" "),
+                            words,
+                            first,
+                        )
                     }
                     None => (joined(), names.len(), first.map(str::to_string)),
                 };
@@ -499,6 +502,13 @@ impl People {
     pub fn name(&self, id: usize) -> Option<&str> {
         self.persons.get(id).map(|p| p.name.as_str())
     }
+}
+
+/// FNV-1a of a surname key: `pending` is keyed without making a string.
+fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Registers the person-like name runs of a block (honorific or known first name, or a name
