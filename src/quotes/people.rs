@@ -335,7 +335,10 @@ impl People {
                         let first = n.split_whitespace().next().map(str::to_string);
                         let words = n.split_whitespace().count();
                         (
-                            n.split_whitespace().collect::<Vec<_>>().join(" "),
+                            n.split_whitespace()
+                                .map(|w| w.trim_end_matches('.'))
+                                .collect::<Vec<_>>()
+                                .join(" "),
                             words,
                             first,
                         )
