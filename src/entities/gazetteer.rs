@@ -90,6 +90,8 @@ pub enum NotName {
     Award,
     /// Abbreviations of common nouns and roles: "TV", "MP", "GDP".
     Common,
+    /// A word naming a prize ("award", "prizes"): the capitalised word before it is an award.
+    AwardWord,
 }
 
 /// Phrases never a name on their own, by their key (lower-cased, apostrophes folded).
@@ -102,6 +104,7 @@ pub static NOT_NAMES: LazyLock<HashMap<String, NotName>> = LazyLock::new(|| {
                 "holiday" => NotName::Holiday,
                 "award" => NotName::Award,
                 "common" => NotName::Common,
+                "award_word" => NotName::AwardWord,
                 other => panic!("bad rule table: {file}: unknown kind {other:?}"),
             };
             (super::mentions::lower(k), kind)

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use crate::tables::{FastMap as HashMap, FastSet as HashSet};
 
 use super::acronyms::Def;
-use super::gazetteer::{country_code, Place, ALIASES, NOT_NAMES};
+use super::gazetteer::{country_code, NotName, Place, ALIASES, NOT_NAMES};
 use super::mentions::{
     lower, push_lower, Cand, Cands, Key, Keys, Label, GUESS, LIKELY, SURE, WEAK,
 };
@@ -36,6 +36,40 @@ pub(crate) fn not_a_name(k: &str, label: Label) -> bool {
     label != Label::Event && NOT_NAMES.contains_key(k)
 }
 
+/// Whether the word after byte `end` (past spaces and a closing parenthesis) names a prize
+/// (`not_names.tsv`, kind `award_word`: "award", "Prizes").
+fn award_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', ')']);
+    let n = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    award_word(rest.get(..n).unwrap_or(""))
+}
+
+/// The words naming a prize, lower-cased, and the first letters they start with (in either
+/// case), so that most words are ruled out by one byte test.
+static AWARD_WORDS: LazyLock<(Vec<String>, [bool; 256])> = LazyLock::new(|| {
+    let words: Vec<String> = NOT_NAMES
+        .iter()
+        .filter(|(_, k)| **k == NotName::AwardWord)
+        .map(|(w, _)| w.clone())
+        .collect();
+    let mut first = [false; 256];
+    for w in &words {
+        if let Some(&b) = w.as_bytes().first() {
+            first[b.to_ascii_lowercase() as usize] = true;
+            first[b.to_ascii_uppercase() as usize] = true;
+        }
+    }
+    (words, first)
+});
+
+/// Whether a word (any case) names a prize (`not_names.tsv`, kind `award_word`).
+fn award_word(w: &str) -> bool {
+    let (words, first) = &*AWARD_WORDS;
+    w.as_bytes().first().is_some_and(|&b| first[b as usize])
+        && words.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
 fn last_word(s: &str) -> Option<&str> {
     s.rsplit(' ')
         .next()
@@ -61,6 +95,17 @@ pub fn propagate(text: &str, cands: &mut Cands, defs: &[Def]) {
     // Holidays, awards and common abbreviations are never names on their own (they would
     // otherwise default to ORG or PERSON, and teach the rest of the document that label).
     list.retain(|c| !not_a_name(keys.get(c.key), c.label));
+    // "the Mobo awards", "Mobo award organisers", "the Brit Awards": a capitalised name
+    // before or ending in a word naming a prize is the prize's name (the organisation it is
+    // named after keeps its other mentions).
+    list.retain(|c| {
+        let k = keys.get(c.key);
+        let ends_in_award = k.rsplit_once(' ').is_some_and(|(_, w)| award_word(w));
+        !(c.org.is_none()
+            && c.place.is_none()
+            && matches!(c.label, Label::Org | Label::Person)
+            && (ends_in_award || award_follows(text, c.span.end)))
+    });
     let mut known: HashMap<&str, Known> = HashMap::default();
     known.reserve(list.len());
     let mut surnames: HashSet<&str> = HashSet::default();

@@ -103,6 +103,12 @@ pub(crate) fn is_place_word(lower: &str) -> bool {
     gazetteer::PLACES.contains_key(lower) && !gazetteer::ORGS.contains_key(lower)
 }
 
+/// Whether a lower-cased word is an organisation of the gazetteer ("microsoft"), for the
+/// quotes stage: an organisation may speak, but "he" or "she" never stands for it.
+pub(crate) fn is_org_word(lower: &str) -> bool {
+    gazetteer::ORGS.contains_key(lower)
+}
+
 /// Headline words that say the article is sports results, where clubs are named after towns.
 const SPORTS_WORDS: &[&str] = &[
     "soccer",

@@ -237,3 +237,25 @@ fn a_derived_demonym_is_split_from_the_name_after_it() {
         "{names:?}"
     );
 }
+
+/// Issue 15: a capitalised name before or ending in a word naming a prize is the prize (in
+/// that mention);
+/// a hyphenated phrase holding a contraction is no name.
+#[test]
+fn prize_names_and_hyphenated_contractions_are_not_entities() {
+    let t = "Music night\n\nThe singer won twice at the Zarvo awards last year. Zarvo award \
+             organisers dropped two acts, and the Kelby Prizes went to poets. Lena Hart of Calder Records \
+             said: \"I’m your Don’t-Wait-Up-Because-I’m-Out friend.\" Calder Records agreed.";
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    let names: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.label.as_str()))
+        .collect();
+    assert!(!names.iter().any(|(n, _)| n.contains("Zarvo")), "{names:?}");
+    assert!(!names.iter().any(|(n, _)| n.contains("Kelby")), "{names:?}");
+    assert!(!names.iter().any(|(n, _)| n.contains("Don’t")), "{names:?}");
+    assert!(names.contains(&("Lena Hart", "PERSON")), "{names:?}");
+    assert!(names.contains(&("Calder Records", "ORG")), "{names:?}");
+}

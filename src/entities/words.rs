@@ -226,6 +226,13 @@ const CLITICS: &[&str] = &["m", "ve", "ll", "re", "d", "s"];
 /// "Can’t"). Names with an apostrophe ("O'Neill", "D'Arcy", "Ba'ath") have no clitic after it,
 /// and a possessive ("Kerry's") has no pronoun before it.
 pub fn contraction(s: &str) -> bool {
+    // "I-Totally-Don’t-Need-It": a hyphenated phrase holding a contraction is no name either;
+    // "'s" there is read as a possessive ("Dornford-May's").
+    if s.contains('-') {
+        return s
+            .split('-')
+            .any(|p| !(p.ends_with("'s") || p.ends_with("’s")) && contraction(p));
+    }
     let Some((a, c)) = s.rsplit_once(['\'', '’']) else {
         return false;
     };
@@ -407,8 +414,19 @@ mod tests {
     #[test]
     fn contractions_by_shape() {
         for s in [
-            "I'm", "I’m", "I've", "I’ll", "We're", "He’ll", "They'd", "That's", "Who’d", "Don't",
-            "Can’t", "WE'RE",
+            "I'm",
+            "I’m",
+            "I've",
+            "I’ll",
+            "We're",
+            "He’ll",
+            "They'd",
+            "That's",
+            "Who’d",
+            "Don't",
+            "Can’t",
+            "WE'RE",
+            "I-Really-Don’t-Need-It",
         ] {
             assert!(contraction(s), "{s}");
         }
@@ -420,6 +438,8 @@ mod tests {
             "Iraq’s",
             "Kerry",
             "N'Djamena",
+            "Jean-Pierre's",
+            "Dornford-May's",
         ] {
             assert!(!contraction(s), "{s}");
         }

@@ -349,6 +349,66 @@ impl Ctx<'_> {
         None
     }
 
+    /// The subject of the clause a verb after "and" (unit `and`) is joined to, in the
+    /// sentence starting at `s`: "he" or "she" right before the verb before "and" ("she
+    /// laughed and said"; a name there may be an object: "sit Putin down and tell"), else the nearest speaker phrase that opens the sentence or follows
+    /// one of its commas and is followed by a lower-case word ("In the spot, the president
+    /// looks to the camera and says"). A capitalised participle or preposition opening the
+    /// sentence ("Shivering in a dress, ...", "Over the years, ...") is no subject.
+    fn coordinated_subject(&self, and: usize, s: usize) -> Option<Np> {
+        if and >= s + 2 && self.has(and - 1, cls::LOWER) {
+            if let Some(np) = self
+                .np_simple_backward(and - 1)
+                .filter(|np| np.pronoun.is_some_and(|g| g == 'M' || g == 'F'))
+            {
+                return Some(np);
+            }
+        }
+        let lo = s.max(and.saturating_sub(MAX_SENTENCE));
+        let mut commas = [0usize; 4];
+        let mut n = 0;
+        for k in (lo..and).rev() {
+            if self.punct(k, ',') {
+                commas[n] = k + 1;
+                n += 1;
+                if n == commas.len() {
+                    break;
+                }
+            }
+        }
+        for mut start in commas[..n].iter().copied().chain(std::iter::once(s)) {
+            // ", and the League denounced ...": the conjunction opens the clause.
+            if self.has(start, cls::AND) && self.has(start, cls::LOWER) {
+                start += 1;
+            }
+            if self.has(start, cls::STOP) || self.has(start, cls::ING) && self.opens(start) {
+                continue;
+            }
+            let Some(np) = self.np_forward(start) else {
+                continue;
+            };
+            // "Smith, the mayor, walked in and said": past a name's apposition.
+            let mut k = np.end;
+            if self.punct(k, ',') && np.name.is_some() {
+                match (k + 1..and.min(k + 25)).find(|&m| self.punct(m, ',')) {
+                    Some(e) => k = e + 1,
+                    None => continue,
+                }
+            }
+            if k >= and || np.pronoun == Some('S') || !self.has(k, cls::LOWER) {
+                continue;
+            }
+            let speaker_like = np.name.is_some()
+                || np.pronoun.is_some()
+                || self.has(np.start, cls::DET)
+                || (np.start..np.end).any(|k| self.has(k, cls::HEAD));
+            if speaker_like {
+                return Some(np);
+            }
+        }
+        None
+    }
+
     fn subject(&self, v: usize, n: usize, s: usize) -> Option<Cue> {
         let accord = self.has(v, cls::ACCORDING);
         let comma = v > s
@@ -412,6 +472,34 @@ impl Ctx<'_> {
                 && self
                     .np_forward(v + n)
                     .is_some_and(|np| closes(&np) && speaker_like(&np));
+        // "the president looks to the camera and says": a verb joined to the clause by "and"
+        // shares its subject, when a quote follows it in the sentence (without one the verb
+        // may be no speech: "the crash and maintain itself").
+        let quote_follows = || (v + n..self.sentence_end(v)).any(|k| self.is_quote(k));
+        if !accord && !inverted && quote_follows() {
+            let mut j = v;
+            while j > s && self.is_aux(j - 1) {
+                j -= 1;
+            }
+            if j > s && self.has(j - 1, cls::AND) && self.has(j - 1, cls::LOWER) {
+                // "his lawyer, Antony Townsden, told the BBC it was laughable and added": the
+                // named or he/she subject of the speech verb before, else the clause's.
+                let before = (s..j - 1)
+                    .rev()
+                    .find(|&k| self.verb(k).is_some() && !self.has(k, cls::ING))
+                    .and_then(|k| self.subject(k, self.verb(k).unwrap_or(1), s))
+                    .map(|c| c.np)
+                    .filter(|np| {
+                        np.name.is_some() || np.pronoun.is_some_and(|g| g == 'M' || g == 'F')
+                    });
+                let np = before.or_else(|| self.coordinated_subject(j - 1, s))?;
+                return Some(Cue {
+                    np,
+                    verb: v,
+                    verb_len: n,
+                });
+            }
+        }
         let np = if accord || inverted && !self.is_aux(v + n) {
             self.np_forward(v + n)
                 .or_else(|| if accord { None } else { self.np_backward(v) })

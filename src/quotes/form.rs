@@ -72,6 +72,20 @@ pub mod cls {
     pub const FROM_BY: u64 = 1 << 45;
     /// A weekday name: may stand between a speaker and the verb ("Priebus Thursday told").
     pub const WEEKDAY: u64 = 1 << 46;
+    /// A head naming an organisation or a document ("committee", "firm", "report"; kind `body`
+    /// or `text` in `nominal_heads.txt`): never a person's role.
+    pub const BODY: u64 = 1 << 47;
+    /// A demonym or group name ("Christians", "Iraqi"), or a compound opening with one
+    /// ("Indian-style", "Syrian-born"): a group or a description, never one speaker.
+    pub const DEMONYM_W: u64 = 1 << 48;
+    /// A word that makes a name an organisation: an organisation cue as written ("Ministry",
+    /// "Committee", "Inc") or a one-word organisation of the entity gazetteer.
+    pub const ORG_W: u64 = 1 << 49;
+    /// Two or more letters, all upper case ("BBC", "NATO").
+    pub const ALL_CAPS: u64 = 1 << 50;
+    /// An auxiliary or modal verb ("would", "has", "will") or a form of "be", in lower case:
+    /// a speaker phrase ends before it.
+    pub const MODAL: u64 = 1 << 51;
     /// Form-only bits, never on a unit: the name part is not the whole form (it is in
     /// `Forms::parts`), the form is punctuation, an abbreviation (it keeps its period), and its
     /// classes are computed.
@@ -203,6 +217,19 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         if f & flag::WEEKDAY != 0 && upper {
             bits |= cls::WEEKDAY;
         }
+        if entry.body() {
+            bits |= cls::BODY;
+        }
+        if low && (entry.aux_verb() || class & class::BE != 0) {
+            bits |= cls::MODAL;
+        }
+        if f & flag::DEMONYM != 0 {
+            bits |= cls::DEMONYM_W;
+        }
+        if f & flag::ORG_CUE != 0 || f & flag::GAZETTEER != 0 && crate::entities::is_org_word(lower)
+        {
+            bits |= cls::ORG_W;
+        }
         if matches!(lower, "from" | "by") {
             bits |= cls::FROM_BY;
         }
@@ -253,6 +280,18 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         if orth == "I" {
             bits |= cls::PRON_I;
         }
+    }
+    // "Indian-style", "Syrian-born": a compound opening with a demonym.
+    if upper && f & flag::ALPHA == 0 {
+        if let Some((head, _)) = orth.split_once('-') {
+            let l = head.to_lowercase();
+            if crate::lexicon::VOCAB.lookup(head, &l).flags & flag::DEMONYM != 0 {
+                bits |= cls::DEMONYM_W;
+            }
+        }
+    }
+    if f & flag::ALL_UPPER != 0 && orth.len() >= 2 {
+        bits |= cls::ALL_CAPS;
     }
     // A contraction ("I’ve", "We're") is no name, whatever its capital.
     if upper
@@ -351,6 +390,9 @@ fn ascii_word(bytes: &[u8]) -> Hot {
             bits |= cls::INITIAL;
         } else if suffix(bytes) {
             bits |= cls::SUFFIX | cls::SUFFIX_FULL;
+        }
+        if n >= 2 && bytes.iter().all(u8::is_ascii_uppercase) {
+            bits |= cls::ALL_CAPS;
         }
     } else {
         bits |= cls::LOWER;

@@ -111,11 +111,28 @@ pub static NOT_NAMES: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-pub static NOMINAL_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    entries(include_str!("../../data/quotes/nominal_heads.txt"))
-        .map(|(_, l)| l.trim().to_lowercase())
+/// Every nominal head (`data/quotes/nominal_heads.txt`), lower-cased.
+pub static NOMINAL_HEADS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| heads().map(|(w, _)| w).collect());
+
+/// The heads that name an organisation or a document (kind `body` or `text`): "the
+/// committee", "the report" never stand for a person.
+pub static BODY_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    heads()
+        .filter(|(_, k)| matches!(k.as_deref(), Some("body" | "text")))
+        .map(|(w, _)| w)
         .collect()
 });
+
+/// (head, kind) of each line of `nominal_heads.txt`.
+fn heads() -> impl Iterator<Item = (String, Option<String>)> {
+    entries(include_str!("../../data/quotes/nominal_heads.txt")).map(|(_, l)| {
+        let mut cols = l.split('\t');
+        let w = cols.next().unwrap_or("").trim().to_lowercase();
+        let kind = cols.next().map(|k| k.trim().to_lowercase());
+        (w, kind)
+    })
+}
 
 /// Lower-case word sequences that mark the quote after them as a scare quote or a name.
 pub static SCARE_BEFORE: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
@@ -143,6 +160,7 @@ static WORD_CLASSES: LazyLock<Vec<(String, u64)>> = LazyLock::new(|| {
                 "stop" => class::STOP,
                 "article" => class::ARTICLE,
                 "particle" => class::PARTICLE,
+                "verb" => VERB_BIT,
                 _ => panic!("bad rule table: {file}: unknown class {c:?}"),
             };
             (w.to_lowercase(), bit)
@@ -180,6 +198,11 @@ pub mod class {
     /// The bits of this module.
     pub const ALL: u64 = (1 << 16) - 1;
 }
+
+/// A body or text head, or its plural (`BODY_HEADS`), kept in `Entry` above the genders.
+const BODY_BIT: u64 = 1 << 40;
+/// An auxiliary or modal verb (class `verb` of `word_classes.tsv`), kept in `Entry` too.
+const VERB_BIT: u64 = 1 << 41;
 
 /// Literal words some patterns name (kept with the patterns that read them).
 const LITERALS: &[(&str, u64)] = &[
@@ -268,6 +291,10 @@ static ENTRIES: LazyLock<Vec<u64>> = LazyLock::new(|| {
     for (w, &g) in crate::tables::FIRST_NAMES.iter() {
         add(w, (g as u64) << FIRST_NAME_SHIFT);
     }
+    for h in BODY_HEADS.iter() {
+        add(h, BODY_BIT);
+        add(&format!("{h}s"), BODY_BIT);
+    }
     out
 });
 
@@ -299,6 +326,14 @@ impl Entry {
     /// The first name's gender ('M', 'F', 'U'), 0 if not a first name.
     pub fn first_name(self) -> u8 {
         self.gender(FIRST_NAME_SHIFT)
+    }
+    /// A head naming an organisation or a document ("committee", "reports").
+    pub fn body(self) -> bool {
+        self.0 & BODY_BIT != 0
+    }
+    /// An auxiliary or modal verb ("would", "has").
+    pub fn aux_verb(self) -> bool {
+        self.0 & VERB_BIT != 0
     }
 }
 

@@ -543,8 +543,10 @@ fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Opt
         // "Police said": an ordinary word capitalised because it opens the sentence names
         // someone only if the article named them so before.
         let common_opener = e == s + 1 && ctx.opens(s) && ctx.has(s, cls::COMMON_W);
-        toks.get(s..e)
-            .and_then(|ts| people.mention(forms, ts, pos, true, paragraph, !common_opener))
+        let body_before = s > 0 && ctx.has(s - 1, cls::BODY);
+        toks.get(s..e).and_then(|ts| {
+            people.mention(forms, ts, pos, true, paragraph, !common_opener, body_before)
+        })
     } else {
         // "the secretary": the person last introduced with that role.
         let definite = ctx.has(c.np.start, cls::THE);
@@ -552,7 +554,8 @@ fn to_who(ctx: &Ctx, forms: &Forms, c: &Cue, people: &mut People, paragraph: Opt
         // A description with no role met before ("the 22-year-old", "the TV exec") keeps
         // no `speaker`: resolving it like a pronoun credited the wrong person too often on
         // the pool (issue 15).
-        if definite && c.np.end - c.np.start <= 3 {
+        // "The committee", "the report" name a body or a document: never a person.
+        if definite && c.np.end - c.np.start <= 3 && !head.is_some_and(|h| h.has(cls::BODY)) {
             head.and_then(|h| people.by_role(forms.lower(h)))
         } else {
             None
@@ -571,3 +574,6 @@ mod tests;
 
 #[cfg(test)]
 mod tests_nominal;
+
+#[cfg(test)]
+mod tests_kinds;

@@ -26,6 +26,9 @@ pub struct Person {
     pub gender: Option<char>,
     /// A one-word place name ("California"): never what "he" or "she" stands for.
     place: bool,
+    /// An organisation ("Workshare" after "security firm", "Foreign Affairs Committee",
+    /// "Microsoft", "BBC"): it may speak, but "he" or "she" never stands for it.
+    org: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +55,10 @@ pub struct People {
     roles: FastMap<String, usize>,
     /// The person who spoke last (quote or reported speech).
     pub last_speaker: Option<usize>,
+    /// Surname key (hashed, `key_hash`) -> the bytes of the last full name met in running
+    /// text with no sign of a person ("Jean-Claude Juncker spoke"), so that a later "Mr
+    /// Juncker" takes the full name.
+    pending: FastMap<u64, (u32, u32)>,
 }
 
 const MAX_RUN: usize = 8;
@@ -162,6 +169,17 @@ fn parts(toks: &[Tok]) -> Parts {
         p.idx[p.n] = i as u8;
         p.n += 1;
     }
+    // "General Electric", "Royal Mail": a title before one organisation word is part of the
+    // organisation's name.
+    if p.titled && p.n == 1 && toks.len() == 2 && toks[1].has(cls::ORG_W) {
+        p = Parts {
+            idx: [0; MAX_PARTS],
+            n: 2,
+            gender: None,
+            titled: false,
+        };
+        p.idx[1] = 1;
+    }
     // "Manager Gareth Lloyd", "Director Ana Ruiz": a role word (`nominal_heads.txt`) opening
     // the run is a title, not part of the name, when two or more name words that are not
     // ordinary English words follow it ("Government Accountability Office" stays whole).
@@ -194,7 +212,13 @@ fn parts(toks: &[Tok]) -> Parts {
 
 impl People {
     /// Records a name run (units `toks`) at byte `pos`; `confident` is false for runs found
-    /// in running text, which are kept only when they look like a person.
+    /// in running text, which are kept only when they look like a person; `body_before`: the
+    /// word before the run names an organisation ("security firm Workshare").
+    ///
+    /// A run is filed by its kind: a demonym or group word standing alone ("Christians",
+    /// "Indian-style") is no one and is not recorded; an organisation (an organisation cue or
+    /// gazetteer word ending it, an acronym, or `body_before`) and a one-word place are
+    /// recorded (they may speak: "Russia said") but never stand for "he" or "she".
     #[allow(clippy::too_many_arguments)]
     pub fn mention(
         &mut self,
@@ -204,6 +228,7 @@ impl People {
         subject: bool,
         paragraph: Option<usize>,
         confident: bool,
+        body_before: bool,
     ) -> Option<usize> {
         let p = parts(toks);
         let names = p.names();
@@ -225,10 +250,38 @@ impl People {
             .iter()
             .find_map(|i| unit(i).first_name().filter(|&c| c == 'M' || c == 'F'));
         let g = p.gender;
-        if !confident && !p.titled && fg.is_none() {
-            // An unknown capitalised run counts only if it names someone already known.
-            self.find(surname, first, g)?;
+        let evidence = p.titled || fg.is_some() || g.is_some();
+        if !confident && !evidence && self.find(surname, first, g).is_none() {
+            // An unknown capitalised run counts only if it names someone already known; a
+            // two- or three-word one is remembered in case a title names it later.
+            let namelike = (2..=3).contains(&names.len())
+                && names.iter().all(|i| {
+                    let t = unit(i);
+                    t.has(cls::NAME_UPPER)
+                        && !t.has(cls::COMMON_W | cls::ORG_W | cls::PLACE_W | cls::DEMONYM_W)
+                        && !t.has(cls::ALL_CAPS | cls::HEAD)
+                });
+            if namelike && self.pending.len() < 200 {
+                if let Some(a) = names.first() {
+                    // Without a possessive ending ("Clive Woodward's").
+                    let end = last.start + forms.name_part(last).len() as u32;
+                    self.pending.insert(key_hash(surname), (unit(a).start, end));
+                }
+            }
+            return None;
         }
+        if names.len() == 1
+            && !evidence
+            && last.has(cls::DEMONYM_W)
+            && !last.has(cls::ORG_W)
+            && self.find(surname, first, g).is_none()
+        {
+            // "the 80,000 Christians", "Nair's Indian-style": a group, not a speaker ("Labour",
+            // in the organisation gazetteer, is a party and may speak).
+            return None;
+        }
+        let org = !evidence
+            && (body_before || last.has(cls::ORG_W) || names.len() == 1 && last.has(cls::ALL_CAPS));
         let joined = || {
             let mut s = String::new();
             for (k, i) in names.iter().enumerate() {
@@ -261,6 +314,9 @@ impl People {
                     if p.gender.is_none() {
                         p.gender = g.or(fg);
                     }
+                    if evidence {
+                        p.org = false;
+                    }
                 }
                 id
             }
@@ -269,13 +325,34 @@ impl People {
                 for i in names {
                     self.file_under(forms.name_key(unit(i)), id, false);
                 }
+                // "Mr Juncker" after "Jean-Claude Juncker spoke": the full name met before.
+                let full = (names.len() == 1 && !org)
+                    .then(|| self.pending.remove(&key_hash(surname)))
+                    .flatten();
+                let (name, words, first) = match full {
+                    Some((a, b)) => {
+                        let n = forms.slice(a as usize, b as usize);
+                        let first = n.split_whitespace().next().map(str::to_string);
+                        let words = n.split_whitespace().count();
+                        (
+                            n.split_whitespace()
+                                .map(|w| w.trim_end_matches('.'))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                            words,
+                            first,
+                        )
+                    }
+                    None => (joined(), names.len(), first.map(str::to_string)),
+                };
                 self.persons.push(Person {
-                    name: joined(),
-                    words: names.len(),
+                    name,
+                    words,
                     surname: surname.to_string(),
-                    first: first.map(str::to_string),
+                    first,
                     gender: g.or(fg),
                     place: names.len() == 1 && last.has(cls::PLACE_W),
+                    org,
                 });
                 self.latest.push(0);
                 id
@@ -341,7 +418,15 @@ impl People {
                 same_gender
                     && (p.surname == surname || first.is_none())
                     && match (first, &p.first) {
-                        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                        // "Mr. Van Hollen" for "Chris Van Hollen": the words of a two-word
+                        // surname end the full name.
+                        (Some(a), Some(b)) => {
+                            a.eq_ignore_ascii_case(b)
+                                || p.name
+                                    .rsplit(' ')
+                                    .nth(1)
+                                    .is_some_and(|w| p.words > 2 && w.eq_ignore_ascii_case(a))
+                        }
                         _ => true,
                     }
             })
@@ -352,7 +437,8 @@ impl People {
     /// titles inside it; `after`: a comma apposition) to `person`.
     pub fn note_roles(&mut self, forms: &Forms, around: &[&[Tok]], person: usize) {
         for toks in around {
-            for t in toks.iter().filter(|t| t.is_word()) {
+            // "the committee", "the firm" name a body, never the person near them.
+            for t in toks.iter().filter(|t| t.is_word() && !t.has(cls::BODY)) {
                 let w = forms.token_lower(t);
                 if t.has(cls::ROLE) || t.has(cls::HONORIFIC) && w.len() > 3 {
                     match self.roles.get_mut(w) {
@@ -398,7 +484,7 @@ impl People {
         let ok = |id: usize| {
             self.persons
                 .get(id)
-                .is_some_and(|p| !p.place && p.gender.is_none_or(|x| x == g))
+                .is_some_and(|p| !p.place && !p.org && p.gender.is_none_or(|x| x == g))
         };
         // Only the last few hundred mentions: resolution stays linear on any input.
         let before = self.mentions.iter().rev().take(300).filter(|m| m.pos < pos);
@@ -419,6 +505,13 @@ impl People {
     pub fn name(&self, id: usize) -> Option<&str> {
         self.persons.get(id).map(|p| p.name.as_str())
     }
+}
+
+/// FNV-1a of a surname key: `pending` is keyed without making a string.
+fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Registers the person-like name runs of a block (honorific or known first name, or a name
@@ -452,7 +545,10 @@ pub fn scan_block(people: &mut People, forms: &Forms, toks: &[Tok], paragraph: O
                     && toks.get(i - 1).is_some_and(|p| p.is_punct(','));
                 named = true;
                 let subject = sentence_start || appositive;
-                if let Some(id) = people.mention(forms, run, pos, subject, paragraph, false) {
+                let body_before = i > 0 && toks.get(i - 1).is_some_and(|p| p.has(cls::BODY));
+                if let Some(id) =
+                    people.mention(forms, run, pos, subject, paragraph, false, body_before)
+                {
                     // "Secretary of State John Kerry", "Hadi Razeij, the police chief,".
                     let before = toks.get(i.saturating_sub(3)..i).unwrap_or(&[]);
                     let after = if toks.get(end).is_some_and(|t| t.is_punct(',')) {

@@ -115,6 +115,11 @@ impl Ctx<'_> {
             if j > i && !joins && (self.has(j, cls::STOP) || self.verb(j).is_some()) {
                 break;
             }
+            // "The film-maker will ...", "Our relationship was ...": a speaker phrase never
+            // holds a clause.
+            if j > i && self.has(j, cls::MODAL) {
+                break;
+            }
             // A second article ends the phrase ("officials the ..."); an adjectival determiner
             // does not ("a senior Cruz adviser", "one former senior agency official").
             if self.has(j, cls::LOWER)
@@ -170,7 +175,9 @@ impl Ctx<'_> {
         if head && last_head < j && name.is_none() {
             j = last_head;
         }
-        let mut name = name.filter(|&(_, e)| e == j);
+        // "The internationally recognised southern part of Cyprus is ...": a name after "of"
+        // inside a lower-case phrase is not its head.
+        let mut name = name.filter(|&(s, e)| e == j && !(s > i && self.has(s - 1, cls::OF)));
         // "a New Hampshire Democrat", "another Texas Republican": a name run ending in a
         // speaker head after an indefinite determiner describes someone, it is not a name.
         if name.is_some()
@@ -204,7 +211,14 @@ impl Ctx<'_> {
     /// auxiliaries, parentheses and a comma- or dash-delimited apposition.
     pub fn np_backward(&self, v: usize) -> Option<Np> {
         let mut j = v;
-        while j > 0 && self.is_aux(j - 1) {
+        // "would only say": "only" after an auxiliary stands like an adverb.
+        while j > 0
+            && (self.is_aux(j - 1)
+                || j >= 2
+                    && self.has(j - 1, cls::MODAL)
+                    && !self.has(j - 1, cls::BE)
+                    && self.is_aux(j - 2))
+        {
             j -= 1;
         }
         let k = j.checked_sub(1)?;
@@ -289,7 +303,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn np_simple_backward(&self, end: usize) -> Option<Np> {
+    pub(super) fn np_simple_backward(&self, end: usize) -> Option<Np> {
         let k = end.checked_sub(1)?;
         // "McConnell, ..., who in 2010 said": the mention is "who", the name its antecedent.
         if self.has(k, cls::WHO) && k > 0 && self.punct(k - 1, ',') {
@@ -421,7 +435,7 @@ impl Ctx<'_> {
             }
             if self.has(p, cls::STOP) && !self.has(p, cls::THAT)
                 || self.verb(p).is_some()
-                || self.has(p, cls::PRONOUN_W)
+                || self.has(p, cls::PRONOUN_W | cls::MODAL)
             {
                 break;
             }
@@ -510,7 +524,7 @@ impl Ctx<'_> {
             && self.has(q, cls::LOWER)
             && !self.has(
                 q,
-                cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD,
+                cls::STOP | cls::DET | cls::HEAD | cls::PRONOUN_W | cls::AUX_WORD | cls::MODAL,
             )
             && (self.verb(q).is_none() || self.has(q, cls::ING))
     }
@@ -520,6 +534,11 @@ impl Ctx<'_> {
     /// with the talks"), opening its sentence or following a comma. The words after the
     /// preposition are lower-case or capitalised nouns with no verb in them.
     fn head_across_preposition(&self, end: usize) -> Option<Np> {
+        // "the president looks to the camera and says": a phrase ending in a function word
+        // is a clause, not a speaker.
+        if end == 0 || self.has(end - 1, cls::STOP | cls::DET | cls::MODAL) {
+            return None;
+        }
         let lo = end.saturating_sub(12);
         let mut p = end;
         while p > lo {
@@ -590,8 +609,9 @@ impl Ctx<'_> {
             .rev()
             .find(|&k| self.has(k, cls::ARTICLE))?;
         let opens = self.opens(d) || self.punct(d - 1, ',');
-        let clean = (d + 1..end)
-            .all(|k| self.is_word(k) && !self.has(k, cls::STOP) && self.verb(k).is_none());
+        let clean = (d + 1..end).all(|k| {
+            self.is_word(k) && !self.has(k, cls::STOP | cls::MODAL) && self.verb(k).is_none()
+        });
         (opens && clean).then_some(Np {
             start: d,
             end,

@@ -242,6 +242,11 @@ impl<'d> Forms<'d> {
         self.tokens.toks.get(t.tok as usize).map(|k| k.lex as usize)
     }
 
+    /// The text of bytes `a..b` ("" if out of range).
+    pub fn slice(&self, a: usize, b: usize) -> &'d str {
+        self.text.get(a..b).unwrap_or("")
+    }
+
     /// The name part of a word as written: without possessive endings or its period.
     pub fn name_part(&self, t: &Tok) -> &'d str {
         let (s, e) = (t.start as usize, t.end as usize);
