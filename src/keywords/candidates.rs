@@ -270,11 +270,6 @@ impl<'w, 'k> Candidates<'w, 'k> {
         st.add(&at);
     }
 
-    /// An upper bound of the number of candidates (`all`'s length).
-    pub fn len(&self) -> usize {
-        self.unigrams.len() + self.phrases.len()
-    }
-
     /// Every candidate's statistics.
     pub fn all(&self) -> impl Iterator<Item = &Stat> {
         self.unigrams

@@ -10,6 +10,8 @@
 
 mod candidates;
 
+use std::collections::BinaryHeap;
+
 use serde::Serialize;
 
 use crate::doc::Document;
@@ -72,7 +74,11 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             }
         }
     }
-    let mut scored: Vec<Ranked> = Vec::with_capacity(c.len());
+    // Only the best few need ranking (the rest is never shown): the best `keep` so far in a
+    // heap whose top is the worst of them, so most candidates cost one comparison. `Ranked` is
+    // a total order, so the kept set and its order are those of a full sort.
+    let keep = TOP * 4;
+    let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(keep + 1);
     for st in c.all() {
         if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
             continue;
@@ -95,16 +101,20 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
                 s *= 1.0 + ENTITY * sal;
             }
         }
-        scored.push(Ranked(s, key));
+        let r = Ranked(s, key);
+        if best.len() < keep {
+            best.push(r);
+        } else if let Some(mut worst) = best.peek_mut() {
+            if r < *worst {
+                *worst = r;
+            }
+        }
     }
-    // Only the best few need sorting (the rest is never shown).
-    let keep = TOP * 4;
-    if keep < scored.len() {
-        scored.select_nth_unstable(keep);
-        scored.truncate(keep);
-    }
-    scored.sort_unstable();
-    let scored: Vec<(f64, Key)> = scored.into_iter().map(|r| (r.0, r.1)).collect();
+    let scored: Vec<(f64, Key)> = best
+        .into_sorted_vec()
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
         if chosen.len() == TOP {
