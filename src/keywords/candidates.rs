@@ -307,7 +307,11 @@ impl<'w, 'k> Candidates<'w, 'k> {
 
     /// The spans of every occurrence of each of `keys`, in text order.
     pub fn mentions(&self, k: &Tokens, keys: &[Key]) -> Vec<Vec<Span>> {
-        let mut out = vec![Vec::new(); keys.len()];
+        // Sized by the counts, so the lists never grow.
+        let mut out: Vec<Vec<Span>> = keys
+            .iter()
+            .map(|key| Vec::with_capacity(self.stat(key).map_or(0, |st| st.count as usize)))
+            .collect();
         // Only positions holding a chosen phrase's first word need looking at, and there only
         // the phrases starting with it: a bit per phrase (64 phrases at a time).
         let mut starts = vec![0u64; self.words.len()];

@@ -10,8 +10,6 @@
 
 mod candidates;
 
-use std::collections::BinaryHeap;
-
 use serde::Serialize;
 
 use crate::doc::Document;
@@ -74,11 +72,13 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             }
         }
     }
-    // Only the best few need ranking (the rest is never shown): the best `keep` so far in a
-    // heap whose top is the worst of them, so most candidates cost one comparison. `Ranked` is
-    // a total order, so the kept set and its order are those of a full sort.
+    // Only the best few need ranking (the rest is never shown). Candidates gather in a buffer;
+    // when it is full the best `keep` are selected and the worst of them becomes a bar that
+    // most later candidates fail with one float comparison. `Ranked` is a total order, so the
+    // kept set and its order are those of a full sort.
     let keep = TOP * 4;
-    let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(keep + 1);
+    let mut best: Vec<Ranked> = Vec::with_capacity(keep * 4);
+    let mut bar: Option<Ranked> = None;
     for st in c.all() {
         if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
             continue;
@@ -102,19 +102,26 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             }
         }
         let r = Ranked(s, key);
-        if best.len() < keep {
-            best.push(r);
-        } else if let Some(mut worst) = best.peek_mut() {
-            if r < *worst {
-                *worst = r;
+        if let Some(bar) = bar {
+            // `s < bar.0` is the common, cheap case of `r > bar` (NaN and signed zeros fall
+            // through to the total order).
+            if s < bar.0 || r > bar {
+                continue;
             }
         }
+        if best.len() == best.capacity() {
+            best.select_nth_unstable(keep - 1);
+            best.truncate(keep);
+            bar = best.last().copied();
+        }
+        best.push(r);
     }
-    let scored: Vec<(f64, Key)> = best
-        .into_sorted_vec()
-        .into_iter()
-        .map(|r| (r.0, r.1))
-        .collect();
+    if keep < best.len() {
+        best.select_nth_unstable(keep);
+        best.truncate(keep);
+    }
+    best.sort_unstable();
+    let scored = best.into_iter().map(|r| (r.0, r.1));
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
         if chosen.len() == TOP {
