@@ -101,11 +101,11 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
                 s *= 1.0 + ENTITY * sal;
             }
         }
-        let r = Ranked(s, key);
+        let r = Ranked::new(s, key);
         if let Some(bar) = bar {
             // `s < bar.0` is the common, cheap case of `r > bar` (NaN and signed zeros fall
             // through to the total order).
-            if s < bar.0 || r > bar {
+            if s < bar.score || r > bar {
                 continue;
             }
         }
@@ -121,7 +121,7 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
         best.truncate(keep);
     }
     best.sort_unstable();
-    let scored = best.into_iter().map(|r| (r.0, r.1));
+    let scored = best.into_iter().map(|r| (r.score, r.key));
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
         if chosen.len() == TOP {
@@ -168,13 +168,32 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
 }
 
 /// A scored candidate, ordered best first: a higher score, then the smaller key (a total
-/// order, so the kept set and its order do not depend on the order candidates come in).
+/// order, so the kept set and its order do not depend on the order candidates come in). The
+/// score's order is kept as one integer (`rank`), so most comparisons are one integer's.
 #[derive(Debug, Clone, Copy)]
-struct Ranked(f64, Key);
+struct Ranked {
+    score: f64,
+    key: Key,
+    /// Smaller for a higher score, in the order of `f64::total_cmp` reversed.
+    rank: u64,
+}
+
+impl Ranked {
+    fn new(score: f64, key: Key) -> Ranked {
+        // `total_cmp`'s integer view of the bits, shifted to unsigned, then reversed.
+        let b = score.to_bits();
+        let ordered = (b ^ (((b as i64 >> 63) as u64) >> 1)) ^ (1 << 63);
+        Ranked {
+            score,
+            key,
+            rank: !ordered,
+        }
+    }
+}
 
 impl Ord for Ranked {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        o.0.total_cmp(&self.0).then_with(|| self.1.cmp(&o.1))
+        self.rank.cmp(&o.rank).then_with(|| self.key.cmp(&o.key))
     }
 }
 
