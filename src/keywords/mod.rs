@@ -110,17 +110,12 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             }
         }
         if best.len() == best.capacity() {
-            best.select_nth_unstable(keep - 1);
-            best.truncate(keep);
+            keep_best(&mut best, keep);
             bar = best.last().copied();
         }
         best.push(r);
     }
-    if keep < best.len() {
-        best.select_nth_unstable(keep);
-        best.truncate(keep);
-    }
-    best.sort_unstable();
+    keep_best(&mut best, keep);
     let scored = best.into_iter().map(|r| (r.score, r.key));
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
@@ -165,6 +160,22 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             })
         })
         .collect()
+}
+
+/// Keeps the best `keep` of `ranked`, best first. The `keep`-th best rank is found among the
+/// bare integers; only candidates tied with it need their keys compared.
+fn keep_best(ranked: &mut Vec<Ranked>, keep: usize) {
+    if keep == 0 {
+        ranked.clear();
+        return;
+    }
+    if keep < ranked.len() {
+        let mut ranks: Vec<u64> = ranked.iter().map(|r| r.rank).collect();
+        let bar = *ranks.select_nth_unstable(keep - 1).1;
+        ranked.retain(|r| r.rank <= bar);
+    }
+    ranked.sort_unstable();
+    ranked.truncate(keep);
 }
 
 /// A scored candidate, ordered best first: a higher score, then the smaller key (a total
