@@ -163,6 +163,15 @@ impl<'w, 'k> Candidates<'w, 'k> {
                 .and_then(|x| doc.regions.get(x.region))
                 .is_some_and(|r| r.kind == RegionKind::Headline);
             let first_word = (seg.start as usize..seg.end as usize).find(|&i| k.has(i, flag::WORD));
+            // The sentence's part of a run (the single words need no more), so each word is
+            // counted as it is met.
+            let here = Run {
+                start: 0,
+                end: 0,
+                sentence: s as u32,
+                headline,
+                first_word,
+            };
             let mut start = c.words_at.len();
             for i in seg.tokens() {
                 let id = c.words.id(i);
@@ -171,15 +180,10 @@ impl<'w, 'k> Candidates<'w, 'k> {
                     start = c.words_at.len();
                 } else {
                     c.words_at.push((id, i as u32));
+                    c.add_word(k, &here, c.words_at.len() - 1);
                 }
             }
             c.end_run(start, s as u32, headline, first_word);
-        }
-        for r in 0..c.runs.len() {
-            let run = c.runs[r];
-            for a in run.start as usize..run.end as usize {
-                c.add_word(k, &run, a);
-            }
         }
         c.phrases.reserve(c.words_at.len() / 4);
         // Which words occur twice or more, packed (the statistics are 48 bytes apart).
@@ -270,11 +274,6 @@ impl<'w, 'k> Candidates<'w, 'k> {
         st.add(&at);
     }
 
-    /// An upper bound of the number of candidates (`all`'s length).
-    pub fn len(&self) -> usize {
-        self.unigrams.len() + self.phrases.len()
-    }
-
     /// Every candidate's statistics.
     pub fn all(&self) -> impl Iterator<Item = &Stat> {
         self.unigrams
@@ -312,7 +311,11 @@ impl<'w, 'k> Candidates<'w, 'k> {
 
     /// The spans of every occurrence of each of `keys`, in text order.
     pub fn mentions(&self, k: &Tokens, keys: &[Key]) -> Vec<Vec<Span>> {
-        let mut out = vec![Vec::new(); keys.len()];
+        // Sized by the counts, so the lists never grow.
+        let mut out: Vec<Vec<Span>> = keys
+            .iter()
+            .map(|key| Vec::with_capacity(self.stat(key).map_or(0, |st| st.count as usize)))
+            .collect();
         // Only positions holding a chosen phrase's first word need looking at, and there only
         // the phrases starting with it: a bit per phrase (64 phrases at a time).
         let mut starts = vec![0u64; self.words.len()];

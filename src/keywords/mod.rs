@@ -72,7 +72,13 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             }
         }
     }
-    let mut scored: Vec<Ranked> = Vec::with_capacity(c.len());
+    // Only the best few need ranking (the rest is never shown). Candidates gather in a buffer;
+    // when it is full the best `keep` are selected and the worst of them becomes a bar that
+    // most later candidates fail with one float comparison. `Ranked` is a total order, so the
+    // kept set and its order are those of a full sort.
+    let keep = TOP * 4;
+    let mut best: Vec<Ranked> = Vec::with_capacity(keep * 4);
+    let mut bar: Option<Ranked> = None;
     for st in c.all() {
         if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
             continue;
@@ -95,16 +101,22 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
                 s *= 1.0 + ENTITY * sal;
             }
         }
-        scored.push(Ranked(s, key));
+        let r = Ranked::new(s, key);
+        if let Some(bar) = bar {
+            // `s < bar.0` is the common, cheap case of `r > bar` (NaN and signed zeros fall
+            // through to the total order).
+            if s < bar.score || r > bar {
+                continue;
+            }
+        }
+        if best.len() == best.capacity() {
+            keep_best(&mut best, keep);
+            bar = best.last().copied();
+        }
+        best.push(r);
     }
-    // Only the best few need sorting (the rest is never shown).
-    let keep = TOP * 4;
-    if keep < scored.len() {
-        scored.select_nth_unstable(keep);
-        scored.truncate(keep);
-    }
-    scored.sort_unstable();
-    let scored: Vec<(f64, Key)> = scored.into_iter().map(|r| (r.0, r.1)).collect();
+    keep_best(&mut best, keep);
+    let scored = best.into_iter().map(|r| (r.score, r.key));
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
         if chosen.len() == TOP {
@@ -150,14 +162,49 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
         .collect()
 }
 
+/// Keeps the best `keep` of `ranked`, best first. The `keep`-th best rank is found among the
+/// bare integers; only candidates tied with it need their keys compared.
+fn keep_best(ranked: &mut Vec<Ranked>, keep: usize) {
+    if keep == 0 {
+        ranked.clear();
+        return;
+    }
+    if keep < ranked.len() {
+        let mut ranks: Vec<u64> = ranked.iter().map(|r| r.rank).collect();
+        let bar = *ranks.select_nth_unstable(keep - 1).1;
+        ranked.retain(|r| r.rank <= bar);
+    }
+    ranked.sort_unstable();
+    ranked.truncate(keep);
+}
+
 /// A scored candidate, ordered best first: a higher score, then the smaller key (a total
-/// order, so the kept set and its order do not depend on the order candidates come in).
+/// order, so the kept set and its order do not depend on the order candidates come in). The
+/// score's order is kept as one integer (`rank`), so most comparisons are one integer's.
 #[derive(Debug, Clone, Copy)]
-struct Ranked(f64, Key);
+struct Ranked {
+    score: f64,
+    key: Key,
+    /// Smaller for a higher score, in the order of `f64::total_cmp` reversed.
+    rank: u64,
+}
+
+impl Ranked {
+    fn new(score: f64, key: Key) -> Ranked {
+        // `total_cmp`'s integer view of the bits, shifted to unsigned, then reversed.
+        let b = score.to_bits();
+        let ordered = (b ^ (((b as i64 >> 63) as u64) >> 1)) ^ (1 << 63);
+        Ranked {
+            score,
+            key,
+            rank: !ordered,
+        }
+    }
+}
 
 impl Ord for Ranked {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        o.0.total_cmp(&self.0).then_with(|| self.1.cmp(&o.1))
+        self.rank.cmp(&o.rank).then_with(|| self.key.cmp(&o.key))
     }
 }
 

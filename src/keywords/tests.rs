@@ -68,3 +68,27 @@ fn one_shared_view_gives_what_a_private_one_does() {
     assert!(kidney.is_some_and(|id| id != crate::words::NONE));
     assert_eq!(w.of_word("kidneys"), kidney);
 }
+
+#[test]
+fn keeping_the_best_equals_a_full_sort_with_ties_and_signed_zeros() {
+    // Scores with many ties (the keys decide), negative scores and both zeros.
+    let scores = [
+        3.5, -1.0, 0.0, -0.0, 3.5, 2.0, 3.5, 1.0, 2.0, -0.0, 7.25, 3.5,
+    ];
+    let all: Vec<Ranked> = (0..60u32)
+        .map(|i| Ranked::new(scores[(i * 7 % 12) as usize], Key::new(&[i * 37 % 61])))
+        .collect();
+    for keep in [0, 1, 5, 12, 40, 60, 80] {
+        let mut full = all.clone();
+        full.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
+        full.truncate(keep);
+        let mut kept = all.clone();
+        keep_best(&mut kept, keep);
+        let pairs = |v: &[Ranked]| {
+            v.iter()
+                .map(|r| (r.score.to_bits(), r.key))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pairs(&kept), pairs(&full), "keep {keep}");
+    }
+}
