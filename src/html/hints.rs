@@ -269,8 +269,10 @@ pub fn page_marks(dom: &Dom) -> Vec<u8> {
     let mut out = vec![0u8; dom.nodes.len()];
     let (mut lw, mut joined) = (String::new(), String::new());
     let mut buf = String::new();
-    // Pages repeat the same class/id strings on many elements: each distinct string
-    // (class and id joined, with a separator no attribute value holds) is looked up once.
+    // Pages repeat the same class/id strings on many elements: each distinct pair is looked
+    // up once. `buf` is both the key and what is read: the class words, a lone NUL (no
+    // attribute value holds one, html5ever replaces it, so the pair is told apart; being no
+    // letter or digit, it adds no word) and the id words.
     let mut seen: FastMap<String, u8> = FastMap::default();
     for (id, mark) in out.iter_mut().enumerate() {
         let (class, idv) = (dom.attr(id, "class"), dom.attr(id, "id"));
@@ -279,14 +281,13 @@ pub fn page_marks(dom: &Dom) -> Vec<u8> {
         }
         buf.clear();
         buf.push_str(class.unwrap_or(""));
-        buf.push('\0');
+        buf.push_str(" \0 ");
         buf.push_str(idv.unwrap_or(""));
         if let Some(&m) = seen.get(buf.as_str()) {
             *mark = m;
             continue;
         }
-        let key = format!("{} {} ", class.unwrap_or(""), idv.unwrap_or(""));
-        let raw = marks_of(&key, &mut lw, &mut joined);
+        let raw = marks_of(&buf, &mut lw, &mut joined);
         let plain = match class {
             Some(c) if c.contains('[') => {
                 let s = format!("{} {}", without_brackets(c), idv.unwrap_or(""));
