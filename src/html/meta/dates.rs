@@ -363,26 +363,11 @@ pub fn url_date(url: &str) -> Option<String> {
     let c = URL_DATE.captures(url)?;
     let n = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let month = n(2).or_else(|| {
+        // The month names and abbreviations every date reader shares ("sept", "oct").
         let w = c.get(2)?.as_str().to_ascii_lowercase();
-        let k = MONTH_NAMES
-            .iter()
-            .position(|m| w == *m || (w.len() == 3 && m.starts_with(&w)))?;
-        u32::try_from(k + 1).ok()
+        let k = crate::tables::MONTHS.get(w.as_str())?;
+        u32::try_from(*k).ok()
     })?;
     Some(format!("{:04}-{:02}-{:02}", n(1)?, month, n(3)?))
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];

@@ -109,6 +109,12 @@ fn dates_from_worded_time_attributes_meta_json_ld_and_month_names_in_urls() {
         Some("2023-10-03".into())
     );
     assert_eq!(meta::url_date("https://x.example/2023/octopus/03/"), None);
+    // The shared month table: "sept" is September, as in the text's dates.
+    assert_eq!(
+        meta::url_date("https://x.example/2021/sept/09/floods/"),
+        Some("2021-09-09".into())
+    );
+    assert_eq!(meta::url_date("https://x.example/2021/septic/09/"), None);
 }
 
 #[test]
