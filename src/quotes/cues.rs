@@ -79,10 +79,7 @@ fn verb_at(text: &str, toks: &[Tok], ends: &[bool], title_case: bool, i: usize) 
     if t.has(cls::SPEECH) {
         // "his remarks", "Trump's claim", "the message": a noun, not a cue.
         // "Several said", "Another added": a past tense after a quantifier is a verb.
-        let past = {
-            let w = text.get(t.start as usize..t.end as usize).unwrap_or("");
-            w.ends_with("ed") || matches!(w, "said" | "told" | "wrote")
-        };
+        let past = t.has(cls::SPEECH_PAST);
         let noun = i > 0
             && toks.get(i - 1).is_some_and(|p| {
                 p.has(cls::POSS)

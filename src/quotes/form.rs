@@ -86,6 +86,8 @@ pub mod cls {
     /// An auxiliary or modal verb ("would", "has", "will") or a form of "be", in lower case:
     /// a speaker phrase ends before it.
     pub const MODAL: u64 = 1 << 51;
+    /// A past form of a speech verb ("said", "added", "wrote": `lexicon::SPEECH_PAST`).
+    pub const SPEECH_PAST: u64 = 1 << 52;
     /// Form-only bits, never on a unit: the name part is not the whole form (it is in
     /// `Forms::parts`), the form is punctuation, an abbreviation (it keeps its period), and its
     /// classes are computed.
@@ -198,12 +200,15 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         bits |= class;
         if f & flag::SPEECH_VERB != 0 && orth.len() <= 16 {
             bits |= cls::SPEECH;
-            // "Obama Says ...": in a title-case headline an inflected speech verb ends a name.
+            let past = lexicon::SPEECH_PAST.contains(lower);
+            if past {
+                bits |= cls::SPEECH_PAST;
+            }
+            // "Obama Says ...": in a title-case headline an inflected speech verb ends a name,
+            // unless the form is also a first name ("Sung Won Sohn", "Sang").
             title_case_verb = orth.len() > 3
-                && (bytes.ends_with(b"s")
-                    || bytes.ends_with(b"ed")
-                    || bytes.ends_with(b"ing")
-                    || matches!(orth, "Said" | "Told" | "Wrote"));
+                && f & flag::FIRST_NAME == 0
+                && (past || bytes.ends_with(b"s") || bytes.ends_with(b"ing"));
         }
         if f & flag::CUE_FIRST != 0 {
             bits |= cls::CUE_FIRST;

@@ -29,6 +29,24 @@ pub static SPEECH_VERBS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     out
 });
 
+/// The past forms among `SPEECH_VERBS`: the derived "-ed" forms and the listed irregular forms
+/// that are neither the lemma nor an "-s"/"-ing" form ("said", "told", "wrote", "thought").
+/// "Several said" is a verb where "several claims" is a noun (`cues::verb_at`).
+pub static SPEECH_PAST: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let mut out = FastSet::default();
+    for (_, line) in entries(include_str!("../../data/quotes/speech_verbs.txt")) {
+        let mut words = line.split_whitespace();
+        let Some(lemma) = words.next() else { continue };
+        let lemma = lemma.to_lowercase();
+        let derived = inflections(&lemma).into_iter().filter(|f| f.ends_with('d'));
+        let listed = words
+            .map(str::to_lowercase)
+            .filter(|w| *w != lemma && !w.ends_with("ing") && !w.ends_with('s'));
+        out.extend(derived.chain(listed));
+    }
+    out
+});
+
 /// Regular English inflections (-s, -ed, -ing). Over-generation is harmless: a form that is
 /// not a word never matches.
 fn inflections(lemma: &str) -> Vec<String> {

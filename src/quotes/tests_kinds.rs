@@ -117,3 +117,25 @@ fn name_variants_take_the_full_name() {
     assert_eq!(w[1].0, w[0].0);
     assert_eq!(w[1].0.as_deref(), Some("Leonard E Burman"));
 }
+
+#[test]
+fn past_speech_verbs_come_from_the_verb_table() {
+    // The past forms are the table's own ("thought" is listed irregular, "added" derived):
+    // after a quantifier a past form is a verb, a noun form is not a cue.
+    for w in [
+        "said", "told", "wrote", "thought", "added", "replied", "slammed",
+    ] {
+        assert!(lexicon::SPEECH_PAST.contains(w), "{w}");
+    }
+    for w in ["say", "says", "saying", "claims", "write"] {
+        assert!(!lexicon::SPEECH_PAST.contains(w), "{w}");
+    }
+    // A first name that is also a past form ("Sung", of "sing") still starts a name.
+    let t = "Rates will rise again in March, economists expect.\n\n\
+             \"I think the bank is using a gradual approach,\" said Sung Won Sohn, \
+             chief economist at a regional bank.";
+    assert_eq!(
+        who(t).last(),
+        Some(&(s("Sung Won Sohn"), s("Sung Won Sohn")))
+    );
+}

@@ -370,4 +370,3 @@ pub fn url_date(url: &str) -> Option<String> {
     })?;
     Some(format!("{:04}-{:02}-{:02}", n(1)?, month, n(3)?))
 }
-
