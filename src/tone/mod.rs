@@ -88,7 +88,13 @@ pub fn score(doc: &Document) -> Tone {
     let mut valences: Vec<(usize, f64)> = Vec::new();
     let rules = &*RULES;
     for (s, seg) in k.sentences().iter().enumerate() {
-        let sums = sentence(k, seg.tokens(), seg.has(flag::TONE_CUE), rules, &mut valences);
+        let sums = sentence(
+            k,
+            seg.tokens(),
+            seg.has(flag::TONE_CUE),
+            rules,
+            &mut valences,
+        );
         total.add(&sums);
         let para = doc
             .sentences
