@@ -2,13 +2,15 @@
 //! and "but": read from the token stream (lexicon flag `TONE_CUE`, payload by lexeme id), one
 //! pass, no second tokenizer.
 //!
-//! Every sentence's words are read in order. A sentiment word (VADER's lexicon, valence -4..4)
+//! Every sentence's words are read in order. A sentiment word (VADER's lexicon, valence -4..4,
+//! with the valences learned on NewsMTSC in `data/tone/learned.tsv` replacing or adding words)
 //! is strengthened or weakened by an intensifier among the three words before it ("very",
-//! "slightly": ±0.293, less with distance), flipped and damped (×-0.74) by a negator among them
-//! ("not", "never", "didn't"), and in a sentence with "but" counts half before it and one and a
-//! half after it. `positive` and `negative` are then shares of words, in percent, each word
-//! weighted by its strength (|valence| / 2, so a typical sentiment word counts as one word);
-//! `tone` is their difference and `polarity` their sum, as in GDELT.
+//! "slightly": ±0.293, less with distance, times a learned scale), flipped and scaled by a
+//! negator among them ("not", "never", "didn't"), and in a sentence with "but" weighted before
+//! and after it; the factors are learned (`data/tone/rules.tsv`, `scripts/train_tone.py`).
+//! `positive` and `negative` are then shares of words, in percent, each word weighted by its
+//! strength (|valence| / 2, so a typical sentiment word counts as one word); `tone` is their
+//! difference and `polarity` their sum, as in GDELT.
 
 mod cues;
 
