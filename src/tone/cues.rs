@@ -28,6 +28,16 @@ fn load() -> Result<FastMap<String, Cue>, String> {
             .map_err(|_| format!("{lex}: {w:?} has a valence that is not a number: {v:?}"))?;
         m.entry(w.to_lowercase()).or_default().valence = v;
     }
+    // Learned valences (scripts/train_tone.py) replace VADER's or add news words.
+    let learned = "tone/learned.tsv";
+    for (w, v) in pairs(learned, include_str!("../../data/tone/learned.tsv"))? {
+        let v: f64 = v
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite())
+            .ok_or_else(|| format!("{learned}: {w:?} has a valence that is not a number: {v:?}"))?;
+        m.entry(w.to_lowercase()).or_default().valence = v;
+    }
     let int = "tone/intensifiers.tsv";
     for (w, v) in pairs(int, include_str!("../../data/tone/intensifiers.tsv"))? {
         let v: f64 = v
@@ -57,6 +67,53 @@ fn load() -> Result<FastMap<String, Cue>, String> {
     m.extend(curly);
     Ok(m)
 }
+
+/// The scorer's rule weights (`data/tone/rules.tsv`, learned by `scripts/train_tone.py`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rules {
+    /// Factor on a sentiment word with a negator among the three words before it.
+    pub negation: f64,
+    /// Factors on sentiment words before and after a sentence's first "but".
+    pub but_before: f64,
+    pub but_after: f64,
+    /// Scale on the intensifier boosts of `intensifiers.tsv`.
+    pub boost_scale: f64,
+}
+
+fn load_rules() -> Result<Rules, String> {
+    let name = "tone/rules.tsv";
+    let mut r = Rules {
+        negation: f64::NAN,
+        but_before: f64::NAN,
+        but_after: f64::NAN,
+        boost_scale: f64::NAN,
+    };
+    for (k, v) in pairs(name, include_str!("../../data/tone/rules.tsv"))? {
+        let v: f64 = v
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite())
+            .ok_or_else(|| format!("{name}: {k:?} is not a number: {v:?}"))?;
+        let slot = match k {
+            "negation" => &mut r.negation,
+            "but_before" => &mut r.but_before,
+            "but_after" => &mut r.but_after,
+            "boost_scale" => &mut r.boost_scale,
+            _ => return Err(format!("{name}: unknown rule {k:?}")),
+        };
+        *slot = v;
+    }
+    if [r.negation, r.but_before, r.but_after, r.boost_scale]
+        .iter()
+        .any(|v| v.is_nan())
+    {
+        return Err(format!("{name}: a rule weight is missing"));
+    }
+    Ok(r)
+}
+
+pub static RULES: LazyLock<Rules> =
+    LazyLock::new(|| load_rules().unwrap_or_else(|e| panic!("bad rule table: {e}")));
 
 pub static CUES: LazyLock<FastMap<String, Cue>> =
     LazyLock::new(|| load().unwrap_or_else(|e| panic!("bad rule table: {e}")));

@@ -2,13 +2,15 @@
 //! and "but": read from the token stream (lexicon flag `TONE_CUE`, payload by lexeme id), one
 //! pass, no second tokenizer.
 //!
-//! Every sentence's words are read in order. A sentiment word (VADER's lexicon, valence -4..4)
+//! Every sentence's words are read in order. A sentiment word (VADER's lexicon, valence -4..4,
+//! with the valences learned on NewsMTSC in `data/tone/learned.tsv` replacing or adding words)
 //! is strengthened or weakened by an intensifier among the three words before it ("very",
-//! "slightly": ±0.293, less with distance), flipped and damped (×-0.74) by a negator among them
-//! ("not", "never", "didn't"), and in a sentence with "but" counts half before it and one and a
-//! half after it. `positive` and `negative` are then shares of words, in percent, each word
-//! weighted by its strength (|valence| / 2, so a typical sentiment word counts as one word);
-//! `tone` is their difference and `polarity` their sum, as in GDELT.
+//! "slightly": ±0.293, less with distance, times a learned scale), flipped and scaled by a
+//! negator among them ("not", "never", "didn't"), and in a sentence with "but" weighted before
+//! and after it; the factors are learned (`data/tone/rules.tsv`, `scripts/train_tone.py`).
+//! `positive` and `negative` are then shares of words, in percent, each word weighted by its
+//! strength (|valence| / 2, so a typical sentiment word counts as one word); `tone` is their
+//! difference and `polarity` their sum, as in GDELT.
 
 mod cues;
 
@@ -17,10 +19,8 @@ use serde::Serialize;
 use crate::doc::{Document, RegionKind};
 use crate::lexicon::flag;
 pub use cues::lexicon_words;
-use cues::{Cue, BY_ID};
+use cues::{Cue, Rules, BY_ID, RULES};
 
-/// VADER's negation scalar.
-const NEGATION: f64 = -0.74;
 /// Intensifiers further away count less (VADER: 1, 0.95, 0.9 for one, two, three words back).
 const DISTANCE: [f64; 3] = [1.0, 0.95, 0.9];
 /// A typical sentiment word's valence: a word of this strength counts as one word.
@@ -88,8 +88,15 @@ pub fn score(doc: &Document) -> Tone {
     let mut total = Sums::default();
     let mut paragraphs = vec![Sums::default(); doc.layout.paragraphs.len()];
     let mut valences: Vec<(usize, f64)> = Vec::new();
+    let rules = &*RULES;
     for (s, seg) in k.sentences().iter().enumerate() {
-        let sums = sentence(k, seg.tokens(), seg.has(flag::TONE_CUE), &mut valences);
+        let sums = sentence(
+            k,
+            seg.tokens(),
+            seg.has(flag::TONE_CUE),
+            rules,
+            &mut valences,
+        );
         total.add(&sums);
         let para = doc
             .sentences
@@ -118,6 +125,7 @@ fn sentence(
     k: &crate::stream::Tokens,
     range: std::ops::Range<usize>,
     cues: bool,
+    rules: &Rules,
     valences: &mut Vec<(usize, f64)>,
 ) -> Sums {
     let mut sums = Sums::default();
@@ -152,13 +160,13 @@ fn sentence(
                 for (d, r) in recent.iter().enumerate() {
                     if let Some(r) = r {
                         if r.boost != 0.0 {
-                            let b = r.boost * DISTANCE[d];
+                            let b = r.boost * rules.boost_scale * DISTANCE[d];
                             v += if v > 0.0 { b } else { -b };
                         }
                     }
                 }
                 if recent.iter().flatten().any(|r| r.negator) {
-                    v *= NEGATION;
+                    v *= rules.negation;
                 }
                 valences.push((n, v));
             }
@@ -168,9 +176,9 @@ fn sentence(
     for &(n, mut v) in valences.iter() {
         if let Some(b) = but {
             v *= if n < b {
-                0.5
+                rules.but_before
             } else if n > b {
-                1.5
+                rules.but_after
             } else {
                 1.0
             };
