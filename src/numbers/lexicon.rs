@@ -71,6 +71,9 @@ pub struct Lexicon {
     pub noun_stops: Set,
     pub bridge_left: Set,
     pub bridge_right: Set,
+    pub bridge_aside: Set,
+    pub bridge_prep: Set,
+    pub bridge_join: Set,
     pub triggers: Map<Trigger>,
 }
 
@@ -256,6 +259,9 @@ pub fn load() -> Result<Lexicon, String> {
         noun_stops: set(include_str!("../../data/numbers/noun_stops.txt")),
         bridge_left: set(include_str!("../../data/numbers/counts_bridge_left.txt")),
         bridge_right: set(include_str!("../../data/numbers/counts_bridge_right.txt")),
+        bridge_aside: set(include_str!("../../data/numbers/counts_bridge_aside.txt")),
+        bridge_prep: set(include_str!("../../data/numbers/counts_bridge_prep.txt")),
+        bridge_join: set(include_str!("../../data/numbers/counts_bridge_join.txt")),
         triggers,
     })
 }

@@ -73,6 +73,11 @@ pub fn noun_words_after(t: &Toks, s: usize) -> usize {
     noun_words(t, s, false)
 }
 
+/// End of the plural noun words from `s`: "moderate Hutus" of "and moderate Hutus".
+pub fn noun_words_plural(t: &Toks, s: usize) -> usize {
+    noun_words(t, s, true)
+}
+
 /// One past a word and the hyphenated parts glued to it ("Shia-led", "al-Qaeda").
 fn compound_end(t: &Toks, i: usize) -> usize {
     let mut e = i + 1;
