@@ -49,6 +49,15 @@ fn adverb(t: &Toks, i: usize) -> bool {
     t.kind(i) == Some(super::fine::Kind::Word) && w.len() > 4 && w.ends_with("ly")
 }
 
+/// Whether the event noun before `i` modifies a noun ("a strike price", "a rally driver").
+fn modifier(t: &Toks, i: usize) -> bool {
+    let f = t.info(i);
+    super::nouns::noun_word(t, i)
+        && !super::nouns::verbish(t, i)
+        && !f.has(set::BRIDGE_PREP | set::BRIDGE_JOIN | set::BRIDGE_RIGHT)
+        && !trigger_word(t, i)
+}
+
 /// The closing comma of an aside opened at `s` (", including a Briton,"), if it has no verb.
 fn aside_end(t: &Toks, s: usize) -> Option<usize> {
     for i in s + 1..=s + MAX_ASIDE {
@@ -87,6 +96,9 @@ fn phrase_end(t: &Toks, p: usize) -> Option<usize> {
             .is_some_and(|k| k.cap && k.kind == super::fine::Kind::Word)
             || (super::nouns::noun_word(t, e) && !trigger_word(t, e))
         {
+            if super::nouns::verbish(t, e) {
+                break;
+            }
             e += 1;
             words += 1;
         } else {
@@ -112,7 +124,9 @@ fn countable(t: &Toks, a: &Amount) -> bool {
         && !head_non_count
 }
 
-fn left(t: &Toks, a: &Amount) -> Option<(Trigger, usize, usize)> {
+/// A trigger before the amount; with `far`, also one across a first object ("injuring her
+/// parents and two siblings"), tried only when nothing nearer governs the amount.
+fn left(t: &Toks, a: &Amount, far: bool) -> Option<(Trigger, usize, usize)> {
     let mut q = a.qual_first;
     for _ in 0..=MAX_LEFT_BRIDGE {
         if q == 0 {
@@ -124,7 +138,7 @@ fn left(t: &Toks, a: &Amount) -> Option<(Trigger, usize, usize)> {
             }
         }
         // "injuring her parents and two siblings": look past a first object.
-        if t.is(q - 1, "and") && q >= 2 {
+        if far && t.is(q - 1, "and") && q >= 2 {
             let mut b = q - 1;
             let mut words = 0;
             while b > 0 && words < 4 && super::nouns::noun_word(t, b - 1) && !trigger_word(t, b - 1)
@@ -162,7 +176,7 @@ fn right(t: &Toks, amounts: &[Amount], at: usize) -> Option<(Trigger, usize, usi
     let mut verb = false;
     for _ in 0..MAX_RIGHT_STEPS {
         if let Some((tr, n)) = t.longest(p, usize::MAX, &WORDS.triggers, table::TRIGGERS) {
-            if tr.right && (!joined || tr.kind == "PROTEST") {
+            if tr.right && (!joined || tr.kind == "PROTEST") && !(tr.event && modifier(t, p + n)) {
                 return Some((*tr, p, p + n));
             }
         }
@@ -212,7 +226,7 @@ fn right(t: &Toks, amounts: &[Amount], at: usize) -> Option<(Trigger, usize, usi
             verb = true;
         } else if t.info(p).has(set::BRIDGE_JOIN) {
             joined = true;
-        } else if !adverb(t, p) {
+        } else if !(verb && adverb(t, p)) {
             return None;
         }
         p += 1;
@@ -234,9 +248,10 @@ pub fn find(t: &Toks, amounts: &[Amount], out: &mut Vec<Hit>) {
         if !countable(t, a) {
             continue;
         }
-        let hit = left(t, a)
+        let hit = left(t, a, false)
             .or_else(|| right(t, amounts, i))
-            .or_else(|| in_noun(t, a));
+            .or_else(|| in_noun(t, a))
+            .or_else(|| left(t, a, true));
         if let Some((tr, s, e)) = hit {
             out.push(Hit {
                 amount: i,

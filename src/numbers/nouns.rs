@@ -9,12 +9,12 @@ const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "its", "their", "our", "them",
 ];
 
-fn verbish(t: &Toks, i: usize) -> bool {
+pub fn verbish(t: &Toks, i: usize) -> bool {
     let w = t.low(i);
     (w.len() > 4 && w.ends_with("ed"))
         || (w.len() > 5 && w.ends_with("ing"))
         || t.word(i, &WORDS.triggers, table::TRIGGERS)
-            .is_some_and(|tr| tr.left || tr.right)
+            .is_some_and(|tr| tr.left || (tr.right && !tr.event))
 }
 
 pub fn noun_word(t: &Toks, i: usize) -> bool {
