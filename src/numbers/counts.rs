@@ -43,11 +43,7 @@ fn trigger_word(t: &Toks, i: usize) -> bool {
     t.word(i, &WORDS.triggers, table::TRIGGERS).is_some()
 }
 
-/// An adverb in -ly ("slightly", "reportedly").
-fn adverb(t: &Toks, i: usize) -> bool {
-    let w = t.low(i);
-    t.kind(i) == Some(super::fine::Kind::Word) && w.len() > 4 && w.ends_with("ly")
-}
+use super::nouns::adverb;
 
 /// Whether the event noun before `i` modifies a noun ("a strike price", "a rally driver").
 fn modifier(t: &Toks, i: usize) -> bool {
