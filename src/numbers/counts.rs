@@ -83,9 +83,11 @@ fn phrase_end(t: &Toks, p: usize) -> Option<usize> {
     let mut words = 0;
     while e < p + 1 + MAX_PHRASE {
         let w = t.low(e);
-        if PHRASE_DETERMINERS.contains(&w) || t.info(e).has(set::BRIDGE_PREP) {
-            e += 1;
-        } else if t.is(e, "'s") || (t.is(e, "-") && t.glued(e)) {
+        if PHRASE_DETERMINERS.contains(&w)
+            || t.info(e).has(set::BRIDGE_PREP)
+            || t.is(e, "'s")
+            || (t.is(e, "-") && t.glued(e))
+        {
             e += 1;
         } else if t
             .get(e)
