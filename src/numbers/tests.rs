@@ -400,6 +400,15 @@ fn count_phrasings_of_issue_15() {
             "By noon the number injured had passed 120.",
             &[("WOUND", 120.0)],
         ),
+        (
+            "Around 700 travellers were stranded overnight.",
+            &[("AFFECT", 700.0)],
+        ),
+        ("Six workers suffered serious injuries.", &[("WOUND", 6.0)]),
+        (
+            "Police linked the deaths of four climbers.",
+            &[("KILL", 4.0)],
+        ),
         // No count: a taking-part word leads only to an event noun; a singular verb has
         // another subject; an event noun before a noun modifies it; adverbs before the verb.
         (
