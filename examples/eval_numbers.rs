@@ -1,10 +1,14 @@
 //! Precision and recall of `numbers` over the hand-annotated fixtures, and its speed.
 //!
-//! `cargo run --release --example eval_numbers -- [FIXTURES.jsonl] [PRED.jsonl] [--dump FILE]`
+//! `cargo run --release --example eval_numbers -- [FIXTURES.jsonl] [PRED.jsonl] [--dump FILE] [--errors]`
 //!
 //! FIXTURES defaults to `tests/data/numbers_fixtures.jsonl` (there is no public gold for
 //! numbers and counts). A number is right when its span (code points) and value match; a count
-//! when its type and count match (as a multiset per sentence). PRED, when given, receives one
+//! when its type and count match (as a multiset per sentence). A number is also a *full* match
+//! when its kind and every other field the annotation gives (`low`, `high`, `unit`,
+//! `currency`, `noun`, `qualifier`, `approximate`; `null` = none) match too: the "full F1" of
+//! issue 15. `--errors` prints every number that is not a full match and every count missed
+//! or spurious (do not use it on a sample whose errors you mean not to read). PRED, when given, receives one
 //! line per fixture: `{"text", "numbers", "counts"}`. Speed is measured on the texts of the
 //! dates and quotes dev sets in /work/shared/data when they are present; nothing of those
 //! texts is written anywhere.
@@ -60,14 +64,81 @@ fn run(text: &str) -> (Vec<NumberItem>, Vec<CountItem>) {
     (n, c)
 }
 
-fn score(fx: &Value, n: &[NumberItem], c: &[CountItem], nt: &mut Tally, ct: &mut Tally) {
+fn opt_str(v: Option<&str>, e: &Value) -> bool {
+    v == e.as_str()
+}
+
+fn opt_f64(v: Option<f64>, e: &Value) -> bool {
+    match (v, e.as_f64()) {
+        (Some(a), Some(b)) => close(a, b),
+        (None, None) => e.is_null(),
+        _ => false,
+    }
+}
+
+/// The fields of an annotated number (beyond span and value) that `g` gets wrong.
+fn wrong_fields(e: &Value, g: &NumberItem) -> Vec<&'static str> {
+    let mut bad = Vec::new();
+    if e["kind"].as_str() != Some(g.kind) {
+        bad.push("kind");
+    }
+    let checks: [(&'static str, Option<bool>); 7] = [
+        ("low", e.get("low").map(|x| opt_f64(g.low, x))),
+        ("high", e.get("high").map(|x| opt_f64(g.high, x))),
+        ("unit", e.get("unit").map(|x| opt_str(g.unit, x))),
+        (
+            "currency",
+            e.get("currency").map(|x| opt_str(g.currency, x)),
+        ),
+        ("noun", e.get("noun").map(|x| opt_str(g.noun.as_deref(), x))),
+        (
+            "qualifier",
+            e.get("qualifier")
+                .map(|x| opt_str(g.qualifier.as_deref(), x)),
+        ),
+        (
+            "approximate",
+            e.get("approximate")
+                .map(|x| x.as_bool() == Some(g.approximate)),
+        ),
+    ];
+    for (f, ok) in checks {
+        if ok == Some(false) {
+            bad.push(f);
+        }
+    }
+    bad
+}
+
+struct Tallies {
+    numbers: Tally,
+    full: Tally,
+    counts: Tally,
+    errors: Option<Vec<String>>,
+}
+
+fn score(fx: &Value, n: &[NumberItem], c: &[CountItem], t: &mut Tallies) {
+    let Tallies {
+        numbers: nt,
+        full: ft,
+        counts: ct,
+        errors,
+    } = t;
     let text = fx["text"].as_str().unwrap_or_default();
+    let mut err = |m: String| {
+        if let Some(v) = errors.as_mut() {
+            v.push(format!("{m}  | {text}"));
+        }
+    };
     let mut used = vec![false; n.len()];
+    let mut full = vec![false; n.len()];
     let mut from = 0;
     for e in fx["numbers"].as_array().into_iter().flatten() {
         let et = e["text"].as_str().unwrap_or_default();
         let Some(b) = text.get(from..).and_then(|r| r.find(et)).map(|b| b + from) else {
             nt.fn_ += 1;
+            ft.fn_ += 1;
+            err(format!("fixture error: {et:?} not in text"));
             continue;
         };
         from = b + et.len();
@@ -80,11 +151,46 @@ fn score(fx: &Value, n: &[NumberItem], c: &[CountItem], nt: &mut Tally, ct: &mut
             Some(i) => {
                 used[i] = true;
                 nt.tp += 1;
+                let bad = wrong_fields(e, &n[i]);
+                if bad.is_empty() {
+                    full[i] = true;
+                    ft.tp += 1;
+                } else {
+                    ft.fn_ += 1;
+                    let got: Vec<String> = bad
+                        .iter()
+                        .map(|f| {
+                            let g = &n[i];
+                            let v = match *f {
+                                "kind" => format!("{:?}", g.kind),
+                                "low" => format!("{:?}", g.low),
+                                "high" => format!("{:?}", g.high),
+                                "unit" => format!("{:?}", g.unit),
+                                "currency" => format!("{:?}", g.currency),
+                                "noun" => format!("{:?}", g.noun),
+                                "qualifier" => format!("{:?}", g.qualifier),
+                                _ => format!("{:?}", g.approximate),
+                            };
+                            format!("{f} want {} got {v}", e[*f])
+                        })
+                        .collect();
+                    err(format!("FIELD {et:?}: {}", got.join(", ")));
+                }
             }
-            None => nt.fn_ += 1,
+            None => {
+                nt.fn_ += 1;
+                ft.fn_ += 1;
+                err(format!("MISS number {et:?} = {v}"));
+            }
+        }
+    }
+    for (i, x) in n.iter().enumerate() {
+        if !used[i] {
+            err(format!("SPURIOUS number {:?} = {}", x.text, x.value));
         }
     }
     nt.fp += used.iter().filter(|u| !**u).count();
+    ft.fp += full.iter().filter(|u| !**u).count();
     let mut cused = vec![false; c.len()];
     for e in fx["counts"].as_array().into_iter().flatten() {
         let v = e["count"].as_f64().unwrap_or(f64::NAN);
@@ -94,7 +200,18 @@ fn score(fx: &Value, n: &[NumberItem], c: &[CountItem], nt: &mut Tally, ct: &mut
                 cused[i] = true;
                 ct.tp += 1;
             }
-            None => ct.fn_ += 1,
+            None => {
+                ct.fn_ += 1;
+                err(format!("MISS count {} {}", e["type"], e["count"]));
+            }
+        }
+    }
+    for (i, x) in c.iter().enumerate() {
+        if !cused[i] {
+            err(format!(
+                "SPURIOUS count {} {} ({:?})",
+                x.kind, x.count, x.trigger
+            ));
         }
     }
     ct.fp += cused.iter().filter(|u| !**u).count();
@@ -198,6 +315,13 @@ fn main() {
         dump_to = args.get(i + 1).cloned();
         args.drain(i..(i + 2).min(args.len()));
     }
+    let show_errors = match args.iter().position(|a| a == "--errors") {
+        Some(i) => {
+            args.remove(i);
+            true
+        }
+        None => false,
+    };
     let gold = args
         .first()
         .map(String::as_str)
@@ -206,7 +330,12 @@ fn main() {
         println!("skipped: {gold} not found");
         return;
     };
-    let (mut nt, mut ct) = (Tally::default(), Tally::default());
+    let mut t = Tallies {
+        numbers: Tally::default(),
+        full: Tally::default(),
+        counts: Tally::default(),
+        errors: show_errors.then(Vec::new),
+    };
     let mut preds = Vec::new();
     let mut sentences = 0;
     for line in src.lines().filter(|l| !l.trim().is_empty()) {
@@ -216,12 +345,16 @@ fn main() {
         };
         sentences += 1;
         let (n, c) = run(fx["text"].as_str().unwrap_or_default());
-        score(&fx, &n, &c, &mut nt, &mut ct);
+        score(&fx, &n, &c, &mut t);
         preds.push(json!({"text": fx["text"], "numbers": n, "counts": c}).to_string());
     }
     println!("{sentences} fixture sentences from {gold}");
-    println!("{}", nt.line("numbers"));
-    println!("{}", ct.line("counts"));
+    for e in t.errors.iter().flatten() {
+        println!("{e}");
+    }
+    println!("{}", t.numbers.line("numbers"));
+    println!("{}", t.full.line("full"));
+    println!("{}", t.counts.line("counts"));
     if let Some(out) = args.get(1) {
         match std::fs::write(out, preds.join("\n") + "\n") {
             Ok(()) => println!("predictions written to {out}"),

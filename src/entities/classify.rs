@@ -2,7 +2,8 @@
 //! them, organisation, place and event cues, appositions, first names and context.
 
 use super::gazetteer::{
-    is_honorific, Gaz, PlaceKind, DEMONYMS, GAZ, NORP, PLACES, TITLES_BY_FIRST,
+    is_honorific, Gaz, PlaceKind, DEMONYMS, DEMONYMS_BEFORE_NAME, GAZ, NORP, PLACES,
+    TITLES_BY_FIRST,
 };
 use super::mentions::{Cand, Cands, Label, SentenceCtx, GUESS, LIKELY, SURE, WEAK};
 use super::words::{Sent, Shape};
@@ -246,6 +247,18 @@ pub fn segment(cx: &SentenceCtx, x: &Sent, a: usize, b: usize, buf: &mut String,
                 segment(cx, x, a + 1, b, buf, out);
                 return;
             }
+        }
+        // A demonym that is also a name or a common noun, before a person's name of two
+        // words or more: "Finn Kalle Palander", "Pole Robert Kubica"; "Finn Russell", "Dane
+        // Cook" and "Brit Awards" are names.
+        if n >= 3
+            && x[a].shape == Shape::Title
+            && DEMONYMS_BEFORE_NAME.contains_key(x.key(a))
+            && (a + 1..b).all(|i| x[i].shape == Shape::Title && !x[i].has(flag::COMMON))
+        {
+            push(cx, x[a].span(), Label::Norp, LIKELY, out);
+            segment(cx, x, a + 1, b, buf, out);
+            return;
         }
         // A demonym the table lacks, derived from a country's name, before a first name:
         // "Argentine David Nalbandian" is a NORP and a person.

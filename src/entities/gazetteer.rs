@@ -112,14 +112,44 @@ pub static NOT_NAMES: LazyLock<HashMap<String, NotName>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Rows of `demonyms_extra.tsv`: (demonym, country, only before a name).
+fn extra_demonyms() -> impl Iterator<Item = (&'static str, [u8; 2], bool)> {
+    let file = "entities/demonyms_extra.tsv";
+    load_pairs(file, include_str!("../../data/entities/demonyms_extra.tsv"))
+        .into_iter()
+        .map(move |(d, rest)| {
+            let (cc, place) = rest.split_once('\t').unwrap_or((rest, ""));
+            let name = match place.trim() {
+                "any" => false,
+                "name" => true,
+                other => panic!("bad rule table: {file}: {d}: where {other:?}"),
+            };
+            let c = code(cc.trim())
+                .unwrap_or_else(|| panic!("bad rule table: {file}: {d}: country {cc:?}"));
+            (d, c, name)
+        })
+}
+
 pub static DEMONYMS: LazyLock<HashMap<String, [u8; 2]>> = LazyLock::new(|| {
+    let extra = extra_demonyms().filter(|e| !e.2).map(|(d, c, _)| (d, c));
     load_pairs(
         "entities/demonyms.tsv",
         include_str!("../../data/entities/demonyms.tsv"),
     )
     .into_iter()
-    .filter_map(|(d, cc)| code(cc).map(|c| (d.to_lowercase(), c)))
+    .filter_map(|(d, cc)| code(cc).map(|c| (d, c)))
+    .chain(extra)
+    .map(|(d, c)| (d.to_lowercase(), c))
     .collect()
+});
+
+/// Demonyms that are also names or common nouns ("Finn", "Pole", "Brit"): nationalities only
+/// before a person's name (`demonyms_extra.tsv`, where = name).
+pub static DEMONYMS_BEFORE_NAME: LazyLock<HashMap<String, [u8; 2]>> = LazyLock::new(|| {
+    extra_demonyms()
+        .filter(|e| e.2)
+        .map(|(d, c, _)| (d.to_lowercase(), c))
+        .collect()
 });
 
 pub static ORGS: LazyLock<HashMap<String, OrgKind>> = LazyLock::new(|| {

@@ -259,3 +259,52 @@ fn prize_names_and_hyphenated_contractions_are_not_entities() {
     assert!(names.contains(&("Lena Hart", "PERSON")), "{names:?}");
     assert!(names.contains(&("Calder Records", "ORG")), "{names:?}");
 }
+
+/// Issue 15: "Let's" is a contraction, and nationalities with irregular forms ("Swede",
+/// "Spaniard", and before a name "Finn", "Turk", "Brit") are not glued to the name they
+/// precede, while the same words as names stay names. Text written for this test.
+#[test]
+fn lets_and_irregular_demonyms() {
+    let t = "Sports round-up\n\nSwede Lars Ekholm beat Spaniard Pablo Roda in the final. \
+             Finn Mika Rautio and Turk Emre Aksoy also won, and Brit Tom Ashby lost. \
+             Finn Russell kicked a penalty. Two Swedes and Dane Cook watched. \
+             The Let's Play Outside campaign began, and the Brit Awards followed.";
+    let d = Document::new(t, None);
+    let e = extract(&d);
+    let names: Vec<(&str, &str)> = e
+        .entities
+        .iter()
+        .map(|x| (x.name.as_str(), x.label.as_str()))
+        .collect();
+    for person in [
+        "Lars Ekholm",
+        "Pablo Roda",
+        "Mika Rautio",
+        "Emre Aksoy",
+        "Tom Ashby",
+        "Finn Russell",
+        "Dane Cook",
+    ] {
+        assert!(names.contains(&(person, "PERSON")), "{person} in {names:?}");
+    }
+    for norp in ["Swede", "Spaniard", "Swedes"] {
+        assert!(names.contains(&(norp, "NORP")), "{norp} in {names:?}");
+    }
+    assert!(
+        e.entities.iter().any(|x| x.name == "Brit Awards"),
+        "{names:?}"
+    );
+    for bad in [
+        "Let's",
+        "Let's Play Outside",
+        "Swede Lars Ekholm",
+        "Finn Mika Rautio",
+    ] {
+        assert!(
+            !e.entities
+                .iter()
+                .any(|x| x.name == bad || x.mentions.iter().any(|m| m.text == bad)),
+            "{bad} in {names:?}"
+        );
+    }
+}

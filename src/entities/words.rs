@@ -249,7 +249,9 @@ pub fn contraction(s: &str) -> bool {
     buf[..n].copy_from_slice(a.as_bytes());
     buf[..n].make_ascii_lowercase();
     let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
-    VOCAB.flags_of(lower) & (flag::PRONOUN | flag::FUNCTION) != 0
+    // "Let's" is "let us": the one verb whose "'s" is a pronoun.
+    (lower == "let" && c.eq_ignore_ascii_case("s"))
+        || VOCAB.flags_of(lower) & (flag::PRONOUN | flag::FUNCTION) != 0
 }
 
 /// Whether token `i` (if any, before `end`) is a period written right after byte `at`.
@@ -427,6 +429,8 @@ mod tests {
             "Can’t",
             "WE'RE",
             "I-Really-Don’t-Need-It",
+            "Let's",
+            "LET’S",
         ] {
             assert!(contraction(s), "{s}");
         }
@@ -440,6 +444,8 @@ mod tests {
             "N'Djamena",
             "Jean-Pierre's",
             "Dornford-May's",
+            "Lets",
+            "Lett's",
         ] {
             assert!(!contraction(s), "{s}");
         }

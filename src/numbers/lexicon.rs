@@ -45,6 +45,9 @@ pub struct Trigger {
     pub left: bool,
     pub right: bool,
     pub noun: bool,
+    /// An event noun read on the right ("a sit-in", "the rally"): not a verb, so it does not
+    /// end a counted noun ("a one-day strike").
+    pub event: bool,
 }
 
 pub struct Lexicon {
@@ -71,6 +74,9 @@ pub struct Lexicon {
     pub noun_stops: Set,
     pub bridge_left: Set,
     pub bridge_right: Set,
+    pub bridge_aside: Set,
+    pub bridge_prep: Set,
+    pub bridge_join: Set,
     pub triggers: Map<Trigger>,
 }
 
@@ -222,13 +228,14 @@ pub fn load() -> Result<Lexicon, String> {
             .copied()
             .find(|t| *t == c[0])
             .ok_or_else(|| format!("{f}: unknown count type {:?}", c[0]))?;
-        if c[2].is_empty() || !c[2].chars().all(|r| matches!(r, 'L' | 'R' | 'N')) {
+        if c[2].is_empty() || !c[2].chars().all(|r| matches!(r, 'L' | 'R' | 'N' | 'E')) {
             return Err(format!("{f}: bad roles {:?} for {:?}", c[2], c[1]));
         }
         let t = Trigger {
             kind,
             left: c[2].contains('L'),
-            right: c[2].contains('R'),
+            right: c[2].contains('R') || c[2].contains('E'),
+            event: c[2].contains('E'),
             noun: c[2].contains('N'),
         };
         triggers.insert(c[1].to_lowercase(), t);
@@ -256,6 +263,9 @@ pub fn load() -> Result<Lexicon, String> {
         noun_stops: set(include_str!("../../data/numbers/noun_stops.txt")),
         bridge_left: set(include_str!("../../data/numbers/counts_bridge_left.txt")),
         bridge_right: set(include_str!("../../data/numbers/counts_bridge_right.txt")),
+        bridge_aside: set(include_str!("../../data/numbers/counts_bridge_aside.txt")),
+        bridge_prep: set(include_str!("../../data/numbers/counts_bridge_prep.txt")),
+        bridge_join: set(include_str!("../../data/numbers/counts_bridge_join.txt")),
         triggers,
     })
 }

@@ -9,16 +9,30 @@ const DETERMINERS: &[&str] = &[
     "the", "these", "those", "his", "her", "its", "their", "our", "them",
 ];
 
-fn verbish(t: &Toks, i: usize) -> bool {
+pub fn verbish(t: &Toks, i: usize) -> bool {
     let w = t.low(i);
     (w.len() > 4 && w.ends_with("ed"))
         || (w.len() > 5 && w.ends_with("ing"))
         || t.word(i, &WORDS.triggers, table::TRIGGERS)
-            .is_some_and(|tr| tr.left || tr.right)
+            .is_some_and(|tr| tr.left || (tr.right && !tr.event))
+}
+
+/// An adverb in -ly ("squarely").
+pub fn adverb(t: &Toks, i: usize) -> bool {
+    let w = t.low(i);
+    t.kind(i) == Some(Kind::Word) && w.len() > 4 && w.ends_with("ly")
 }
 
 pub fn noun_word(t: &Toks, i: usize) -> bool {
+    // A contraction is a pronoun and its verb ("they've"), never a counted noun.
+    let contraction = |w: &str| {
+        w.char_indices().any(|(k, c)| {
+            (c == '\'' || c == '’')
+                && matches!(&w[k + c.len_utf8()..], "ve" | "ll" | "re" | "m" | "d" | "t")
+        })
+    };
     t.kind(i) == Some(Kind::Word)
+        && !contraction(t.low(i))
         && !t.info(i).has(set::NOUN_STOP)
         && t.info(i).class.is_none()
         && t.info(i).vague.is_none()
@@ -48,8 +62,9 @@ fn noun_words(t: &Toks, s: usize, plural_amount: bool) -> usize {
     let mut n = 0;
     while n < 4 && noun_word(t, e) {
         let next = compound_end(t, e);
-        // A participle or trigger word is kept only as an adjective before a noun.
-        let adjective = noun_word(t, next) && !verbish(t, next);
+        // A participle or trigger word is kept only as an adjective before a noun ("30
+        // wounded soldiers"), not before an adverb ("one judge sided squarely").
+        let adjective = noun_word(t, next) && !verbish(t, next) && !adverb(t, next);
         if verbish(t, e) && !adjective {
             break;
         }
@@ -71,6 +86,11 @@ fn noun_words(t: &Toks, s: usize, plural_amount: bool) -> usize {
 /// End of the (singular or plural) noun words from `s`: "woman" of "and a woman".
 pub fn noun_words_after(t: &Toks, s: usize) -> usize {
     noun_words(t, s, false)
+}
+
+/// End of the plural noun words from `s`: "moderate Hutus" of "and moderate Hutus".
+pub fn noun_words_plural(t: &Toks, s: usize) -> usize {
+    noun_words(t, s, true)
 }
 
 /// One past a word and the hyphenated parts glued to it ("Shia-led", "al-Qaeda").

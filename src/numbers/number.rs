@@ -3,7 +3,7 @@
 //! "two-thirds", "several hundred", "hundreds of thousands").
 
 use super::fine::{Kind, Toks};
-use super::lexicon::WordClass;
+use super::lexicon::{Glue, WordClass};
 use super::words::{set, table, Words, WORDS};
 
 /// A number found at a token, before its suffixes.
@@ -153,6 +153,16 @@ pub fn core_at(t: &Toks, j: usize, money: bool) -> CoreRes {
                         c.scaled = true;
                         c.plain_digits = None;
                         c.end = k + 1;
+                    }
+                }
+            } else if t.is(k, "-") && t.glued(k) && t.glued(k + 1) {
+                // "a $12-million renovation": a scale word joined by a hyphen.
+                if let Some((mult, Glue::Spaced | Glue::Any)) = t.info(k + 1).scale {
+                    if t.kind(k + 1) == Some(Kind::Word) && t.low(k + 1).len() > 3 {
+                        c.value = tidy(c.value * mult);
+                        c.scaled = true;
+                        c.plain_digits = None;
+                        c.end = k + 2;
                     }
                 }
             }

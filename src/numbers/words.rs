@@ -27,6 +27,12 @@ pub mod set {
     pub const ORDINAL_SUFFIX: u16 = 1 << 8;
     /// A word an amount can start on: a number word, a vague plural, "several", "between".
     pub const STARTS: u16 = 1 << 9;
+    /// Opens an aside between commas after a counted noun: ", including a Briton,".
+    pub const BRIDGE_ASIDE: u16 = 1 << 10;
+    /// Opens a phrase after a counted noun: "people from Scotland", "residents in the city".
+    pub const BRIDGE_PREP: u16 = 1 << 11;
+    /// Takes part in an event: "took part in a sit-in", "joined the march".
+    pub const BRIDGE_JOIN: u16 = 1 << 12;
 }
 
 /// Phrase tables (`Info::first`, `Info::last`: the tables a word starts or ends a phrase of).
@@ -189,6 +195,9 @@ pub fn lexicon_words(b: &mut lx::Builder) {
         &l.noun_stops,
         &l.bridge_left,
         &l.bridge_right,
+        &l.bridge_aside,
+        &l.bridge_prep,
+        &l.bridge_join,
     ];
     for w in sets.into_iter().flatten() {
         add(w, 0);
@@ -241,6 +250,9 @@ fn compile() -> Words {
         (&l.partitives, set::PARTITIVE),
         (&l.bridge_left, set::BRIDGE_LEFT),
         (&l.bridge_right, set::BRIDGE_RIGHT),
+        (&l.bridge_aside, set::BRIDGE_ASIDE),
+        (&l.bridge_prep, set::BRIDGE_PREP),
+        (&l.bridge_join, set::BRIDGE_JOIN),
         (&l.change_verbs, set::CHANGE_VERB),
         (&l.non_count_nouns, set::NON_COUNT),
         (&l.metre_context, set::METRE_CONTEXT),
