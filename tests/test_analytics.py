@@ -1,7 +1,6 @@
 """Issue 16: language, tone, keywords and summary in every record."""
 
 import json
-import os
 
 import pytest
 
@@ -81,24 +80,10 @@ def test_negation_flips_tone_sign():
     assert bad["tone"]["tone"] < 0
 
 
-def _boost_scale():
-    """The learned scale on VADER's intensifier boosts (data/tone/rules.tsv)."""
-    path = os.path.join(os.path.dirname(__file__), "..", "data", "tone", "rules.tsv")
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("boost_scale\t"):
-            return float(line.split("\t")[1])
-    raise AssertionError("rules.tsv has no boost_scale")
-
-
-def test_intensifier_follows_the_learned_scale():
+def test_intensifier_raises_tone():
     plain = newsparse.parse("The plan was good for the workers at the plant.")
     very = newsparse.parse("The plan was extremely good for the workers at the plant.")
-    assert plain["tone"]["tone"] > 0
-    if _boost_scale() > 0:
-        assert very["tone"]["tone"] > plain["tone"]["tone"]
-    else:
-        # No boost: the same strength spread over one more word (11 instead of 10).
-        assert very["tone"]["tone"] * 11 == pytest.approx(plain["tone"]["tone"] * 10, abs=0.02)
+    assert very["tone"]["tone"] > plain["tone"]["tone"] > 0
 
 
 def test_summary_sentences_zero_gives_empty(seed):

@@ -5,9 +5,9 @@
 //! Every sentence's words are read in order. A sentiment word (VADER's lexicon, valence -4..4,
 //! with the valences learned on NewsMTSC in `data/tone/learned.tsv` replacing or adding words)
 //! is strengthened or weakened by an intensifier among the three words before it ("very",
-//! "slightly": ±0.293, less with distance, times a learned scale), flipped and scaled by a
-//! negator among them ("not", "never", "didn't"), and in a sentence with "but" weighted before
-//! and after it; the factors are learned (`data/tone/rules.tsv`, `scripts/train_tone.py`).
+//! "slightly": ±0.293, less with distance), flipped and damped by a negator among them ("not",
+//! "never", "didn't"), and in a sentence with "but" weighted before and after it; the factors
+//! are VADER's, read from `data/tone/rules.tsv` (`scripts/train_tone.py` can search them).
 //! `positive` and `negative` are then shares of words, in percent, each word weighted by its
 //! strength (|valence| / 2, so a typical sentiment word counts as one word); `tone` is their
 //! difference and `polarity` their sum, as in GDELT.
