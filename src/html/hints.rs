@@ -234,16 +234,26 @@ fn marks_of(classes: &str, lw: &mut String, joined: &mut String) -> u8 {
         lw.push_str(word);
         lw.make_ascii_lowercase();
         joined.clear();
+        let mut wm = 0;
         for tok in lw.split(|c: char| !c.is_alphanumeric()) {
             if tok.is_empty() {
                 continue;
             }
-            m |= index.bits(tok);
+            let b = index.bits(tok);
+            // A content word after a furniture word in one compound is the furniture's
+            // part, not the article: "comments-body", "related-posts", "sidebar-content"
+            // (a content word first, "content-nav-section", keeps shielding it).
+            wm |= if wm & NEG != 0 && wm & POS == 0 {
+                b & !POS
+            } else {
+                b
+            };
             joined.push_str(tok);
         }
         if joined.len() != lw.len() && !joined.is_empty() {
-            m |= index.bits(joined);
+            wm |= index.bits(joined);
         }
+        m |= wm;
     }
     m
 }
