@@ -184,6 +184,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
                     src: None,
                     alt: None,
                     linked: false,
+                    after_title: false,
                 })
                 .collect();
         }

@@ -281,6 +281,8 @@ fn bio_verb_follows(rest: &str) -> bool {
 /// Teasers a run needs to be dropped, and the most paragraphs a teaser has under its title.
 const TEASER_RUN: usize = 3;
 const TEASER_PARAS: usize = 2;
+/// Teasers a run right under a furniture title needs.
+const TITLED_RUN: usize = 2;
 /// Bytes: a teaser's paragraph is shorter than this; the article before a run at least this.
 const TEASER_PARA_MAX: usize = 500;
 const ARTICLE_BEFORE: usize = 1000;
@@ -291,7 +293,8 @@ const ARTICLE_TIMES: usize = 3;
 /// A run of teasers printed after the article ("More stories": a linked title and a line of
 /// summary, again and again) is not the article: when at least `TEASER_RUN` teasers follow
 /// each other after `ARTICLE_BEFORE` bytes of paragraphs and less text comes after them than
-/// they hold, they are dropped (kind `teasers`; the first such run only). A listing, whose teasers are all of it, has
+/// they hold, they are dropped (kind `teasers`; the first such run only). A run of two or
+/// more right under a dropped furniture title ("Latest news") goes whatever its length. A listing, whose teasers are all of it, has
 /// no article before them and keeps them.
 pub(super) fn drop_teaser_runs(out: &mut Extract) {
     let blocks = &out.blocks;
@@ -324,28 +327,30 @@ pub(super) fn drop_teaser_runs(out: &mut Extract) {
             count += 1;
             end = next;
         }
-        if count >= TEASER_RUN && before >= ARTICLE_BEFORE {
-            let after: usize = blocks
-                .get(end..)
-                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
-            let run: usize = blocks
+        // Under a furniture title ("Latest news", "More stories") the cards need no more
+        // proof that they are teasers than that they follow the article.
+        let titled = count >= TITLED_RUN && blocks.get(i).is_some_and(|b| b.after_title);
+        let run_of = |r: Option<&[super::Block]>| -> usize {
+            r.map_or(0, |r| r.iter().map(|b| b.text.len()).sum())
+        };
+        let coda = count >= TEASER_RUN && {
+            let (after, run) = (run_of(blocks.get(end..)), run_of(blocks.get(i..end)));
+            after < run && before >= ARTICLE_TIMES * run
+        };
+        if (titled || coda) && before >= ARTICLE_BEFORE {
+            let dropped: Vec<String> = blocks
                 .get(i..end)
-                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
-            if after < run && before >= ARTICLE_TIMES * run {
-                let dropped: Vec<String> = blocks
-                    .get(i..end)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|b| b.text.chars().take(100).collect())
-                    .collect();
-                out.blocks.drain(i..end);
-                for t in dropped {
-                    if out.dropped.len() < 30 {
-                        out.dropped.push(("teasers", t));
-                    }
+                .unwrap_or(&[])
+                .iter()
+                .map(|b| b.text.chars().take(100).collect())
+                .collect();
+            out.blocks.drain(i..end);
+            for t in dropped {
+                if out.dropped.len() < 30 {
+                    out.dropped.push(("teasers", t));
                 }
-                return;
             }
+            return;
         }
         if let Some(b) = blocks.get(i) {
             if matches!(b.kind, BlockKind::Paragraph(_)) {

@@ -41,6 +41,8 @@ pub struct Block {
     pub alt: Option<String>,
     /// A heading that is a link (a teaser's title).
     pub linked: bool,
+    /// The first block after a dropped furniture title ("Latest news", "Related posts").
+    pub after_title: bool,
 }
 
 #[derive(Debug, Default)]
@@ -96,6 +98,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>, marks: Vec<u8>) -> Extract {
         pre: 0,
         root_text,
         section_of: None,
+        title_pending: false,
     };
     for &r in &roots {
         w.walk(r);

@@ -37,3 +37,29 @@ fn a_furniture_word_before_a_content_word_is_furniture() {
     assert!(has_para(&page, "Paragraph 4 "), "{}", page.text);
     assert!(!page.text.contains("Reader one"), "{}", page.text);
 }
+
+#[test]
+fn teaser_cards_under_a_furniture_title_are_dropped() {
+    // Two long cards under "Latest news": too long to be a short coda of the article, but
+    // the title says what they are. The same cards without the title stay.
+    let paras: String = (0..7).map(prose).collect();
+    let card = |n: usize| {
+        format!(
+            "<div class='card'><h3><a href='/story-{n}'>Story {n} from the archive</a></h3>\
+             <p>Card {n}: the council weighed the harbour works again this month, heard from \
+             the fishermen, the ferry company and the residents of the old quay, and asked the \
+             engineers for a second estimate of the repairs, which the mayor said would come \
+             before the summer recess, and the opposition said would come too late to help the \
+             boats that winter in the harbour and the shops that rely on them.</p></div>"
+        )
+    };
+    let cards = format!("{}{}", card(1), card(2));
+    let titled = page_of(&format!(
+        "<article>{paras}<h2>Latest news</h2>{cards}</article>"
+    ));
+    assert!(has_para(&titled, "Paragraph 6 "), "{}", titled.text);
+    assert!(!titled.text.contains("Card 1:"), "{}", titled.text);
+    assert!(!titled.text.contains("Card 2:"), "{}", titled.text);
+    let bare = page_of(&format!("<article>{paras}{cards}</article>"));
+    assert!(has_para(&bare, "Card 2:"), "{}", bare.text);
+}
