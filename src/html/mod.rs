@@ -216,7 +216,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     let page_kind = kind::page_kind(&m, listing, script_only, words, url);
     let is_article = page_kind == "article";
     // A listing's names sign its teasers and a shop's page is signed by nobody: no author.
-    let (authors, author_source) = if matches!(page_kind, "listing" | "product") {
+    // Nor is a front page that does not declare an article (its names sign its teasers).
+    let front = !is_article && kind::front_page(&m, url);
+    let (authors, author_source) = if matches!(page_kind, "listing" | "product") || front {
         (Vec::new(), "")
     } else {
         authors::choose(&m, &ex, site.as_deref(), is_article)

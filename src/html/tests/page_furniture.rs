@@ -63,3 +63,41 @@ fn teaser_cards_under_a_furniture_title_are_dropped() {
     let bare = page_of(&format!("<article>{paras}{cards}</article>"));
     assert!(has_para(&bare, "Card 2:"), "{}", bare.text);
 }
+
+#[test]
+fn a_front_page_is_no_article_and_signed_by_nobody() {
+    let paras: String = (0..6).map(prose).collect();
+    let by = "<p class='byline'>By Jane Roe</p>";
+    let body = format!("{by}{paras}");
+    for url in [
+        "https://example.com",
+        "https://example.com/",
+        "https://example.com/?ref=home",
+        "https://example.com/index.html",
+    ] {
+        let front = page_with("", &body, url);
+        assert_eq!(front.meta.page_kind, "page", "{url}");
+        assert!(
+            front.meta.authors.is_empty(),
+            "{url} {:?}",
+            front.meta.authors
+        );
+    }
+    // The same page under an article's path is an article, signed.
+    let story = page_with("", &body, "https://example.com/river-path");
+    assert_eq!(story.meta.page_kind, "article");
+    assert_eq!(story.meta.authors, vec!["Jane Roe".to_string()]);
+    // A front page that declares an article keeps its author.
+    let declared = page_with(
+        "<meta property='og:type' content='article'>",
+        &body,
+        "https://example.com/",
+    );
+    assert_eq!(declared.meta.page_kind, "article");
+    assert_eq!(declared.meta.authors, vec!["Jane Roe".to_string()]);
+}
+
+fn page_with(head: &str, body: &str, url: &str) -> HtmlPage {
+    let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+    parse_html(html.as_bytes(), Some(url))
+}
