@@ -102,6 +102,17 @@ pub static CREDIT_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Openings of a byline line printed among the paragraphs, lower case, longest first
+/// (`data/html/byline_openers.txt`).
+pub static BYLINE_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = entries(include_str!("../../data/html/byline_openers.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect();
+    v.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    v
+});
+
 /// Titles of furniture blocks, lower case (`data/html/furniture_titles.txt`).
 pub static FURNITURE_TITLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     entries(include_str!("../../data/html/furniture_titles.txt"))

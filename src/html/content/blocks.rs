@@ -3,7 +3,7 @@
 
 use super::super::dom::{push_collapsed, Dom, Id};
 use super::super::hints::{
-    BIO_VERBS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES,
+    BIO_VERBS, BYLINE_OPENERS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES,
 };
 use super::stats::Stats;
 use super::{BlockKind, Extract};
@@ -53,6 +53,35 @@ pub(super) fn is_credit_line(text: &str) -> bool {
     }
     let head: String = text.chars().take(24).collect::<String>().to_lowercase();
     CREDIT_LABELS.iter().any(|l| head.starts_with(l.as_str()))
+}
+
+/// Bytes under which a block opening with a byline word is a byline line.
+const BYLINE_LINE_MAX: usize = 120;
+
+/// "Written by Jane Doe", "Reviewed by John Roe, MD", "By Jane Doe | March 1, 2024": the
+/// article's credit line printed as a block of its own. The opener (`BYLINE_OPENERS`) must be
+/// followed by a capitalised word, a digit or punctuation ("By making the app..." is prose)
+/// and the block must not end as a sentence does ("By 2030, half of all cars...").
+fn is_byline_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() >= BYLINE_LINE_MAX || t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let head: String = t.chars().take(24).collect::<String>().to_lowercase();
+    BYLINE_OPENERS.iter().any(|o| {
+        head.starts_with(o.as_str())
+            && t.get(o.len()..).is_some_and(|rest| {
+                let rest_trim = rest.trim_start();
+                // A whole word: "by" is not "bypass", "published" not "publishedly".
+                let boundary = rest.is_empty() || !rest.starts_with(char::is_alphanumeric);
+                // A label alone ("By:") heads a name in the next block: not a line.
+                boundary
+                    && rest_trim.chars().any(char::is_alphanumeric)
+                    && rest_trim.chars().next().is_none_or(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric()
+                    })
+            })
+    })
 }
 
 /// Bytes under which a block is compared with the notices.
@@ -358,5 +387,34 @@ pub(super) fn drop_teaser_runs(out: &mut Extract) {
             }
         }
         i = if count > 0 { end } else { i + 1 };
+    }
+}
+
+/// Byline lines a page may have for them to be dropped: an article has one or two (the
+/// writer, a reviewer); a listing prints one under every teaser, and they are its text.
+const BYLINE_LINES_MAX: usize = 2;
+
+/// Drops the article's credit lines printed among its paragraphs (`is_byline_line`, kind
+/// `byline`), unless there are more than `BYLINE_LINES_MAX` of them.
+pub(super) fn drop_byline_lines(out: &mut Extract) {
+    let line = |b: &super::Block| {
+        matches!(b.kind, BlockKind::Paragraph(k) if k != "pre") && is_byline_line(&b.text)
+    };
+    let count = out.blocks.iter().filter(|b| line(b)).count();
+    if count == 0 || count > BYLINE_LINES_MAX {
+        return;
+    }
+    let mut gone = Vec::new();
+    out.blocks.retain(|b| {
+        let drop = line(b);
+        if drop {
+            gone.push(b.text.chars().take(100).collect::<String>());
+        }
+        !drop
+    });
+    for t in gone {
+        if out.dropped.len() < 30 {
+            out.dropped.push(("byline", t));
+        }
     }
 }

@@ -101,3 +101,25 @@ fn page_with(head: &str, body: &str, url: &str) -> HtmlPage {
     let html = format!("<html><head>{head}</head><body>{body}</body></html>");
     parse_html(html.as_bytes(), Some(url))
 }
+
+#[test]
+fn byline_lines_among_the_paragraphs_are_dropped() {
+    let paras: String = (0..5).map(prose).collect();
+    let body = format!(
+        "<article><p>Written by Jane Roe</p>{paras}<p>By 2030, half the boats will be \
+         electric.</p><p>By making the path wider the town helps walkers</p>\
+         <p>Reviewed by John Doe, MD</p></article>"
+    );
+    let page = page_of(&body);
+    assert!(!has_para(&page, "Written by Jane Roe"), "{}", page.text);
+    assert!(!has_para(&page, "Reviewed by John Doe"), "{}", page.text);
+    assert!(has_para(&page, "By 2030, half"), "{}", page.text);
+    assert!(has_para(&page, "By making the path"), "{}", page.text);
+    assert!(page.meta.boilerplate.iter().any(|d| d.kind == "byline"));
+    // Three or more are the bylines of a listing's teasers: its text.
+    let teasers: String = (0..3)
+        .map(|n| format!("{}<p>By Writer Number{n}</p>", prose(n)))
+        .collect();
+    let listing = page_of(&format!("<article>{teasers}</article>"));
+    assert!(has_para(&listing, "By Writer Number2"), "{}", listing.text);
+}
