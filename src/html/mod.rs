@@ -74,7 +74,8 @@ pub struct Dropped {
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
     /// `title` (furniture titles such as "Related posts"), `teasers` (a run of linked titles
     /// with a line of summary, each in a card of its own, under the article), `bio` (the author's bio, as the
-    /// page's JSON-LD describes the author), `paywall`, `limit` (the end of a
+    /// page's JSON-LD describes the author), `byline` (the article's credit line printed
+    /// among its paragraphs, "Written by ..."), `paywall`, `limit` (the end of a
     /// page whose tree outgrew its budget, see `guard`).
     pub kind: &'static str,
     /// The first 100 characters.
