@@ -182,7 +182,10 @@ impl Walker<'_> {
                     let t = visible_text(dom, id);
                     if level == 1 && self.out.h1.is_none() && self.out.blocks.is_empty() {
                         self.out.h1 = Some(t);
-                    } else if let Some(section) = furniture_title(&t) {
+                    } else if let Some(section) = furniture_title(&t).or_else(|| {
+                        // A notice as a heading ("We have a small favor to ask") heads its box.
+                        is_notice(&t).then_some(true)
+                    }) {
                         self.drop_text("title", &t);
                         self.title_pending = true;
                         // Only once the article has begun: a "Share" heading above it heads

@@ -123,3 +123,21 @@ fn byline_lines_among_the_paragraphs_are_dropped() {
     let listing = page_of(&format!("<article>{teasers}</article>"));
     assert!(has_para(&listing, "By Writer Number2"), "{}", listing.text);
 }
+
+#[test]
+fn a_notice_as_a_heading_heads_its_box() {
+    let paras: String = (0..5).map(prose).collect();
+    let body = format!(
+        "<article><div class='entry'>{paras}<div class='box'><h4>Since you read this far, we \
+         have a small favor to ask</h4><p>Our campaign runs to the end of the month and every \
+         gift is matched.</p></div></div></article>"
+    );
+    let page = page_of(&body);
+    assert!(has_para(&page, "Paragraph 4 "), "{}", page.text);
+    assert!(!page.text.contains("favor to ask"), "{}", page.text);
+    assert!(
+        !page.text.contains("every gift is matched"),
+        "{}",
+        page.text
+    );
+}
