@@ -1,5 +1,5 @@
-//! Furniture inside the article's container (issue 18, fifth round): compound class words,
-//! comment threads, teaser excerpts.
+//! Furniture inside the article's container (issue 18, fourth round): compound class words,
+//! teaser runs under a furniture title, front pages, byline lines, notice headings.
 
 use super::*;
 
