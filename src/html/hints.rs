@@ -102,6 +102,17 @@ pub static CREDIT_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Openings of a byline line printed among the paragraphs, lower case, longest first
+/// (`data/html/byline_openers.txt`).
+pub static BYLINE_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = entries(include_str!("../../data/html/byline_openers.txt"))
+        .map(|(_, l)| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect();
+    v.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    v
+});
+
 /// Titles of furniture blocks, lower case (`data/html/furniture_titles.txt`).
 pub static FURNITURE_TITLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     entries(include_str!("../../data/html/furniture_titles.txt"))
@@ -234,16 +245,26 @@ fn marks_of(classes: &str, lw: &mut String, joined: &mut String) -> u8 {
         lw.push_str(word);
         lw.make_ascii_lowercase();
         joined.clear();
+        let mut wm = 0;
         for tok in lw.split(|c: char| !c.is_alphanumeric()) {
             if tok.is_empty() {
                 continue;
             }
-            m |= index.bits(tok);
+            let b = index.bits(tok);
+            // A content word after a furniture word in one compound is the furniture's
+            // part, not the article: "comments-body", "related-posts", "sidebar-content"
+            // (a content word first, "content-nav-section", keeps shielding it).
+            wm |= if wm & NEG != 0 && wm & POS == 0 {
+                b & !POS
+            } else {
+                b
+            };
             joined.push_str(tok);
         }
         if joined.len() != lw.len() && !joined.is_empty() {
-            m |= index.bits(joined);
+            wm |= index.bits(joined);
         }
+        m |= wm;
     }
     m
 }

@@ -31,6 +31,33 @@ const FORUM_PATHS: &[&str] = &[
     "/t/",
 ];
 
+/// The lower-cased path of the page's URL (else its canonical URL) from its first `/`;
+/// empty when there is none.
+fn url_path(m: &Meta, url: Option<&str>) -> String {
+    url.or(m.canonical_url.as_deref())
+        .map(|u| u.split("://").nth(1).unwrap_or(u).to_ascii_lowercase())
+        .map(|u| {
+            u.find('/')
+                .map_or(String::new(), |i| u.get(i..).unwrap_or("").to_string())
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the page is a site's front page by its URL (see `is_front_path`); `false`
+/// when no URL is known.
+pub fn front_page(m: &Meta, url: Option<&str>) -> bool {
+    let known = url.or(m.canonical_url.as_deref()).is_some();
+    known && is_front_path(&url_path(m, url))
+}
+
+/// The path of a site's front page: empty, `/`, or `/index.*`, whatever the query string
+/// (`lower` is the lower-cased path from its first `/`).
+pub fn is_front_path(lower: &str) -> bool {
+    let p = lower.split(['?', '#']).next().unwrap_or("");
+    let p = p.trim_end_matches('/');
+    p.is_empty() || p.strip_prefix("/index.").is_some_and(|e| !e.contains('/'))
+}
+
 /// `article`, `listing`, `product`, `forum` or `page`, from the page's declared types, a
 /// shop's buttons, the URL's path and the shape of the content (`listing`: a run of linked
 /// teaser headings; `words`: the body's length).
@@ -42,15 +69,9 @@ pub fn page_kind(
     url: Option<&str>,
 ) -> &'static str {
     let has = |types: &[&str]| m.kinds.iter().any(|k| types.contains(&k.as_str()));
-    let path = url
-        .or(m.canonical_url.as_deref())
-        .map(|u| u.split("://").nth(1).unwrap_or(u).to_ascii_lowercase())
-        .map(|u| {
-            u.find('/')
-                .map_or(String::new(), |i| u.get(i..).unwrap_or("").to_string())
-        })
-        .unwrap_or_default();
+    let path = url_path(m, url);
     let forum_path = FORUM_PATHS.iter().any(|p| path.contains(p));
+    let front = front_page(m, url);
     if has(FORUM_TYPES) || (forum_path && !m.says_article) {
         return "forum";
     }
@@ -67,7 +88,9 @@ pub fn page_kind(
     if listing || has(LISTING_TYPES) {
         return "listing";
     }
-    if words >= 150 {
+    // A site's front page that does not declare itself an article is its home: teasers, a
+    // pitch, a feed of posts, however long.
+    if words >= 150 && !front {
         "article"
     } else {
         "page"

@@ -74,7 +74,8 @@ pub struct Dropped {
     /// block), `credit` (picture-credit and source lines), `stamp` (a date-only line),
     /// `title` (furniture titles such as "Related posts"), `teasers` (a run of linked titles
     /// with a line of summary, each in a card of its own, under the article), `bio` (the author's bio, as the
-    /// page's JSON-LD describes the author), `paywall`, `limit` (the end of a
+    /// page's JSON-LD describes the author), `byline` (the article's credit line printed
+    /// among its paragraphs, "Written by ..."), `paywall`, `limit` (the end of a
     /// page whose tree outgrew its budget, see `guard`).
     pub kind: &'static str,
     /// The first 100 characters.
@@ -184,6 +185,7 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
                     src: None,
                     alt: None,
                     linked: false,
+                    after_title: false,
                 })
                 .collect();
         }
@@ -215,7 +217,9 @@ pub fn parse_html(bytes: &[u8], url: Option<&str>) -> HtmlPage {
     let page_kind = kind::page_kind(&m, listing, script_only, words, url);
     let is_article = page_kind == "article";
     // A listing's names sign its teasers and a shop's page is signed by nobody: no author.
-    let (authors, author_source) = if matches!(page_kind, "listing" | "product") {
+    // Nor is a front page that does not declare an article (its names sign its teasers).
+    let front = !is_article && kind::front_page(&m, url);
+    let (authors, author_source) = if matches!(page_kind, "listing" | "product") || front {
         (Vec::new(), "")
     } else {
         authors::choose(&m, &ex, site.as_deref(), is_article)

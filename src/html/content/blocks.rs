@@ -3,7 +3,7 @@
 
 use super::super::dom::{push_collapsed, Dom, Id};
 use super::super::hints::{
-    BIO_VERBS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES,
+    BIO_VERBS, BYLINE_OPENERS, CREDIT_LABELS, FURNITURE_SECTIONS, FURNITURE_TITLES, NOTICES,
 };
 use super::stats::Stats;
 use super::{BlockKind, Extract};
@@ -53,6 +53,35 @@ pub(super) fn is_credit_line(text: &str) -> bool {
     }
     let head: String = text.chars().take(24).collect::<String>().to_lowercase();
     CREDIT_LABELS.iter().any(|l| head.starts_with(l.as_str()))
+}
+
+/// Bytes under which a block opening with a byline word is a byline line.
+const BYLINE_LINE_MAX: usize = 120;
+
+/// "Written by Jane Doe", "Reviewed by John Roe, MD", "By Jane Doe | March 1, 2024": the
+/// article's credit line printed as a block of its own. The opener (`BYLINE_OPENERS`) must be
+/// followed by a capitalised word, a digit or punctuation ("By making the app..." is prose)
+/// and the block must not end as a sentence does ("By 2030, half of all cars...").
+fn is_byline_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() >= BYLINE_LINE_MAX || t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let head: String = t.chars().take(24).collect::<String>().to_lowercase();
+    BYLINE_OPENERS.iter().any(|o| {
+        head.starts_with(o.as_str())
+            && t.get(o.len()..).is_some_and(|rest| {
+                let rest_trim = rest.trim_start();
+                // A whole word: "by" is not "bypass", "published" not "publishedly".
+                let boundary = rest.is_empty() || !rest.starts_with(char::is_alphanumeric);
+                // A label alone ("By:") heads a name in the next block: not a line.
+                boundary
+                    && rest_trim.chars().any(char::is_alphanumeric)
+                    && rest_trim.chars().next().is_none_or(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric()
+                    })
+            })
+    })
 }
 
 /// Bytes under which a block is compared with the notices.
@@ -281,6 +310,8 @@ fn bio_verb_follows(rest: &str) -> bool {
 /// Teasers a run needs to be dropped, and the most paragraphs a teaser has under its title.
 const TEASER_RUN: usize = 3;
 const TEASER_PARAS: usize = 2;
+/// Teasers a run right under a furniture title needs.
+const TITLED_RUN: usize = 2;
 /// Bytes: a teaser's paragraph is shorter than this; the article before a run at least this.
 const TEASER_PARA_MAX: usize = 500;
 const ARTICLE_BEFORE: usize = 1000;
@@ -291,7 +322,8 @@ const ARTICLE_TIMES: usize = 3;
 /// A run of teasers printed after the article ("More stories": a linked title and a line of
 /// summary, again and again) is not the article: when at least `TEASER_RUN` teasers follow
 /// each other after `ARTICLE_BEFORE` bytes of paragraphs and less text comes after them than
-/// they hold, they are dropped (kind `teasers`; the first such run only). A listing, whose teasers are all of it, has
+/// they hold, they are dropped (kind `teasers`; the first such run only). A run of two or
+/// more right under a dropped furniture title ("Latest news") goes whatever its length. A listing, whose teasers are all of it, has
 /// no article before them and keeps them.
 pub(super) fn drop_teaser_runs(out: &mut Extract) {
     let blocks = &out.blocks;
@@ -324,28 +356,30 @@ pub(super) fn drop_teaser_runs(out: &mut Extract) {
             count += 1;
             end = next;
         }
-        if count >= TEASER_RUN && before >= ARTICLE_BEFORE {
-            let after: usize = blocks
-                .get(end..)
-                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
-            let run: usize = blocks
+        // Under a furniture title ("Latest news", "More stories") the cards need no more
+        // proof that they are teasers than that they follow the article.
+        let titled = count >= TITLED_RUN && blocks.get(i).is_some_and(|b| b.after_title);
+        let run_of = |r: Option<&[super::Block]>| -> usize {
+            r.map_or(0, |r| r.iter().map(|b| b.text.len()).sum())
+        };
+        let coda = count >= TEASER_RUN && {
+            let (after, run) = (run_of(blocks.get(end..)), run_of(blocks.get(i..end)));
+            after < run && before >= ARTICLE_TIMES * run
+        };
+        if (titled || coda) && before >= ARTICLE_BEFORE {
+            let dropped: Vec<String> = blocks
                 .get(i..end)
-                .map_or(0, |r| r.iter().map(|b| b.text.len()).sum());
-            if after < run && before >= ARTICLE_TIMES * run {
-                let dropped: Vec<String> = blocks
-                    .get(i..end)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|b| b.text.chars().take(100).collect())
-                    .collect();
-                out.blocks.drain(i..end);
-                for t in dropped {
-                    if out.dropped.len() < 30 {
-                        out.dropped.push(("teasers", t));
-                    }
+                .unwrap_or(&[])
+                .iter()
+                .map(|b| b.text.chars().take(100).collect())
+                .collect();
+            out.blocks.drain(i..end);
+            for t in dropped {
+                if out.dropped.len() < 30 {
+                    out.dropped.push(("teasers", t));
                 }
-                return;
             }
+            return;
         }
         if let Some(b) = blocks.get(i) {
             if matches!(b.kind, BlockKind::Paragraph(_)) {
@@ -353,5 +387,34 @@ pub(super) fn drop_teaser_runs(out: &mut Extract) {
             }
         }
         i = if count > 0 { end } else { i + 1 };
+    }
+}
+
+/// Byline lines a page may have for them to be dropped: an article has one or two (the
+/// writer, a reviewer); a listing prints one under every teaser, and they are its text.
+const BYLINE_LINES_MAX: usize = 2;
+
+/// Drops the article's credit lines printed among its paragraphs (`is_byline_line`, kind
+/// `byline`), unless there are more than `BYLINE_LINES_MAX` of them.
+pub(super) fn drop_byline_lines(out: &mut Extract) {
+    let line = |b: &super::Block| {
+        matches!(b.kind, BlockKind::Paragraph(k) if k != "pre") && is_byline_line(&b.text)
+    };
+    let count = out.blocks.iter().filter(|b| line(b)).count();
+    if count == 0 || count > BYLINE_LINES_MAX {
+        return;
+    }
+    let mut gone = Vec::new();
+    out.blocks.retain(|b| {
+        let drop = line(b);
+        if drop {
+            gone.push(b.text.chars().take(100).collect::<String>());
+        }
+        !drop
+    });
+    for t in gone {
+        if out.dropped.len() < 30 {
+            out.dropped.push(("byline", t));
+        }
     }
 }

@@ -19,7 +19,7 @@ mod walk;
 use super::dom::{Dom, Id, ROOT};
 use super::hints::{BYL, PAY};
 pub use blocks::{bio_key, is_bio, opens_as_bio};
-use blocks::{drop_repeats, drop_teaser_runs, looks_like_listing, visible_text};
+use blocks::{drop_byline_lines, drop_repeats, drop_teaser_runs, looks_like_listing, visible_text};
 use choose::choose;
 use stats::{class_id, stats, Stats};
 use walk::Walker;
@@ -41,6 +41,8 @@ pub struct Block {
     pub alt: Option<String>,
     /// A heading that is a link (a teaser's title).
     pub linked: bool,
+    /// The first block after a dropped furniture title ("Latest news", "Related posts").
+    pub after_title: bool,
 }
 
 #[derive(Debug, Default)]
@@ -96,6 +98,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>, marks: Vec<u8>) -> Extract {
         pre: 0,
         root_text,
         section_of: None,
+        title_pending: false,
     };
     for &r in &roots {
         w.walk(r);
@@ -184,6 +187,7 @@ pub fn extract(dom: &Dom, body_hint: Option<usize>, marks: Vec<u8>) -> Extract {
     }
     drop_repeats(&mut out);
     drop_teaser_runs(&mut out);
+    drop_byline_lines(&mut out);
     out.paywall_marker = paywall_marker;
     out.script_only = page_text < 200.0 && scripts > 0;
     out.listing = looks_like_listing(dom, &roots, &st);

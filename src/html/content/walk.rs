@@ -24,6 +24,8 @@ pub(super) struct Walker<'d> {
     /// The container whose remaining children belong to a furniture section (after an
     /// "About the author" heading), while they are skipped.
     pub(super) section_of: Option<Id>,
+    /// A furniture title was dropped and no block has been pushed since.
+    pub(super) title_pending: bool,
 }
 
 /// Bytes of text above which a block after a furniture-section title is the article again.
@@ -61,6 +63,7 @@ impl Walker<'_> {
         }
         if is_furniture_title(&text) {
             self.drop_text("title", &text);
+            self.title_pending = true;
             return;
         }
         if kind != "pre" && is_notice(&text) {
@@ -78,6 +81,7 @@ impl Walker<'_> {
             src: None,
             alt: None,
             linked: false,
+            after_title: std::mem::take(&mut self.title_pending),
         });
     }
 
@@ -178,8 +182,12 @@ impl Walker<'_> {
                     let t = visible_text(dom, id);
                     if level == 1 && self.out.h1.is_none() && self.out.blocks.is_empty() {
                         self.out.h1 = Some(t);
-                    } else if let Some(section) = furniture_title(&t) {
+                    } else if let Some(section) = furniture_title(&t).or_else(|| {
+                        // A notice as a heading ("We have a small favor to ask") heads its box.
+                        is_notice(&t).then_some(true)
+                    }) {
                         self.drop_text("title", &t);
+                        self.title_pending = true;
                         // Only once the article has begun: a "Share" heading above it heads
                         // nothing that could be skipped.
                         let begun = self
@@ -200,6 +208,7 @@ impl Walker<'_> {
                             src: None,
                             alt: None,
                             linked: self.in_card(id),
+                            after_title: std::mem::take(&mut self.title_pending),
                         });
                     }
                     continue;
@@ -371,6 +380,7 @@ impl Walker<'_> {
             src,
             alt,
             linked: false,
+            after_title: std::mem::take(&mut self.title_pending),
         });
     }
 

@@ -5,6 +5,7 @@ use crate::text::Span;
 mod page_authors;
 mod page_body;
 mod page_dates;
+mod page_furniture;
 mod page_meta;
 
 fn fixture(name: &str) -> Vec<u8> {
