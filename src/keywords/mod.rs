@@ -72,50 +72,7 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             }
         }
     }
-    // Only the best few need ranking (the rest is never shown). Candidates gather in a buffer;
-    // when it is full the best `keep` are selected and the worst of them becomes a bar that
-    // most later candidates fail with one float comparison. `Ranked` is a total order, so the
-    // kept set and its order are those of a full sort.
-    let keep = TOP * 4;
-    let mut best: Vec<Ranked> = Vec::with_capacity(keep * 4);
-    let mut bar: Option<Ranked> = None;
-    for st in c.all() {
-        if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
-            continue;
-        }
-        let key = st.key;
-        let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
-        // ln(1) is 0: most candidates occur once.
-        let mut s = if st.count > 1 {
-            (1.0 + (st.count as f64).ln()) * spec
-        } else {
-            spec
-        };
-        if st.headline {
-            s *= 1.0 + HEADLINE;
-        }
-        s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
-        s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
-        if !salience.is_empty() {
-            if let Some(sal) = salience.get(&key.packed()) {
-                s *= 1.0 + ENTITY * sal;
-            }
-        }
-        let r = Ranked::new(s, key);
-        if let Some(bar) = bar {
-            // `s < bar.0` is the common, cheap case of `r > bar` (NaN and signed zeros fall
-            // through to the total order).
-            if s < bar.score || r > bar {
-                continue;
-            }
-        }
-        if best.len() == best.capacity() {
-            keep_best(&mut best, keep);
-            bar = best.last().copied();
-        }
-        best.push(r);
-    }
-    keep_best(&mut best, keep);
+    let best = rank(&c, &salience);
     let scored = best.into_iter().map(|r| (r.score, r.key));
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
@@ -160,6 +117,55 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             })
         })
         .collect()
+}
+
+/// The best `TOP * 4` candidates, best first.
+fn rank(c: &Candidates, salience: &FastMap<u64, f64>) -> Vec<Ranked> {
+    // Only the best few need ranking (the rest is never shown). Candidates gather in a buffer;
+    // when it is full the best `keep` are selected and the worst of them becomes a bar that
+    // most later candidates fail with one float comparison. `Ranked` is a total order, so the
+    // kept set and its order are those of a full sort.
+    let keep = TOP * 4;
+    let mut best: Vec<Ranked> = Vec::with_capacity(keep * 4);
+    let mut bar: Option<Ranked> = None;
+    for st in c.all() {
+        if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
+            continue;
+        }
+        let key = st.key;
+        let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
+        // ln(1) is 0: most candidates occur once.
+        let mut s = if st.count > 1 {
+            (1.0 + (st.count as f64).ln()) * spec
+        } else {
+            spec
+        };
+        if st.headline {
+            s *= 1.0 + HEADLINE;
+        }
+        s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
+        s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
+        if !salience.is_empty() {
+            if let Some(sal) = salience.get(&key.packed()) {
+                s *= 1.0 + ENTITY * sal;
+            }
+        }
+        let r = Ranked::new(s, key);
+        if let Some(bar) = bar {
+            // `s < bar.0` is the common, cheap case of `r > bar` (NaN and signed zeros fall
+            // through to the total order).
+            if s < bar.score || r > bar {
+                continue;
+            }
+        }
+        if best.len() == best.capacity() {
+            keep_best(&mut best, keep);
+            bar = best.last().copied();
+        }
+        best.push(r);
+    }
+    keep_best(&mut best, keep);
+    best
 }
 
 /// Keeps the best `keep` of `ranked`, best first. The `keep`-th best rank is found among the
