@@ -315,6 +315,16 @@ impl<'w, 'k> Candidates<'w, 'k> {
         }
     }
 
+    /// The statistics of the candidate whose packed key is `packed`.
+    pub fn by_packed(&self, packed: u64) -> Option<&Stat> {
+        if packed < 1 << 22 {
+            let id = (packed & 0x1F_FFFF) as usize;
+            self.unigrams.get(id).filter(|s| s.count > 0)
+        } else {
+            self.phrases.get(&packed)
+        }
+    }
+
     /// The summed IDF of a phrase's words.
     pub fn specificity(&self, key: &Key) -> f64 {
         key.words().iter().map(|&w| self.words.idf(w)).sum()
