@@ -96,6 +96,8 @@ struct Word {
     mid: bool,
     /// Mid-sentence and written with a capital.
     proper: bool,
+    /// The first word of its run.
+    run_start: bool,
 }
 
 /// A run of content words: no function word, number or punctuation inside.
@@ -174,6 +176,7 @@ impl<'w, 'k> Candidates<'w, 'k> {
                     tok: i as u32,
                     mid,
                     proper: mid && upper,
+                    run_start: c.words_at.len() as u32 == run.start,
                 };
                 c.words_at.push(w);
                 // Single words are counted as they are met.
@@ -365,27 +368,26 @@ impl<'w, 'k> Candidates<'w, 'k> {
                     *s |= 1 << b;
                 }
             }
-            for run in &self.runs {
-                let run = &self.words_at[run.start as usize..run.end as usize];
-                for a in 0..run.len() {
-                    let mut bits = starts[run[a].id as usize];
-                    while bits != 0 {
-                        let b = bits.trailing_zeros() as usize;
-                        bits &= bits - 1;
-                        let p = chunk * 64 + b;
-                        let key = &keys[p];
-                        let n = key.len();
-                        if a + n <= run.len()
-                            && run[a..a + n]
-                                .iter()
-                                .map(|x| x.id)
-                                .eq(key.words().iter().copied())
+            // One walk over the content words: a phrase lies inside one run.
+            let ws = &self.words_at;
+            for (a, w) in ws.iter().enumerate() {
+                let mut bits = starts.get(w.id as usize).copied().unwrap_or(0);
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let p = chunk * 64 + b;
+                    let Some(key) = keys.get(p) else { continue };
+                    let Some(run) = ws.get(a..a + key.len()) else {
+                        continue;
+                    };
+                    if run.iter().skip(1).all(|x| !x.run_start)
+                        && run.iter().map(|x| x.id).eq(key.words().iter().copied())
+                    {
+                        let at = |x: Option<&Word>| x.and_then(|x| k.toks.get(x.tok as usize));
+                        if let (Some(ti), Some(tj), Some(list)) =
+                            (at(run.first()), at(run.last()), out.get_mut(p))
                         {
-                            let (ti, tj) = (run[a].tok as usize, run[a + n - 1].tok as usize);
-                            out[p].push(Span::new(
-                                k.toks[ti].start as usize,
-                                k.toks[tj].end as usize,
-                            ));
+                            list.push(Span::new(ti.start as usize, tj.end as usize));
                         }
                     }
                 }
