@@ -7,7 +7,7 @@ use crate::doc::{Document, RegionKind};
 use crate::lexicon::flag;
 use crate::stream::Tokens;
 use crate::tables::FastMap;
-use crate::text::Span;
+use crate::text::{AsciiLower, Span};
 use crate::words::{ContentWords, NONE};
 use std::collections::hash_map::Entry;
 
@@ -335,16 +335,25 @@ impl<'w, 'k> Candidates<'w, 'k> {
 
     /// The key of a phrase written out ("John Kerry"), if all its words were seen.
     pub fn key_of_phrase(&self, phrase: &str) -> Option<Key> {
-        let mut words = Vec::with_capacity(3);
+        let mut words = [0u32; 3];
+        let mut n = 0;
         for w in phrase.split_whitespace() {
-            if words.len() == 3 {
-                return None;
-            }
-            let low = w.to_lowercase();
-            let base = &low[..low.len() - crate::lexicon::possessive_len(&low)];
-            words.push(self.words.of_word(base)?);
+            let slot = words.get_mut(n)?;
+            // ASCII names (most) are lower-cased on the stack; the same result as
+            // `to_lowercase` for them.
+            let (ascii, full);
+            let low: &str = if w.is_ascii() {
+                ascii = AsciiLower::new(w);
+                ascii.as_str()
+            } else {
+                full = w.to_lowercase();
+                &full
+            };
+            let base = &low[..low.len() - crate::lexicon::possessive_len(low)];
+            *slot = self.words.of_word(base)?;
+            n += 1;
         }
-        (!words.is_empty()).then(|| Key::new(&words))
+        (n > 0).then(|| Key::new(&words[..n]))
     }
 
     /// The spans of every occurrence of each of `keys`, in text order.

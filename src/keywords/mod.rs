@@ -63,7 +63,9 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
         return Vec::new();
     }
     // Entity salience by the canonical key of the entity's name (packed).
-    let mut salience: FastMap<u64, f64> = FastMap::default();
+    let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
+    let mut salience: FastMap<u64, f64> =
+        FastMap::with_capacity_and_hasher(names, Default::default());
     for e in entities {
         for name in std::iter::once(&e.name).chain(&e.aliases) {
             if let Some(key) = c.key_of_phrase(name) {
