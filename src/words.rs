@@ -97,6 +97,12 @@ impl<'k> ContentWords<'k> {
         self.by_lexeme[self.k.toks[i].lex as usize]
     }
 
+    /// The id of lexeme `lex` of the stream, `NONE` when it is not a content word of a
+    /// sentence.
+    pub fn of_lexeme(&self, lex: u32) -> u32 {
+        self.by_lexeme.get(lex as usize).copied().unwrap_or(NONE)
+    }
+
     /// The id of a lower-cased word (possessive removed) if the sentences have it.
     pub fn of_word(&self, base: &str) -> Option<u32> {
         self.ids.get(fold(base)).copied()

@@ -7,8 +7,9 @@ use crate::doc::{Document, RegionKind};
 use crate::lexicon::flag;
 use crate::stream::Tokens;
 use crate::tables::FastMap;
-use crate::text::Span;
+use crate::text::{AsciiLower, Span};
 use crate::words::{ContentWords, NONE};
+use std::collections::hash_map::Entry;
 
 /// A phrase of 1 to 3 content-word ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,6 +25,14 @@ impl Key {
         Key {
             n: words.len() as u8,
             w,
+        }
+    }
+
+    /// A single word (`Key::new(&[id])` without the copy).
+    fn one(id: u32) -> Key {
+        Key {
+            n: 1,
+            w: [id, u32::MAX, u32::MAX],
         }
     }
 
@@ -71,10 +80,24 @@ pub struct Candidates<'w, 'k> {
     /// Two- and three-word phrases by packed key: only those that can be listed (see
     /// `Candidates::collect`).
     pub phrases: FastMap<u64, Stat>,
-    /// Every content word's (id, token) in text order, runs one after the other.
-    words_at: Vec<(u32, u32)>,
+    /// Every content word of the sentences in text order, runs one after the other.
+    words_at: Vec<Word>,
     /// The runs of content words (`words_at` ranges) with their sentence.
     runs: Vec<Run>,
+}
+
+/// One content word of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    id: u32,
+    /// Its token.
+    tok: u32,
+    /// Not the sentence's first word token (whose capital says nothing).
+    mid: bool,
+    /// Mid-sentence and written with a capital.
+    proper: bool,
+    /// The first word of its run.
+    run_start: bool,
 }
 
 /// A run of content words: no function word, number or punctuation inside.
@@ -84,17 +107,6 @@ struct Run {
     end: u32,
     sentence: u32,
     headline: bool,
-    /// The sentence's first word token (its capital says nothing).
-    first_word: Option<usize>,
-}
-
-/// Where one occurrence is.
-struct At {
-    span: Span,
-    sentence: u32,
-    headline: bool,
-    mid: bool,
-    proper: bool,
 }
 
 impl Stat {
@@ -107,28 +119,6 @@ impl Stat {
             proper: 0,
             surface: Span::new(0, 0),
             surface_mid: false,
-        }
-    }
-
-    fn new(key: Key, at: &At) -> Stat {
-        Stat {
-            key,
-            count: 0,
-            headline: false,
-            first: at.sentence,
-            proper: 0,
-            surface: at.span,
-            surface_mid: at.mid,
-        }
-    }
-
-    fn add(&mut self, at: &At) {
-        self.count += 1;
-        self.headline |= at.headline;
-        self.proper += at.proper as u32;
-        if at.mid && !self.surface_mid {
-            self.surface = at.span;
-            self.surface_mid = true;
         }
     }
 }
@@ -163,115 +153,153 @@ impl<'w, 'k> Candidates<'w, 'k> {
                 .and_then(|x| doc.regions.get(x.region))
                 .is_some_and(|r| r.kind == RegionKind::Headline);
             let first_word = (seg.start as usize..seg.end as usize).find(|&i| k.has(i, flag::WORD));
-            // The sentence's part of a run (the single words need no more), so each word is
-            // counted as it is met.
-            let here = Run {
-                start: 0,
+            let mut run = Run {
+                start: c.words_at.len() as u32,
                 end: 0,
                 sentence: s as u32,
                 headline,
-                first_word,
             };
-            let mut start = c.words_at.len();
-            for i in seg.tokens() {
-                let id = c.words.id(i);
+            let toks = k.toks.get(seg.tokens()).unwrap_or_default();
+            for (i, t) in (seg.start as usize..).zip(toks) {
+                let id = words.of_lexeme(t.lex);
                 if id == NONE {
-                    c.end_run(start, s as u32, headline, first_word);
-                    start = c.words_at.len();
-                } else {
-                    c.words_at.push((id, i as u32));
-                    c.add_word(k, &here, c.words_at.len() - 1);
+                    c.end_run(&mut run);
+                    continue;
                 }
+                let mid = Some(i) != first_word;
+                let upper = k
+                    .lexemes
+                    .get(t.lex as usize)
+                    .is_some_and(|lx| lx.flags & flag::UPPER_FIRST != 0);
+                let w = Word {
+                    id,
+                    tok: i as u32,
+                    mid,
+                    proper: mid && upper,
+                    run_start: c.words_at.len() as u32 == run.start,
+                };
+                c.words_at.push(w);
+                // Single words are counted as they are met.
+                c.add_word(&run, w, t.span());
             }
-            c.end_run(start, s as u32, headline, first_word);
+            c.end_run(&mut run);
         }
         c.phrases.reserve(c.words_at.len() / 4);
         // Which words occur twice or more, packed (the statistics are 48 bytes apart).
         let many: Vec<bool> = c.unigrams.iter().map(|st| st.count >= 2).collect();
-        for r in 0..c.runs.len() {
-            let run = c.runs[r];
-            for a in run.start as usize..run.end as usize {
-                let ti = c.words_at[a].1 as usize;
-                let proper = Some(ti) != run.first_word && k.has(ti, flag::UPPER_FIRST);
-                for n in 2..=3.min(run.end as usize - a) {
-                    let words = &c.words_at[a..a + n];
-                    if proper || words.iter().all(|&(w, _)| many[w as usize]) {
-                        c.add(k, &run, a, n);
+        let many = |w: &Word| many.get(w.id as usize).copied().unwrap_or(false);
+        let words_at = std::mem::take(&mut c.words_at);
+        let runs = std::mem::take(&mut c.runs);
+        for run in &runs {
+            let ws = words_at
+                .get(run.start as usize..run.end as usize)
+                .unwrap_or_default();
+            for (a, w0) in ws.iter().enumerate() {
+                // A phrase from here is listed when its first word is a proper one or all
+                // its words occur twice.
+                let Some(w1) = ws.get(a + 1) else { break };
+                let m0 = w0.proper || many(w0);
+                if !m0 {
+                    continue;
+                }
+                let m1 = w0.proper || many(w1);
+                if m1 {
+                    c.add_phrase(k, run, &[*w0, *w1]);
+                }
+                if let Some(w2) = ws.get(a + 2) {
+                    if m1 && (w0.proper || many(w2)) {
+                        c.add_phrase(k, run, &[*w0, *w1, *w2]);
                     }
                 }
             }
         }
+        c.words_at = words_at;
+        c.runs = runs;
         c
     }
 
-    fn end_run(&mut self, start: usize, sentence: u32, headline: bool, first_word: Option<usize>) {
-        if self.words_at.len() > start {
-            self.runs.push(Run {
-                start: start as u32,
-                end: self.words_at.len() as u32,
-                sentence,
-                headline,
-                first_word,
-            });
+    /// Ends the run of content words that `run` started, if it has any, and starts the next.
+    fn end_run(&mut self, run: &mut Run) {
+        let end = self.words_at.len() as u32;
+        if end > run.start {
+            self.runs.push(Run { end, ..*run });
+        }
+        run.start = end;
+    }
+
+    /// Counts an occurrence of the single word `w` (token span `span`).
+    fn add_word(&mut self, run: &Run, w: Word, span: Span) {
+        let id = w.id as usize;
+        if self.unigrams.len() <= id {
+            self.unigrams.resize(id + 1, Stat::blank());
+        }
+        let Some(st) = self.unigrams.get_mut(id) else {
+            return;
+        };
+        if st.count == 0 {
+            *st = Stat {
+                key: Key::one(w.id),
+                count: 1,
+                headline: run.headline,
+                first: run.sentence,
+                proper: w.proper as u32,
+                surface: span,
+                surface_mid: w.mid,
+            };
+            return;
+        }
+        st.count += 1;
+        st.headline |= run.headline;
+        st.proper += w.proper as u32;
+        if w.mid && !st.surface_mid {
+            st.surface = span;
+            st.surface_mid = true;
         }
     }
 
-    /// The occurrence of the `n` words from `words_at[a]`.
-    fn at(&self, k: &Tokens, run: &Run, a: usize, n: usize) -> At {
-        let (ti, tj) = (
-            self.words_at[a].1 as usize,
-            self.words_at[a + n - 1].1 as usize,
-        );
-        let mid = Some(ti) != run.first_word;
-        At {
-            span: Span::new(k.toks[ti].start as usize, k.toks[tj].end as usize),
-            sentence: run.sentence,
-            headline: run.headline,
-            mid,
-            proper: mid && k.has(ti, flag::UPPER_FIRST),
+    /// Counts an occurrence of the phrase of two or three words `ws` (in `run`).
+    fn add_phrase(&mut self, k: &Tokens, run: &Run, ws: &[Word]) {
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            return;
+        };
+        let mut w = [u32::MAX; 3];
+        for (slot, x) in w.iter_mut().zip(ws) {
+            *slot = x.id;
         }
-    }
-
-    /// Counts the single word `words_at[a]` (`add` with `n == 1`, building the occurrence
-    /// only when it is the word's first or its first mid-sentence one).
-    fn add_word(&mut self, k: &Tokens, run: &Run, a: usize) {
-        let (id, ti) = (self.words_at[a].0 as usize, self.words_at[a].1 as usize);
-        if let Some(st) = self.unigrams.get_mut(id).filter(|st| st.count > 0) {
-            let mid = Some(ti) != run.first_word;
-            if !mid || st.surface_mid {
+        let key = Key {
+            n: ws.len() as u8,
+            w,
+        };
+        let span = || {
+            let at = |i: u32| k.toks.get(i as usize).map(|t| t.span());
+            match (at(first.tok), at(last.tok)) {
+                (Some(a), Some(b)) => Span::new(a.start, b.end),
+                _ => Span::new(0, 0),
+            }
+        };
+        match self.phrases.entry(key.packed()) {
+            Entry::Occupied(e) => {
+                let st = e.into_mut();
                 st.count += 1;
                 st.headline |= run.headline;
-                st.proper += (mid && k.has(ti, flag::UPPER_FIRST)) as u32;
-                return;
+                st.proper += first.proper as u32;
+                if first.mid && !st.surface_mid {
+                    st.surface = span();
+                    st.surface_mid = true;
+                }
+            }
+            Entry::Vacant(e) => {
+                e.insert(Stat {
+                    key,
+                    count: 1,
+                    headline: run.headline,
+                    first: run.sentence,
+                    proper: first.proper as u32,
+                    surface: span(),
+                    surface_mid: first.mid,
+                });
             }
         }
-        self.add(k, run, a, 1);
-    }
-
-    /// Counts the occurrence of the `n` words from `words_at[a]`.
-    fn add(&mut self, k: &Tokens, run: &Run, a: usize, n: usize) {
-        let mut words = [0u32; 3];
-        for (w, x) in words.iter_mut().zip(&self.words_at[a..a + n]) {
-            *w = x.0;
-        }
-        let key = Key::new(&words[..n]);
-        let at = self.at(k, run, a, n);
-        let st = if n == 1 {
-            let id = words[0] as usize;
-            if self.unigrams.len() <= id {
-                self.unigrams.resize(id + 1, Stat::blank());
-            }
-            let st = &mut self.unigrams[id];
-            if st.count == 0 {
-                *st = Stat::new(key, &at);
-            }
-            st
-        } else {
-            self.phrases
-                .entry(key.packed())
-                .or_insert_with(|| Stat::new(key, &at))
-        };
-        st.add(&at);
     }
 
     /// Every candidate's statistics.
@@ -290,6 +318,16 @@ impl<'w, 'k> Candidates<'w, 'k> {
         }
     }
 
+    /// The statistics of the candidate whose packed key is `packed`.
+    pub fn by_packed(&self, packed: u64) -> Option<&Stat> {
+        if packed < 1 << 22 {
+            let id = (packed & 0x1F_FFFF) as usize;
+            self.unigrams.get(id).filter(|s| s.count > 0)
+        } else {
+            self.phrases.get(&packed)
+        }
+    }
+
     /// The summed IDF of a phrase's words.
     pub fn specificity(&self, key: &Key) -> f64 {
         key.words().iter().map(|&w| self.words.idf(w)).sum()
@@ -297,16 +335,25 @@ impl<'w, 'k> Candidates<'w, 'k> {
 
     /// The key of a phrase written out ("John Kerry"), if all its words were seen.
     pub fn key_of_phrase(&self, phrase: &str) -> Option<Key> {
-        let mut words = Vec::with_capacity(3);
+        let mut words = [0u32; 3];
+        let mut n = 0;
         for w in phrase.split_whitespace() {
-            if words.len() == 3 {
-                return None;
-            }
-            let low = w.to_lowercase();
-            let base = &low[..low.len() - crate::lexicon::possessive_len(&low)];
-            words.push(self.words.of_word(base)?);
+            let slot = words.get_mut(n)?;
+            // ASCII names (most) are lower-cased on the stack; the same result as
+            // `to_lowercase` for them.
+            let (ascii, full);
+            let low: &str = if w.is_ascii() {
+                ascii = AsciiLower::new(w);
+                ascii.as_str()
+            } else {
+                full = w.to_lowercase();
+                &full
+            };
+            let base = &low[..low.len() - crate::lexicon::possessive_len(low)];
+            *slot = self.words.of_word(base)?;
+            n += 1;
         }
-        (!words.is_empty()).then(|| Key::new(&words))
+        (n > 0).then(|| Key::new(&words[..n]))
     }
 
     /// The spans of every occurrence of each of `keys`, in text order.
@@ -330,27 +377,26 @@ impl<'w, 'k> Candidates<'w, 'k> {
                     *s |= 1 << b;
                 }
             }
-            for run in &self.runs {
-                let run = &self.words_at[run.start as usize..run.end as usize];
-                for a in 0..run.len() {
-                    let mut bits = starts[run[a].0 as usize];
-                    while bits != 0 {
-                        let b = bits.trailing_zeros() as usize;
-                        bits &= bits - 1;
-                        let p = chunk * 64 + b;
-                        let key = &keys[p];
-                        let n = key.len();
-                        if a + n <= run.len()
-                            && run[a..a + n]
-                                .iter()
-                                .map(|x| x.0)
-                                .eq(key.words().iter().copied())
+            // One walk over the content words: a phrase lies inside one run.
+            let ws = &self.words_at;
+            for (a, w) in ws.iter().enumerate() {
+                let mut bits = starts.get(w.id as usize).copied().unwrap_or(0);
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let p = chunk * 64 + b;
+                    let Some(key) = keys.get(p) else { continue };
+                    let Some(run) = ws.get(a..a + key.len()) else {
+                        continue;
+                    };
+                    if run.iter().skip(1).all(|x| !x.run_start)
+                        && run.iter().map(|x| x.id).eq(key.words().iter().copied())
+                    {
+                        let at = |x: Option<&Word>| x.and_then(|x| k.toks.get(x.tok as usize));
+                        if let (Some(ti), Some(tj), Some(list)) =
+                            (at(run.first()), at(run.last()), out.get_mut(p))
                         {
-                            let (ti, tj) = (run[a].1 as usize, run[a + n - 1].1 as usize);
-                            out[p].push(Span::new(
-                                k.toks[ti].start as usize,
-                                k.toks[tj].end as usize,
-                            ));
+                            list.push(Span::new(ti.start as usize, tj.end as usize));
                         }
                     }
                 }

@@ -63,7 +63,9 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
         return Vec::new();
     }
     // Entity salience by the canonical key of the entity's name (packed).
-    let mut salience: FastMap<u64, f64> = FastMap::default();
+    let names: usize = entities.iter().map(|e| 1 + e.aliases.len()).sum();
+    let mut salience: FastMap<u64, f64> =
+        FastMap::with_capacity_and_hasher(names, Default::default());
     for e in entities {
         for name in std::iter::once(&e.name).chain(&e.aliases) {
             if let Some(key) = c.key_of_phrase(name) {
@@ -72,51 +74,10 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
             }
         }
     }
-    // Only the best few need ranking (the rest is never shown). Candidates gather in a buffer;
-    // when it is full the best `keep` are selected and the worst of them becomes a bar that
-    // most later candidates fail with one float comparison. `Ranked` is a total order, so the
-    // kept set and its order are those of a full sort.
-    let keep = TOP * 4;
-    let mut best: Vec<Ranked> = Vec::with_capacity(keep * 4);
-    let mut bar: Option<Ranked> = None;
-    for st in c.all() {
-        if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
-            continue;
-        }
-        let key = st.key;
-        let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
-        // ln(1) is 0: most candidates occur once.
-        let mut s = if st.count > 1 {
-            (1.0 + (st.count as f64).ln()) * spec
-        } else {
-            spec
-        };
-        if st.headline {
-            s *= 1.0 + HEADLINE;
-        }
-        s *= 1.0 + LEAD / (1.0 + st.first as f64 / 3.0);
-        s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
-        if !salience.is_empty() {
-            if let Some(sal) = salience.get(&key.packed()) {
-                s *= 1.0 + ENTITY * sal;
-            }
-        }
-        let r = Ranked::new(s, key);
-        if let Some(bar) = bar {
-            // `s < bar.0` is the common, cheap case of `r > bar` (NaN and signed zeros fall
-            // through to the total order).
-            if s < bar.score || r > bar {
-                continue;
-            }
-        }
-        if best.len() == best.capacity() {
-            keep_best(&mut best, keep);
-            bar = best.last().copied();
-        }
-        best.push(r);
-    }
-    keep_best(&mut best, keep);
-    let scored = best.into_iter().map(|r| (r.score, r.key));
+    let best = rank(&c, &salience, k.sentences().len());
+    let scored = best
+        .into_iter()
+        .filter_map(|r| Some((r.score(), c.by_packed(r.packed())?.key)));
     let mut chosen: Vec<(f64, Key)> = Vec::new();
     for (s, key) in scored {
         if chosen.len() == TOP {
@@ -162,65 +123,106 @@ pub fn extract_with(doc: &Document, words: &ContentWords, entities: &[Entity]) -
         .collect()
 }
 
-/// Keeps the best `keep` of `ranked`, best first. The `keep`-th best rank is found among the
-/// bare integers; only candidates tied with it need their keys compared.
+/// The best `TOP * 4` candidates, best first.
+fn rank(c: &Candidates, salience: &FastMap<u64, f64>, sentences: usize) -> Vec<Ranked> {
+    // Only the best few need ranking (the rest is never shown). Candidates gather in a buffer;
+    // when it is full the best `keep` are selected and the worst of them becomes a bar that
+    // most later candidates fail with one float comparison. `Ranked` is a total order, so the
+    // kept set and its order are those of a full sort.
+    let keep = TOP * 4;
+    let mut best: Vec<Ranked> = Vec::with_capacity(keep * 4);
+    let mut bar: Option<(f64, Ranked)> = None;
+    // The lead bonus of each sentence (the same expression, computed once per sentence).
+    let lead_of = |first: u32| 1.0 + LEAD / (1.0 + first as f64 / 3.0);
+    let lead: Vec<f64> = (0..sentences as u32).map(lead_of).collect();
+    for st in c.all() {
+        if !(st.key.len() == 1 || st.count >= 2 || st.proper * 2 >= st.count) {
+            continue;
+        }
+        let key = st.key;
+        let spec = c.specificity(&key) * LENGTH_NORM[key.len() - 1];
+        // ln(1) is 0: most candidates occur once.
+        let mut s = if st.count > 1 {
+            (1.0 + (st.count as f64).ln()) * spec
+        } else {
+            spec
+        };
+        if st.headline {
+            s *= 1.0 + HEADLINE;
+        }
+        s *= lead
+            .get(st.first as usize)
+            .copied()
+            .unwrap_or_else(|| lead_of(st.first));
+        // With no capitalised occurrence the factor is exactly 1.
+        if st.proper > 0 {
+            s *= 1.0 + PROPER * (st.proper as f64 / st.count as f64);
+        }
+        let packed = key.packed();
+        if !salience.is_empty() {
+            if let Some(sal) = salience.get(&packed) {
+                s *= 1.0 + ENTITY * sal;
+            }
+        }
+        let r = Ranked::new(s, packed);
+        if let Some((bar_score, bar)) = bar {
+            // `s < bar_score` is the common, cheap case of `r > bar` (NaN and signed zeros
+            // fall through to the total order).
+            if s < bar_score || r > bar {
+                continue;
+            }
+        }
+        if best.len() == best.capacity() {
+            keep_best(&mut best, keep);
+            bar = best.last().map(|&r| (r.score(), r));
+        }
+        best.push(r);
+    }
+    keep_best(&mut best, keep);
+    best
+}
+
+/// Keeps the best `keep` of `ranked`, best first (candidates are distinct, so the best `keep`
+/// are one set).
 fn keep_best(ranked: &mut Vec<Ranked>, keep: usize) {
     if keep == 0 {
         ranked.clear();
         return;
     }
     if keep < ranked.len() {
-        let mut ranks: Vec<u64> = ranked.iter().map(|r| r.rank).collect();
-        let bar = *ranks.select_nth_unstable(keep - 1).1;
-        ranked.retain(|r| r.rank <= bar);
+        ranked.select_nth_unstable(keep - 1);
+        ranked.truncate(keep);
     }
     ranked.sort_unstable();
-    ranked.truncate(keep);
 }
 
-/// A scored candidate, ordered best first: a higher score, then the smaller key (a total
-/// order, so the kept set and its order do not depend on the order candidates come in). The
-/// score's order is kept as one integer (`rank`), so most comparisons are one integer's.
-#[derive(Debug, Clone, Copy)]
-struct Ranked {
-    score: f64,
-    key: Key,
-    /// Smaller for a higher score, in the order of `f64::total_cmp` reversed.
-    rank: u64,
-}
+/// A scored candidate as one integer, ordered best first: a higher score (in the order of
+/// `f64::total_cmp`), then the smaller key. The high half is the score's order reversed, the
+/// low half the packed key (`Key::packed`), whose integer order is the keys' order (`n`
+/// first, then the word ids) while ids are below 2^21, as they are for every phrase a map
+/// key tells apart. A total order on plain integers: selecting and sorting compare no floats
+/// and no arrays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Ranked(u128);
 
 impl Ranked {
-    fn new(score: f64, key: Key) -> Ranked {
+    fn new(score: f64, packed: u64) -> Ranked {
         // `total_cmp`'s integer view of the bits, shifted to unsigned, then reversed.
         let b = score.to_bits();
         let ordered = (b ^ (((b as i64 >> 63) as u64) >> 1)) ^ (1 << 63);
-        Ranked {
-            score,
-            key,
-            rank: !ordered,
-        }
+        Ranked(((!ordered as u128) << 64) | packed as u128)
+    }
+
+    /// The score, bit for bit.
+    fn score(self) -> f64 {
+        let t = !((self.0 >> 64) as u64) ^ (1 << 63);
+        f64::from_bits(t ^ (((t as i64 >> 63) as u64) >> 1))
+    }
+
+    fn packed(self) -> u64 {
+        self.0 as u64
     }
 }
-
-impl Ord for Ranked {
-    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        self.rank.cmp(&o.rank).then_with(|| self.key.cmp(&o.key))
-    }
-}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(o))
-    }
-}
-
-impl PartialEq for Ranked {
-    fn eq(&self, o: &Self) -> bool {
-        self.cmp(o).is_eq()
-    }
-}
-
-impl Eq for Ranked {}
 
 #[cfg(test)]
 mod tests;

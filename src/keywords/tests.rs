@@ -75,20 +75,51 @@ fn keeping_the_best_equals_a_full_sort_with_ties_and_signed_zeros() {
     let scores = [
         3.5, -1.0, 0.0, -0.0, 3.5, 2.0, 3.5, 1.0, 2.0, -0.0, 7.25, 3.5,
     ];
-    let all: Vec<Ranked> = (0..60u32)
-        .map(|i| Ranked::new(scores[(i * 7 % 12) as usize], Key::new(&[i * 37 % 61])))
+    // Single words and phrases, so that the packed keys' order is checked against `Key`'s.
+    let key = |i: u32| match i % 3 {
+        0 => Key::new(&[i * 37 % 61]),
+        1 => Key::new(&[i * 37 % 61, i % 5]),
+        _ => Key::new(&[i % 4, i * 37 % 61, 7]),
+    };
+    let all: Vec<(f64, Key)> = (0..60u32)
+        .map(|i| (scores[(i * 7 % 12) as usize], key(i)))
         .collect();
     for keep in [0, 1, 5, 12, 40, 60, 80] {
         let mut full = all.clone();
-        full.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.key.cmp(&b.key)));
+        full.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         full.truncate(keep);
-        let mut kept = all.clone();
+        let mut kept: Vec<Ranked> = all
+            .iter()
+            .map(|(s, k)| Ranked::new(*s, k.packed()))
+            .collect();
         keep_best(&mut kept, keep);
-        let pairs = |v: &[Ranked]| {
-            v.iter()
-                .map(|r| (r.score.to_bits(), r.key))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(pairs(&kept), pairs(&full), "keep {keep}");
+        let got: Vec<(u64, u64)> = kept
+            .iter()
+            .map(|r| (r.score().to_bits(), r.packed()))
+            .collect();
+        let want: Vec<(u64, u64)> = full
+            .iter()
+            .map(|(s, k)| (s.to_bits(), k.packed()))
+            .collect();
+        assert_eq!(got, want, "keep {keep}");
+    }
+}
+
+#[test]
+fn a_ranked_score_comes_back_bit_for_bit() {
+    for s in [
+        0.0,
+        -0.0,
+        1.5,
+        -2.25,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        f64::MIN_POSITIVE,
+        1e300,
+    ] {
+        let r = Ranked::new(s, 12345);
+        assert_eq!(r.score().to_bits(), s.to_bits());
+        assert_eq!(r.packed(), 12345);
     }
 }

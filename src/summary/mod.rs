@@ -57,7 +57,8 @@ pub fn select_with(doc: &Document, words: &ContentWords, k: usize) -> Vec<Summar
     let toks = doc.tokens();
     // The distinct content words of each body sentence (one flat buffer), and the headline's.
     let mut ids: Vec<u32> = Vec::with_capacity(toks.len() / 2);
-    let mut body: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, start, end) in `ids`
+    // (sentence, start, end) in `ids`; sized for every sentence, so it never grows.
+    let mut body: Vec<(usize, usize, usize)> = Vec::with_capacity(toks.sentences().len());
     let mut last: Vec<u32> = vec![0; words.len()]; // per word: 1 + the last sentence it was counted in
     let mut in_headline: Vec<bool> = vec![false; words.len()];
     for (s, seg) in toks.sentences().iter().enumerate() {
@@ -70,8 +71,8 @@ pub fn select_with(doc: &Document, words: &ContentWords, k: usize) -> Vec<Summar
             continue;
         }
         let start = ids.len();
-        for i in seg.tokens() {
-            let w = words.id(i);
+        for t in toks.toks.get(seg.tokens()).unwrap_or_default() {
+            let w = words.of_lexeme(t.lex);
             if w == NONE {
                 continue;
             }
@@ -94,7 +95,7 @@ pub fn select_with(doc: &Document, words: &ContentWords, k: usize) -> Vec<Summar
     for &w in &ids {
         df[w as usize] += 1;
     }
-    let mut scored: Vec<(f64, usize)> = Vec::new();
+    let mut scored: Vec<(f64, usize)> = Vec::with_capacity(body.len());
     for (pos, &(_, a, b)) in body.iter().enumerate() {
         let sent = &ids[a..b];
         if sent.len() < MIN_WORDS {
