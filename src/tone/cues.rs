@@ -68,7 +68,8 @@ fn load() -> Result<FastMap<String, Cue>, String> {
     Ok(m)
 }
 
-/// The scorer's rule weights (`data/tone/rules.tsv`, learned by `scripts/train_tone.py`).
+/// The scorer's rule weights (`data/tone/rules.tsv`: VADER's constants, which
+/// `scripts/train_tone.py` can search).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rules {
     /// Factor on a sentiment word with a negator among the three words before it.
