@@ -19,6 +19,7 @@
 use super::amounts::Amount;
 use super::fine::Toks;
 use super::lexicon::Trigger;
+use super::nouns::adverb;
 use super::words::{set, table, WORDS};
 
 /// A count: the amount's index, its type and the trigger's token range.
@@ -42,8 +43,6 @@ const PHRASE_DETERMINERS: &[&str] = &[
 fn trigger_word(t: &Toks, i: usize) -> bool {
     t.word(i, &WORDS.triggers, table::TRIGGERS).is_some()
 }
-
-use super::nouns::adverb;
 
 /// Whether the event noun before `i` modifies a noun ("a strike price", "a rally driver").
 fn modifier(t: &Toks, i: usize) -> bool {
