@@ -111,8 +111,17 @@ pub fn propagate(text: &str, cands: &mut Cands, defs: &[Def]) {
     let mut surnames: HashSet<&str> = HashSet::default();
     for c in list.iter().filter(|c| !c.caps && c.conf >= LIKELY) {
         let k = keys.get(c.key);
-        if c.label == Label::Person && k.contains(' ') {
-            if let Some(w) = last_word(k) {
+        // A full name, or a name written with an honorific or a short title ("Mr Juncker",
+        // "President Bush"; not a long role phrase, which may be a misread run of names): its
+        // last word is a person's surname anywhere in the document.
+        let titled = c.honorific.is_some()
+            || c.role.is_some_and(|r| {
+                text.get(r.start..r.end)
+                    .is_some_and(|r| r.split_whitespace().count() <= 2)
+            });
+        if c.label == Label::Person && (k.contains(' ') || titled) {
+            let single = (!k.contains(' ') && k.len() > 1).then_some(k);
+            if let Some(w) = last_word(k).or(single) {
                 surnames.insert(w);
             }
         }

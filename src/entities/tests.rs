@@ -308,3 +308,28 @@ fn lets_and_irregular_demonyms() {
         );
     }
 }
+
+#[test]
+fn a_titled_name_is_a_person_everywhere_in_the_document() {
+    // "Bush" is also a place in the gazetteer; written once as "President Bush" it is a
+    // person's name in the headline and later sentences too.
+    let t = "Bush budget seeks deep cutbacks\n\n\
+             President Bush has presented his budget to Congress.\n\n\
+             Bush wants to halve the deficit within five years.";
+    let e = extract(&Document::new(t, None));
+    let bush: Vec<&Entity> = e.entities.iter().filter(|x| x.name == "Bush").collect();
+    assert_eq!(bush.len(), 1, "{bush:?}");
+    assert_eq!(bush[0].label, "PERSON");
+    assert_eq!(bush[0].count, 3);
+    // A long role phrase (a misread run of names) is no such evidence.
+    let t = "The Rugby Football Union and Premier Rugby agreed the deal.\n\n\
+             Rugby was played in the town of Rugby.";
+    let e = extract(&Document::new(t, None));
+    assert!(
+        !e.entities
+            .iter()
+            .any(|x| x.name == "Rugby" && x.label == "PERSON" && x.count > 1),
+        "{:?}",
+        e.entities
+    );
+}
