@@ -333,3 +333,17 @@ fn a_titled_name_is_a_person_everywhere_in_the_document() {
         e.entities
     );
 }
+
+#[test]
+fn undotted_middle_initials_stay_inside_the_name() {
+    let t = "US president George W Bush met John F Kennedy's nephew in Dallas.\n\n\
+             Plan A Works, the campaign said. Bill W Says he is sorry.";
+    let e = extract(&Document::new(t, None));
+    let bush = find(&e, "George W Bush").expect("George W Bush is one name");
+    assert_eq!(bush.label, "PERSON");
+    assert!(find(&e, "John F Kennedy").is_some(), "{:?}", e.entities);
+    assert!(find(&e, "George").is_none() && find(&e, "Bush").is_none());
+    // "A" is a word, and a speech verb after the letter ends the name.
+    assert!(!e.entities.iter().any(|x| x.name.contains("A Works")));
+    assert!(!e.entities.iter().any(|x| x.name.contains("W Says")));
+}

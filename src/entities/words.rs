@@ -385,7 +385,33 @@ pub fn words(text: &str, k: &Tokens, range: Range<usize>, out: &mut Vec<W>) -> C
         out.push(w);
         i += 1;
     }
+    undotted_initials(text, out);
     counts
+}
+
+/// "George W Bush", "John F Kennedy": a lone capital letter without a period between two
+/// capitalised words on one line is a middle initial (British style drops the period). "A"
+/// and "I" are words ("Plan A Works", "What I Learned").
+fn undotted_initials(text: &str, ws: &mut [W]) {
+    for j in 1..ws.len().saturating_sub(1) {
+        let (a, w, b) = (ws[j - 1], ws[j], ws[j + 1]);
+        let letter = text.get(w.start as usize..w.end as usize).is_some_and(|s| {
+            s.len() == 1 && s != "A" && s != "I" && s.as_bytes()[0].is_ascii_uppercase()
+        });
+        // The words around it are a name's: not a function word before ("The X Factor"), not
+        // a speech verb, month or weekday after ("Bill W Says", "Brian C June").
+        if letter
+            && w.shape == Shape::Other
+            && a.shape == Shape::Title
+            && b.shape == Shape::Title
+            && !a.has(flag::FUNCTION | flag::STOPWORD)
+            && !b.has(flag::SPEECH_VERB | flag::MONTH | flag::WEEKDAY)
+            && !w.nl
+            && !b.nl
+        {
+            ws[j].shape = Shape::Initial;
+        }
+    }
 }
 
 #[cfg(test)]
