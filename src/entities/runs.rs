@@ -5,7 +5,7 @@
 use super::classify::{gaz_word, push, push_gaz, segment, title_at};
 use super::gazetteer::{Gaz, GAZ, MAX_PHRASE_WORDS, PREFIXES};
 use super::mentions::{Cands, Label, Scratch, SentenceCtx, WEAK};
-use super::words::{words, Counts, Sent, Shape};
+use super::words::{words, Counts, Sent, Shape, W};
 use crate::lexicon::flag;
 
 /// Mostly ALL-CAPS words.
@@ -186,11 +186,15 @@ pub fn run_end(x: &Sent, i: usize) -> usize {
             j += 1;
             continue;
         }
+        let s = x.s(j);
+        // A day or month after the connector is a date, not the name's ("Magistrates' Court
+        // on Thursday", "the Council in March"); "of" may still join a month ("Fourth of
+        // July").
+        let date = |n: &W| n.has(flag::WEEKDAY) || (s != "of" && n.has(flag::MONTH));
         let next = x.ws.get(j + 1);
-        let next_namey = next.is_some_and(|n| n.namey() && !n.nl);
+        let next_namey = next.is_some_and(|n| n.namey() && !n.nl && !date(n));
         // "of the": one more word of look-ahead.
         let the_then_name = x.s_at(j + 1) == "the" && x.ws.get(j + 2).is_some_and(|n| n.namey());
-        let s = x.s(j);
         let joins_the = org && the_then_name && matches!(s, "of" | "for" | "on" | "in" | "and");
         if !(next_namey || joins_the) {
             break;

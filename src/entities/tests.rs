@@ -347,3 +347,23 @@ fn undotted_middle_initials_stay_inside_the_name() {
     assert!(!e.entities.iter().any(|x| x.name.contains("A Works")));
     assert!(!e.entities.iter().any(|x| x.name.contains("W Says")));
 }
+
+#[test]
+fn a_day_or_month_after_a_connector_is_not_part_of_the_name() {
+    let t = "The man would appear at Westminster Magistrates' Court on Thursday.\n\n\
+             The Electoral Commission on Wednesday published the figures, and the Council in \
+             March agreed. Crowds marked the Fourth of July.";
+    let e = extract(&Document::new(t, None));
+    assert!(
+        !e.entities
+            .iter()
+            .any(|x| x.name.contains("Thursday") || x.name.contains("Wednesday")),
+        "{:?}",
+        e.entities
+    );
+    assert!(
+        find(&e, "Electoral Commission").is_some(),
+        "{:?}",
+        e.entities
+    );
+}
