@@ -136,6 +136,35 @@ fn after_locative(x: &Sent, a: usize) -> bool {
     }
 }
 
+/// "the Turia river", "the Kyushu region": a lower-case geographic noun right after the name.
+fn before_place_noun(x: &Sent, a: usize) -> bool {
+    x.ws.get(a + 1)
+        .is_some_and(|n| n.shape == Shape::Lower && !n.nl)
+        && PLACE_NOUNS_AFTER.contains(&x.s(a + 1))
+}
+
+/// Geographic nouns that follow a place's name in lower case. Not "state", "port" or "area",
+/// which follow other names too ("the Islamic state", "the Apple area").
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "river",
+    "lake",
+    "valley",
+    "mountains",
+    "sea",
+    "coast",
+    "peninsula",
+    "bay",
+    "desert",
+    "basin",
+    "delta",
+    "island",
+    "islands",
+    "region",
+    "province",
+    "district",
+    "county",
+];
+
 /// "the district of Shaab", "the town of Tal Afar".
 fn after_place_head(x: &Sent, a: usize) -> bool {
     a >= 2 && x.s(a - 1) == "of" && PLACE_HEADS.contains(&x.s(a - 2))
@@ -465,7 +494,7 @@ fn single(
         push(cx, span, Label::Org, GUESS, out);
         return;
     }
-    if after_locative(x, a) || after_place_head(x, a) {
+    if after_locative(x, a) || after_place_head(x, a) || before_place_noun(x, a) {
         push(cx, span, Label::Loc, GUESS, out);
         return;
     }

@@ -367,3 +367,19 @@ fn a_day_or_month_after_a_connector_is_not_part_of_the_name() {
         e.entities
     );
 }
+
+#[test]
+fn a_name_before_a_lower_case_geographic_noun_is_a_place() {
+    let t = "The Turia river burst its banks, and rain spread across the Kyushu region.";
+    let e = extract(&Document::new(t, None));
+    let turia = find(&e, "Turia").expect("Turia found");
+    assert_eq!(turia.label, "LOC");
+    // Not after a name that other nouns follow: "the Apple area" is no place.
+    let t = "Shoppers queued in the Apple area of the mall.";
+    let e = extract(&Document::new(t, None));
+    assert!(
+        find(&e, "Apple").is_none_or(|x| x.label != "LOC"),
+        "{:?}",
+        e.entities
+    );
+}
