@@ -494,6 +494,16 @@ fn single(
         push(cx, span, Label::Org, GUESS, out);
         return;
     }
+    // "an analyst at Gartner", "economists at Barclays": where a person works, not a place
+    // (a known place was taken by the gazetteer above).
+    if a >= 2
+        && x.s(a - 1) == "at"
+        && x[a - 2].shape == Shape::Lower
+        && x[a - 2].has(flag::NOMINAL_HEAD)
+    {
+        push(cx, span, Label::Org, GUESS, out);
+        return;
+    }
     if after_locative(x, a) || after_place_head(x, a) || before_place_noun(x, a) {
         push(cx, span, Label::Loc, GUESS, out);
         return;

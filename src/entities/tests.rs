@@ -383,3 +383,13 @@ fn a_name_before_a_lower_case_geographic_noun_is_a_place() {
         e.entities
     );
 }
+
+#[test]
+fn where_a_person_works_is_an_organisation() {
+    let t = "Prices will fall, said Mark Jensen, an analyst at Gartner.\n\n\
+             The team met at Portmere on Friday.";
+    let e = extract(&Document::new(t, None));
+    assert_eq!(find(&e, "Gartner").map(|x| x.label.as_str()), Some("ORG"));
+    // Without a role noun before "at", a name stays a place.
+    assert_ne!(find(&e, "Portmere").map(|x| x.label.as_str()), Some("ORG"));
+}
