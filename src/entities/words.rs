@@ -394,19 +394,23 @@ pub fn words(text: &str, k: &Tokens, range: Range<usize>, out: &mut Vec<W>) -> C
 /// and "I" are words ("Plan A Works", "What I Learned").
 fn undotted_initials(text: &str, ws: &mut [W]) {
     for j in 1..ws.len().saturating_sub(1) {
-        let (a, w, b) = (ws[j - 1], ws[j], ws[j + 1]);
-        let letter = text.get(w.start as usize..w.end as usize).is_some_and(|s| {
-            s.len() == 1 && s != "A" && s != "I" && s.as_bytes()[0].is_ascii_uppercase()
-        });
+        // One byte, shape Other: a lone letter (checked first: most words are not).
+        let w = &ws[j];
+        if w.end != w.start + 1 || w.shape != Shape::Other || w.nl {
+            continue;
+        }
+        let letter = text
+            .as_bytes()
+            .get(w.start as usize)
+            .is_some_and(|&c| c.is_ascii_uppercase() && c != b'A' && c != b'I');
+        let (a, b) = (&ws[j - 1], &ws[j + 1]);
         // The words around it are a name's: not a function word before ("The X Factor"), not
         // a speech verb, month or weekday after ("Bill W Says", "Brian C June").
         if letter
-            && w.shape == Shape::Other
             && a.shape == Shape::Title
             && b.shape == Shape::Title
             && !a.has(flag::FUNCTION | flag::STOPWORD)
             && !b.has(flag::SPEECH_VERB | flag::MONTH | flag::WEEKDAY)
-            && !w.nl
             && !b.nl
         {
             ws[j].shape = Shape::Initial;
