@@ -12,17 +12,8 @@ use std::time::Instant;
 use newsparse::{tone, Document};
 use serde_json::{json, Value};
 
-fn half(id: &str) -> &'static str {
-    // FNV-1a: a fixed split that does not depend on the file's order.
-    let h = id.bytes().fold(0x811C_9DC5u32, |h, b| {
-        (h ^ b as u32).wrapping_mul(0x0100_0193)
-    });
-    if h % 2 == 0 {
-        "read"
-    } else {
-        "held"
-    }
-}
+mod newsmtsc;
+use newsmtsc::half;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -15,17 +15,8 @@ use newsparse::lexicon::flag;
 use newsparse::Document;
 use serde_json::{json, Value};
 
-fn half(id: &str) -> &'static str {
-    // The same FNV-1a split as `eval_tone`.
-    let h = id.bytes().fold(0x811C_9DC5u32, |h, b| {
-        (h ^ b as u32).wrapping_mul(0x0100_0193)
-    });
-    if h % 2 == 0 {
-        "read"
-    } else {
-        "held"
-    }
-}
+mod newsmtsc;
+use newsmtsc::half;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
