@@ -15,15 +15,10 @@
 
 use std::time::Instant;
 
+use newsparse::numbers::fixture::{close, run, wrong_fields};
 use newsparse::numbers::{extract, CountItem, NumberItem};
 use newsparse::Document;
 use serde_json::{json, Value};
-
-const PREFIX: &str = "Fixture\n\n";
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
-}
 
 #[derive(Default)]
 struct Tally {
@@ -46,68 +41,6 @@ impl Tally {
             p, r, f, self.tp, self.fp, self.fn_
         )
     }
-}
-
-fn run(text: &str) -> (Vec<NumberItem>, Vec<CountItem>) {
-    let full = format!("{PREFIX}{text}");
-    let d = Document::new(&full, None);
-    let (mut n, mut c) = extract(&d);
-    let off = PREFIX.chars().count();
-    for x in &mut n {
-        x.start -= off;
-        x.end -= off;
-    }
-    for x in &mut c {
-        x.start -= off;
-        x.end -= off;
-    }
-    (n, c)
-}
-
-fn opt_str(v: Option<&str>, e: &Value) -> bool {
-    v == e.as_str()
-}
-
-fn opt_f64(v: Option<f64>, e: &Value) -> bool {
-    match (v, e.as_f64()) {
-        (Some(a), Some(b)) => close(a, b),
-        (None, None) => e.is_null(),
-        _ => false,
-    }
-}
-
-/// The fields of an annotated number (beyond span and value) that `g` gets wrong.
-fn wrong_fields(e: &Value, g: &NumberItem) -> Vec<&'static str> {
-    let mut bad = Vec::new();
-    if e["kind"].as_str() != Some(g.kind) {
-        bad.push("kind");
-    }
-    let checks: [(&'static str, Option<bool>); 7] = [
-        ("low", e.get("low").map(|x| opt_f64(g.low, x))),
-        ("high", e.get("high").map(|x| opt_f64(g.high, x))),
-        ("unit", e.get("unit").map(|x| opt_str(g.unit, x))),
-        (
-            "currency",
-            e.get("currency").map(|x| opt_str(g.currency, x)),
-        ),
-        ("noun", e.get("noun").map(|x| opt_str(g.noun.as_deref(), x))),
-        (
-            "qualifier",
-            e.get("qualifier")
-                .map(|x| opt_str(g.qualifier.as_deref(), x)),
-        ),
-        (
-            "approximate",
-            e.get("approximate")
-                .map(|x| x.as_bool() == Some(g.approximate)),
-        ),
-    ];
-    for (f, ok) in checks {
-        if ok == Some(false) {
-            bad.push(f);
-        }
-    }
-    bad
 }
 
 struct Tallies {

@@ -38,6 +38,8 @@
 mod amounts;
 mod counts;
 mod fine;
+#[doc(hidden)]
+pub mod fixture;
 mod lexicon;
 mod nouns;
 mod number;
