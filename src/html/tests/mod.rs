@@ -18,6 +18,20 @@ fn s(page: &HtmlPage, span: Span) -> &str {
 }
 
 /// Every span of the layout lies inside `text` on char boundaries.
+/// A page whose body is `body` (title "T").
+fn page_of(body: &str) -> HtmlPage {
+    let html = format!("<html><head><title>T</title></head><body>{body}</body></html>");
+    parse_html(html.as_bytes(), None)
+}
+
+/// Whether a body paragraph of `page` contains `needle`.
+fn has_para(page: &HtmlPage, needle: &str) -> bool {
+    page.layout
+        .paragraphs
+        .iter()
+        .any(|&p| s(page, p).contains(needle))
+}
+
 fn all_spans(page: &HtmlPage) -> Vec<Span> {
     let l = &page.layout;
     let mut v: Vec<Span> = Vec::new();

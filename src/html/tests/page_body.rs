@@ -10,18 +10,6 @@ fn prose(n: usize) -> String {
     )
 }
 
-fn page_of(body: &str) -> HtmlPage {
-    let html = format!("<html><head><title>T</title></head><body>{body}</body></html>");
-    parse_html(html.as_bytes(), None)
-}
-
-fn has_para(page: &HtmlPage, needle: &str) -> bool {
-    page.layout
-        .paragraphs
-        .iter()
-        .any(|&p| s(page, p).contains(needle))
-}
-
 #[test]
 fn continuity_climbs_past_a_wrapper_that_adds_nothing() {
     // The article is cut into rows, each a column of prose beside a small box: the chosen

@@ -11,18 +11,6 @@ fn prose(n: usize) -> String {
     )
 }
 
-fn page_of(body: &str) -> HtmlPage {
-    let html = format!("<html><head><title>T</title></head><body>{body}</body></html>");
-    parse_html(html.as_bytes(), None)
-}
-
-fn has_para(page: &HtmlPage, needle: &str) -> bool {
-    page.layout
-        .paragraphs
-        .iter()
-        .any(|&p| s(page, p).contains(needle))
-}
-
 #[test]
 fn a_furniture_word_before_a_content_word_is_furniture() {
     // "comments-body": the body of a comment, not of the article; "content-nav-section" (the
