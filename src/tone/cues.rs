@@ -19,31 +19,35 @@ pub struct Cue {
     pub but: bool,
 }
 
+/// The finite number in a table's second column, or an error naming the file and the row.
+fn number(file: &str, row: &str, what: &str, v: &str) -> Result<f64, String> {
+    v.parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| format!("{file}: {row:?} has a {what} that is not a number: {v:?}"))
+}
+
 fn load() -> Result<FastMap<String, Cue>, String> {
     let mut m: FastMap<String, Cue> = FastMap::default();
-    let lex = "tone/lexicon.tsv";
-    for (w, v) in pairs(lex, include_str!("../../data/tone/lexicon.tsv"))? {
-        let v: f64 = v
-            .parse()
-            .map_err(|_| format!("{lex}: {w:?} has a valence that is not a number: {v:?}"))?;
-        m.entry(w.to_lowercase()).or_default().valence = v;
-    }
-    // Learned valences (scripts/train_tone.py) replace VADER's or add news words.
-    let learned = "tone/learned.tsv";
-    for (w, v) in pairs(learned, include_str!("../../data/tone/learned.tsv"))? {
-        let v: f64 = v
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| format!("{learned}: {w:?} has a valence that is not a number: {v:?}"))?;
-        m.entry(w.to_lowercase()).or_default().valence = v;
+    // VADER's valences, then the learned ones (scripts/train_tone.py), which replace VADER's
+    // or add news words.
+    for (file, src) in [
+        (
+            "tone/lexicon.tsv",
+            include_str!("../../data/tone/lexicon.tsv"),
+        ),
+        (
+            "tone/learned.tsv",
+            include_str!("../../data/tone/learned.tsv"),
+        ),
+    ] {
+        for (w, v) in pairs(file, src)? {
+            m.entry(w.to_lowercase()).or_default().valence = number(file, w, "valence", v)?;
+        }
     }
     let int = "tone/intensifiers.tsv";
     for (w, v) in pairs(int, include_str!("../../data/tone/intensifiers.tsv"))? {
-        let v: f64 = v
-            .parse()
-            .map_err(|_| format!("{int}: {w:?} has a boost that is not a number: {v:?}"))?;
-        m.entry(w.to_lowercase()).or_default().boost = v;
+        m.entry(w.to_lowercase()).or_default().boost = number(int, w, "boost", v)?;
     }
     for (_, w) in entries(include_str!("../../data/tone/negators.txt")) {
         m.entry(w.trim().to_lowercase()).or_default().negator = true;
@@ -90,11 +94,7 @@ fn load_rules() -> Result<Rules, String> {
         boost_scale: f64::NAN,
     };
     for (k, v) in pairs(name, include_str!("../../data/tone/rules.tsv"))? {
-        let v: f64 = v
-            .parse()
-            .ok()
-            .filter(|v: &f64| v.is_finite())
-            .ok_or_else(|| format!("{name}: {k:?} is not a number: {v:?}"))?;
+        let v = number(name, k, "weight", v)?;
         let slot = match k {
             "negation" => &mut r.negation,
             "but_before" => &mut r.but_before,
