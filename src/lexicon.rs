@@ -112,7 +112,9 @@ pub mod flag {
     /// A word the tone scorer reads: a sentiment word, negator, intensifier, activity word or
     /// first-person pronoun (`tone::lexicon_words`; payload by lexeme id in `tone`).
     pub const TONE_CUE: Flags = 1 << 39;
-    // Bits 40..60 are free: add a constant here and register its words in `Vocab::build`.
+    /// A past form of a speech verb ("said", "added", "wrote"; `quotes::lexicon_words`).
+    pub const SPEECH_PAST: Flags = 1 << 40;
+    // Bits 41..60 are free: add a constant here and register its words in `Vocab::build`.
     // The entities stage takes its bits from the top down (63, 62, ...).
     /// A whole one-word gazetteer entry (place, organisation, demonym, NORP), lower-cased.
     pub const GAZETTEER: Flags = 1 << 63;

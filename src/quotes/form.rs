@@ -86,7 +86,7 @@ pub mod cls {
     /// An auxiliary or modal verb ("would", "has", "will") or a form of "be", in lower case:
     /// a speaker phrase ends before it.
     pub const MODAL: u64 = 1 << 51;
-    /// A past form of a speech verb ("said", "added", "wrote": `lexicon::SPEECH_PAST`).
+    /// A past form of a speech verb ("said", "added", "wrote": lexicon flag `SPEECH_PAST`).
     pub const SPEECH_PAST: u64 = 1 << 52;
     /// Form-only bits, never on a unit: the name part is not the whole form (it is in
     /// `Forms::parts`), the form is punctuation, an abbreviation (it keeps its period), and its
@@ -200,7 +200,7 @@ pub fn word(orth: &str, lx: &Lexeme, lower: &str) -> (Hot, Option<Part>) {
         bits |= class;
         if f & flag::SPEECH_VERB != 0 && orth.len() <= 16 {
             bits |= cls::SPEECH;
-            let past = lexicon::SPEECH_PAST.contains(lower);
+            let past = f & flag::SPEECH_PAST != 0;
             if past {
                 bits |= cls::SPEECH_PAST;
             }

@@ -11,38 +11,27 @@ use crate::lexicon::{self, flag, VOCAB};
 use crate::tables::{entries, pairs};
 pub use crate::tables::{FastMap, FastSet};
 
-/// Every inflected form of every speech verb, lower-cased.
-pub static SPEECH_VERBS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    let mut out = FastSet::default();
+/// Every inflected form of every speech verb, lower-cased, with whether it is a past form:
+/// a derived "-ed" form, or a listed irregular form that is neither the lemma nor an
+/// "-s"/"-ing" form ("said", "told", "wrote", "thought"). "Several said" is a verb where
+/// "several claims" is a noun (`cues::verb_at`). The lexicon flags them `SPEECH_VERB` and
+/// `SPEECH_PAST` (`lexicon_words`).
+pub static SPEECH_VERBS: LazyLock<FastMap<String, bool>> = LazyLock::new(|| {
+    let mut out: FastMap<String, bool> = FastMap::default();
+    let mut add = |w: String, past: bool| *out.entry(w).or_insert(false) |= past;
     for (_, line) in entries(include_str!("../../data/quotes/speech_verbs.txt")) {
         let mut words = line.split_whitespace();
         let Some(lemma) = words.next() else { continue };
         let lemma = lemma.to_lowercase();
         for f in inflections(&lemma) {
-            out.insert(f);
+            let past = f.ends_with('d');
+            add(f, past);
         }
-        for w in words {
-            out.insert(w.to_lowercase());
+        for w in words.map(str::to_lowercase) {
+            let past = w != lemma && !w.ends_with("ing") && !w.ends_with('s');
+            add(w, past);
         }
-        out.insert(lemma);
-    }
-    out
-});
-
-/// The past forms among `SPEECH_VERBS`: the derived "-ed" forms and the listed irregular forms
-/// that are neither the lemma nor an "-s"/"-ing" form ("said", "told", "wrote", "thought").
-/// "Several said" is a verb where "several claims" is a noun (`cues::verb_at`).
-pub static SPEECH_PAST: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    let mut out = FastSet::default();
-    for (_, line) in entries(include_str!("../../data/quotes/speech_verbs.txt")) {
-        let mut words = line.split_whitespace();
-        let Some(lemma) = words.next() else { continue };
-        let lemma = lemma.to_lowercase();
-        let derived = inflections(&lemma).into_iter().filter(|f| f.ends_with('d'));
-        let listed = words
-            .map(str::to_lowercase)
-            .filter(|w| *w != lemma && !w.ends_with("ing") && !w.ends_with('s'));
-        out.extend(derived.chain(listed));
+        add(lemma, false);
     }
     out
 });
@@ -266,8 +255,9 @@ fn classes() -> impl Iterator<Item = (String, u64)> {
 /// pronouns, nominal heads and cue-phrase first words, and an id for every word of the stage's
 /// own classes (see `entry_of`).
 pub fn lexicon_words(b: &mut lexicon::Builder) {
-    for w in SPEECH_VERBS.iter() {
-        b.lower(w, flag::SPEECH_VERB);
+    for (w, &past) in SPEECH_VERBS.iter() {
+        let f = if past { flag::SPEECH_PAST } else { 0 };
+        b.lower(w, flag::SPEECH_VERB | f);
     }
     for w in PRONOUNS.keys() {
         b.lower(w, flag::PRONOUN);
